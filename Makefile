@@ -1,0 +1,37 @@
+# rasid — the two commands: `make demo` and `make test`. Both create .venv if missing.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench train eval score clean-venv help
+
+help:
+	@echo "make demo   - set up .venv and run rasid extract on bundled sample articles"
+	@echo "make test   - set up .venv (with test extras) and run the whole test suite"
+	@echo "make bench  - throughput and memory benchmarks over ../shared/data/corpus"
+	@echo "make score  - run ../shared/eval/score.py over the gold cases"
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python -m rasid.demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+score: $(STAMP)
+	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/cases --cmd "$(BIN)/rasid extract --format json"
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,152 @@
+"""The annotation layers of an Article.
+
+Every span is a half-open ``[start, end)`` range into ``Article.text`` (the
+cleaned text), except ``Removed`` which points into ``Article.raw``.
+Objects refer to each other by id (strings), never by Python reference, so an
+Article is plain JSON and crosses process boundaries cheaply.
+
+Arabic text is never rewritten: ``norm`` fields are lookup keys beside the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Removed:
+    """A range of the *raw* text that cleaning cut, and why."""
+
+    start: int
+    end: int
+    reason: str            # e.g. "repeated_title", "comment_form", "promo", "dateline", "share", "blank"
+    rule: str = ""         # the rule that fired (for audit)
+
+
+@dataclass(slots=True)
+class Word:
+    """A clitic-split piece of a token (و / ب / ال / stem ...)."""
+
+    start: int
+    end: int
+    norm: str
+    kind: str = "stem"     # "proclitic" | "article" | "stem"
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    norm: str              # normalisation key of the surface form
+    kind: str = "word"     # "word" | "punct" | "number" | "latin" | "url" | "quote" | "symbol"
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    token_start: int = 0   # index of the first token
+    token_end: int = 0     # index past the last token
+
+
+@dataclass(slots=True)
+class Mention:
+    id: str
+    start: int
+    end: int
+    text: str
+    label: str             # PER | ORG | LOC | MISC
+    sentence: int = -1
+    score: float = 1.0
+    source: str = ""       # what found it: "model", "gazetteer", "rule" ...
+
+
+@dataclass(slots=True)
+class Role:
+    title: str
+    org: str | None = None         # entity id of the organisation, if any
+    country: str | None = None     # ISO alpha-3
+    start: int | None = None       # evidence span in the text
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    lat: float
+    lon: float
+    country: str | None = None
+    geonameid: int | None = None
+    feature: str | None = None     # "city", "country", "region" ...
+    score: float = 1.0
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    type: str                      # PER | ORG | LOC | MISC
+    name: str                      # canonical (fullest) Arabic name
+    mentions: list[str] = field(default_factory=list)   # mention ids
+    name_latin: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None      # PLOVER sector code: GOV, MIL, JUD, LEG, PTY, REB ...
+    roles: list[Role] = field(default_factory=list)
+    geo: Place | None = None
+    kb_id: str | None = None       # cross-article actor id
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    id: str
+    start: int
+    end: int
+    text: str
+    value: str | None = None       # ISO date (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www)
+    precision: str | None = None   # day | week | month | year
+    range_start: str | None = None
+    range_end: str | None = None
+    calendar: str = "gregorian"    # gregorian | hijri
+    fallback: bool = False         # True when the value is the publication date by default
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: str = "direct"           # direct | indirect
+    cue: str | None = None         # the cue verb as written
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None     # entity id
+    channel: str | None = None     # entity id or description of the channel
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str                      # PLOVER event type, upper case
+    evidence_start: int
+    evidence_end: int
+    mode: str | None = None
+    source: list[str] = field(default_factory=list)     # entity ids
+    target: list[str] = field(default_factory=list)
+    location: str | None = None    # entity id
+    time: str | None = None        # TimeExpr id
+    date: str | None = None        # resolved ISO date
+    topics: list[str] = field(default_factory=list)
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    confidence: float = 0.5
+    trigger: str | None = None
+
+
+@dataclass(slots=True)
+class ArticleError:
+    """An error recorded on an article in batch mode."""
+
+    stage: str
+    code: str
+    message: str

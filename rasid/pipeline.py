@@ -1,0 +1,98 @@
+"""Build a pipeline of named stages, check it, run it.
+
+    pipe = Pipeline.from_names(["clean", "tokens", "sentences"])
+    article = pipe(article)                 # errors policy "record" (default)
+    Pipeline.from_names([...], errors="raise")
+
+At build time every stage's ``requires`` must be met by what the readers
+provide (``raw``, ``metadata``) and by the stages listed before it; otherwise
+PipelineError names the missing capabilities and the stage that needs them.
+
+Error policy when a stage fails on one article:
+  * ``record``: the failure is appended to ``article.errors`` (stage, code,
+    message); later stages that need what the failed stage provides are
+    skipped; the article is returned. Other articles are unaffected.
+  * ``raise``: a StageError is raised (strict mode).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Sequence
+
+from rasid.doc.article import Article
+from rasid.doc.layers import ArticleError
+from rasid.errors import PipelineError, RasidError, StageError
+from rasid.stages.base import INGEST_PROVIDES, Stage, registry
+
+DEFAULT_STAGES = ("clean", "tokens", "sentences")
+POLICIES = ("record", "raise")
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage], *, errors: str = "record") -> None:
+        if errors not in POLICIES:
+            raise PipelineError(f"unknown error policy {errors!r}; choose one of {', '.join(POLICIES)}")
+        self.stages = list(stages)
+        self.errors = errors
+        self._check()
+
+    @classmethod
+    def from_names(cls, names: Iterable[str], *, errors: str = "record", **options) -> "Pipeline":
+        """Build from stage names in the order given. ``options[name]`` is passed to that stage's constructor."""
+        known = registry()
+        stages = []
+        for name in names:
+            if name not in known:
+                raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(sorted(known))}")
+            stages.append(known[name](**options.get(name, {})))
+        return cls(stages, errors=errors)
+
+    def _check(self) -> None:
+        have = set(INGEST_PROVIDES)
+        seen = set()
+        for stage in self.stages:
+            if stage.name in seen:
+                raise PipelineError(f"stage {stage.name!r} is listed twice")
+            seen.add(stage.name)
+            missing = set(stage.requires) - have
+            if missing:
+                providers = {cap: [n for n, s in registry().items() if cap in getattr(s, "provides", ())]
+                             for cap in sorted(missing)}
+                hint = "; ".join(f"{cap!r} (provided by: {', '.join(p) or 'no known stage'})"
+                                 for cap, p in providers.items())
+                raise PipelineError(
+                    f"stage {stage.name!r} needs {hint}, which no stage before it provides")
+            have |= set(stage.provides)
+        self.provides = frozenset(have)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, article: Article) -> Article:
+        failed: set[str] = set()
+        for stage in self.stages:
+            if failed & set(stage.requires):
+                article.errors.append(ArticleError(stage.name, "skipped",
+                                                   f"skipped: needs {', '.join(sorted(failed & set(stage.requires)))}"))
+                failed |= set(stage.provides)
+                continue
+            try:
+                article = stage(article)
+            except Exception as exc:  # noqa: BLE001 - recorded on the article, never dropped
+                if self.errors == "raise":
+                    if isinstance(exc, StageError):
+                        raise
+                    raise StageError(stage.name, f"{type(exc).__name__}: {exc}") from exc
+                code = exc.code if isinstance(exc, RasidError) else type(exc).__name__
+                article.errors.append(ArticleError(stage.name, code, str(exc) or type(exc).__name__))
+                failed |= set(stage.provides)
+                continue
+            article.provenance[stage.name] = stage.version
+        return article
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for a in articles:
+            yield self(a)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({' -> '.join(self.names)})"
