@@ -1,0 +1,114 @@
+"""The `rasid` command line: a thin shell over library functions.
+
+Every command and option is documented in docs/CLI.md; a test fails when one is not.
+Exit codes: 0 every input succeeded; 1 some input or article failed (each failure
+on stderr, naming the input; the others are still written); 2 usage error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from rasid import __version__
+from rasid.config import ConfigError, load_settings
+from rasid.errors import PipelineError, RasidError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rasid")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML settings file (default: $RASID_CONFIG, then ~/.config/rasid/config.toml).")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None) -> None:
+    """rasid (راصد): Arabic news to clean text, entities, quotes and events."""
+    ctx.obj = {"config_path": config_path}
+
+
+def settings_from(ctx: click.Context, **overrides):
+    try:
+        return load_settings(ctx.obj.get("config_path"), **overrides)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", metavar="YYYY-MM-DD", default=None,
+              help="Publication date for articles that carry none (dates in the text resolve against it).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "pretty"]), default="pretty",
+              show_default=True, help="json: one object (an array for several articles); jsonl: one line "
+                                      "per article; pretty: a readable view.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE (atomically: the file appears whole or not at all) instead of stdout.")
+@click.option("--stages", default=None, metavar="NAME,NAME",
+              help="Comma-separated pipeline stages (default: the `stages` setting).")
+@click.option("--strict", is_flag=True, help="Stop at the first failure (error policy `raise`).")
+@click.option("--no-tokens", is_flag=True, help="Leave the token layer out of JSON output.")
+@click.option("--max-bytes", type=int, default=None, help="Largest single .txt/.html input, in bytes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
+@click.pass_context
+def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_bytes, quiet):
+    """Extract from articles: files, folders, globs, or - for stdin."""
+    from rasid.cli.extract_cmd import run_extract
+    from rasid.extract import check_date
+
+    try:
+        check_date(published)
+    except RasidError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from None
+    settings = settings_from(ctx, stages=stages, errors="raise" if strict else None, max_bytes=max_bytes)
+    try:
+        code = run_extract(list(paths), settings=settings, published=published, fmt=fmt, output=output,
+                           tokens=not no_tokens, quiet=quiet)
+    except PipelineError as exc:
+        raise click.UsageError(str(exc)) from None
+    ctx.exit(code)
+
+
+@cli.command()
+@click.pass_context
+def stages(ctx):
+    """List the known stages with what each requires and provides."""
+    from rasid.stages import registry
+
+    settings = settings_from(ctx)
+    for name, cls in sorted(registry().items()):
+        mark = "*" if name in settings.stages else " "
+        click.echo(f"{mark} {name:<12} v{cls.version:<4} requires: {', '.join(sorted(cls.requires)) or '-':<24}"
+                   f" provides: {', '.join(sorted(cls.provides))}")
+    click.echo("(* = in the default pipeline)")
+
+
+@cli.command()
+def schema():
+    """Print the JSON Schema of the article document."""
+    from rasid.doc.serialize import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=1))
+
+
+@cli.command()
+@click.pass_context
+def settings(ctx):
+    """Print the effective settings and where each comes from."""
+    from dataclasses import asdict
+
+    from rasid.config import setting_help
+
+    values = asdict(settings_from(ctx))
+    for name, text in setting_help().items():
+        click.echo(f"{name} = {json.dumps(values[name], ensure_ascii=False)}\n    {text}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="rasid")
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""The main job as library functions: read inputs, run the pipeline, yield results.
+
+    from rasid.extract import extract_paths, extract_text
+    for item in extract_paths(["news/"]):
+        if isinstance(item, InputError): ...      # an input that could not be read
+        else: item.text, item.sentences ...      # an Article (item.errors lists stage failures)
+
+The CLI (`rasid extract`) is a thin shell over these.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from rasid.config import Settings, load_settings
+from rasid.doc.article import Article
+from rasid.errors import InputError, RasidError
+from rasid.ingest import iter_articles
+from rasid.pipeline import Pipeline
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not _DATE.match(value):
+        raise RasidError(f"publication date {value!r} is not YYYY-MM-DD")
+    return value
+
+
+def build_pipeline(settings: Settings | None = None) -> Pipeline:
+    settings = settings or load_settings()
+    return Pipeline.from_names(settings.stages, errors=settings.errors)
+
+
+def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, published: str | None = None,
+                  pipeline: Pipeline | None = None) -> Iterator[Article | InputError]:
+    """Read every input under ``paths`` and run the pipeline on each article.
+
+    ``published`` is the default publication date for articles that carry none.
+    Input errors are yielded in place (never raised) so the other inputs go on,
+    unless the pipeline is strict (``errors="raise"``), in which case they are raised.
+    """
+    settings = settings or load_settings()
+    pipeline = pipeline or build_pipeline(settings)
+    check_date(published)
+    for item in iter_articles(paths, max_bytes=settings.max_bytes):
+        if isinstance(item, InputError):
+            if pipeline.errors == "raise":
+                raise item
+            yield item
+            continue
+        yield process(item, pipeline, published=published)
+
+
+def process(article: Article, pipeline: Pipeline, *, published: str | None = None) -> Article:
+    if published and not article.published:
+        article.published, article.published_source = published, "cli"
+    return pipeline(article)
+
+
+def extract_text(text: str, *, title: str | None = None, published: str | None = None,
+                 pipeline: Pipeline | None = None, **meta) -> Article:
+    """Run the pipeline on one text given as a string (no file)."""
+    article = Article(raw=text, title=title, **meta)
+    return process(article, pipeline or build_pipeline(), published=check_date(published))
