@@ -1,0 +1,107 @@
+"""Throughput and memory of the pipeline over the SaudiNewsNet corpus, on one core.
+
+    python bench/run.py [--limit N] [--stages clean,tokens,sentences] [--json OUT]
+
+Reads every zip in ../shared/data/corpus/saudinewsnet/ through rasid's own
+readers (ingest), runs the stages, and reports articles/s, words/s (words =
+whitespace-separated words of the raw text), the time spent in each stage, and
+the resident memory after each quarter of the input (it must stay flat: the
+pipeline streams). Never collected by pytest.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rasid.ingest import iter_articles  # noqa: E402
+from rasid.errors import InputError  # noqa: E402
+from rasid.pipeline import Pipeline  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet"
+TOTAL = 31030
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="stop after N articles")
+    ap.add_argument("--stages", default="clean,tokens,sentences")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"bench: {CORPUS} is absent; nothing to measure", file=sys.stderr)
+        return 0
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})   # one core
+    except (AttributeError, OSError):
+        pass
+    pipeline = Pipeline.from_names(args.stages.split(","), errors="record")
+    stage_time = {s.name: 0.0 for s in pipeline.stages}
+    zips = sorted(str(p) for p in CORPUS.glob("*.zip"))
+    n = words = chars = failed = 0
+    expected = args.limit or TOTAL
+    marks = {int(expected * q) for q in (0.25, 0.5, 0.75, 1.0)}
+    memory = []
+    t_read = 0.0
+    start = time.perf_counter()
+    it = iter_articles(zips)
+    while True:
+        t0 = time.perf_counter()
+        item = next(it, None)
+        t_read += time.perf_counter() - t0
+        if item is None:
+            break
+        if isinstance(item, InputError):
+            failed += 1
+            continue
+        for stage in pipeline.stages:
+            t0 = time.perf_counter()
+            try:
+                item = stage(item)
+            except Exception as exc:  # noqa: BLE001 - counted, the bench goes on
+                failed += 1
+                print(f"bench: {item.source}: {stage.name}: {exc}", file=sys.stderr)
+                break
+            finally:
+                stage_time[stage.name] += time.perf_counter() - t0
+        n += 1
+        words += len(item.raw.split())
+        chars += len(item.raw)
+        if n in marks:
+            memory.append((n, round(rss_mb(), 1)))
+        if args.limit and n >= args.limit:
+            break
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {
+        "articles": n, "failed": failed, "words": words, "characters": chars,
+        "seconds": round(elapsed, 2), "articles_per_s": round(n / elapsed, 1),
+        "words_per_s": round(words / elapsed), "read_seconds": round(t_read, 2),
+        "stage_seconds": {k: round(v, 2) for k, v in stage_time.items()},
+        "rss_mb_at": memory, "peak_rss_mb": round(peak, 1), "stages": pipeline.names,
+    }
+    print(f"rasid bench: {n} articles ({words:,} words) through ingest + {' + '.join(pipeline.names)} on one core")
+    print(f"  {figures['articles_per_s']:,} articles/s   {figures['words_per_s']:,} words/s   "
+          f"({elapsed:.1f} s; {failed} failed)")
+    print(f"  time: read {t_read:.1f} s, " + ", ".join(f"{k} {v:.1f} s" for k, v in stage_time.items()))
+    print(f"  resident memory after 25/50/75/100%: {', '.join(f'{m} MB' for _, m in memory)}; "
+          f"peak {peak:.0f} MB")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
