@@ -9,7 +9,9 @@ The order of checks (first match wins):
    before UTF-16 because the UTF-32-LE BOM starts with the UTF-16-LE BOM);
 4. NUL bytes present: UTF-16/UTF-32 without a BOM when a strict decode gives
    plausible text; otherwise the NULs mean ``binary``;
-5. strict UTF-8 (a text full of control characters is still ``binary``);
+5. strict UTF-8 (a decode full of control characters is retried as BOM-less
+   UTF-16 — Arabic UTF-16 is ASCII-range bytes ``28 06 2C 06`` … — and is
+   ``binary`` when that fails too);
 6. UTF-16 without a BOM and without NULs (pure Arabic UTF-16 has no NUL bytes:
    every code unit is ``06xx``) when one byte parity is dominated by a few
    values and the decode is plausible;
@@ -239,6 +241,9 @@ def decode(data: bytes, source: str) -> Decoded:
         text = _try(data, "utf-8")
         if text is not None:
             result = Decoded(text, "utf-8", "utf-8")
+            if _control_ratio_text(text) > _CONTROL_RATIO:
+                # UTF-16 Arabic without NULs is valid ASCII-range "UTF-8": 28 06 2C 06 …
+                result = _try_wide(data, parity_hint=True) or result
 
     if result is None and _parity_skewed(data):
         result = _try_wide(data, parity_hint=True)
