@@ -12,6 +12,7 @@ from rasid.doc.layers import Removed
 
 TITLE_MAX_WORDS = 25
 COMMENT_TAIL_MAX_WORDS = 12
+TAIL_MAX_WORDS = 18
 _SENTENCE_END = (".", "!", "؟", "?", "…")
 
 
@@ -84,7 +85,7 @@ def find_removals(raw: str, title: str | None = None, rules: Rules | None = None
         if not k:
             continue
         m = rules.lines.fullmatch(k)
-        if m is None and i in tail:
+        if m is None and i in tail and len(s.split()) <= TAIL_MAX_WORDS:
             m = rules.tail_lines.fullmatch(k)
             if m is not None:
                 marks[i] = (m.lastgroup, f"{m.lastgroup}:tail_line")

@@ -18,18 +18,18 @@ from dataclasses import dataclass
 
 from rasid.clean.rules import Rules, line_key
 
-_WORD = r"[^\s.:،,؛;!?؟()\[\]\-–—]+"
-_PART = rf"{_WORD}(?:[ \t\u00a0]+{_WORD}){{0,3}}"
+_WORD = r"[^\s.:،,؛;!?؟()\[\]\-–—/]+"
+_PART = rf"{_WORD}(?:(?:[ \t\u00a0]+|[ \t\u00a0]*[،,][ \t\u00a0]*){_WORD}){{0,6}}"
 _DASH = r"(?:[ \t\u00a0]*[-–—][ \t\u00a0]*|[ \t\u00a0]+ـ[ \t\u00a0]+)"
 _DASHED = re.compile(
-    rf"[ \t\u00a0]*(?P<dl>{_PART}(?:{_DASH}{_PART}){{1,2}})[ \t\u00a0]*(?P<end>[:.](?=\s|$)|$|{_DASH}$)")
+    rf"[ \t\u00a0]*(?P<dl>{_PART}(?:{_DASH}{_PART}){{1,2}})[ \t\u00a0]*(?P<end>:|\.(?=\s|$)|$)")
 _AGENCY = re.compile(
     rf"[ \t\u00a0]*(?P<dl>(?:{_PART}[ \t\u00a0]*)?\((?P<ag>[^()\n]{{1,30}})\))[ \t\u00a0]*(?P<end>[-–—:])")
 _SPLIT = re.compile(_DASH)
 
 # function words and reporting verbs that mark a clause, not a dateline
 _FUNCTION = frozenset(line_key(w) for w in """
-في من على إلى الى عن أن ان إن مع قد لم لن ما لا هذا هذه ذلك تلك التي الذي الذين كان كانت ثم حيث بعد قبل
+في من إلى الى عن أن ان إن مع قد لم لن ما لا هذا هذه ذلك تلك التي الذي الذين كان كانت ثم حيث بعد قبل
 خلال منذ عند حتى لكن بين هو هي هم نحن أنا إنه انه أنه إنها أنها وقد فقد كما بينما فيما لدى ضد حول عبر
 """.split())
 _VERB = re.compile(r"^[وف]?(?:قال|قالت|يقول|تقول|اكد|اكدت|يؤكد|اعلن|اعلنت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|اضاف|"
@@ -52,8 +52,11 @@ def _clean_part(p: str) -> str:
 
 def _plausible(parts: list[str]) -> bool:
     for p in parts:
-        words = line_key(p).split()
-        if not words or len(words) > 4:
+        if p.count("«") != p.count("»") or p.count("(") != p.count(")") or any(c.isdigit() for c in p):
+            return False
+        words = line_key(p.replace("،", " ").replace(",", " ")).split()
+        limit = 7 if ("،" in p or "," in p) else 4      # several authors: "أ، ب- سبق- جدة:"
+        if not words or len(words) > limit:
             return False
         if _VERB.match(words[0]):
             return False
@@ -72,7 +75,8 @@ def find_dateline(line: str, rules: Rules) -> Dateline | None:
         place = re.split(r"[\d٠-٩]", stripped, maxsplit=1)[0].strip()
         return Dateline(s, len(line), stripped, [place, stripped.split()[-1]], True)
     m = _AGENCY.match(line)
-    if m and len(line_key(m.group("ag")).split()) <= 4:
+    if m and len(line_key(m.group("ag")).split()) <= 4 and (
+            m.group("end") != ":" or line_key(m.group("ag")) in rules.agencies):
         pre = m.group("dl")[: m.group("dl").index("(")].strip()
         parts = [x for x in (_clean_part(pre), _clean_part(m.group("ag"))) if x]
         if _plausible(parts):
@@ -80,6 +84,10 @@ def find_dateline(line: str, rules: Rules) -> Dateline | None:
             while end < len(line) and line[end] in " \t\u00a0":
                 end += 1
             return Dateline(m.start("dl"), end, m.group("dl").strip(), parts, end >= len(line))
+    return _dashed(line, rules) or _agency_ended(line, rules)
+
+
+def _dashed(line: str, rules: Rules) -> Dateline | None:
     m = _DASHED.match(line)
     if not m:
         return None
@@ -91,9 +99,28 @@ def find_dateline(line: str, rules: Rules) -> Dateline | None:
     whole = line[end:].strip() == ""
     if m.group("end") not in (":", ".") and not whole:
         return None
+    if whole and sum(len(line_key(p).split()) for p in parts) > 4 and not any(
+            line_key(p) in rules.agencies or line_key(p) in rules.section_words for p in parts):
+        return None                     # a longer line alone is more likely a caption than a dateline
+    if m.group("end") == "." and len(line_key(parts[-1]).split()[-1]) <= 2:
+        return None                     # "… د." is an abbreviation, not the end of a dateline
     while end < len(line) and line[end] in " \t\u00a0":
         end += 1
     return Dateline(m.start("dl"), end, m.group("dl").strip(), parts, whole)
+
+
+def _agency_ended(line: str, rules: Rules) -> Dateline | None:
+    """"قاسم الزرعي – عين اليوم أوضح …": runs of words ended by a known agency, then the text."""
+    m = rules.agency_ended.match(line) if rules.agency_ended is not None else None
+    if not m:
+        return None
+    parts = [x for x in (_clean_part(p) for p in _SPLIT.split(m.group("dl"))) if x]
+    if len(parts) < 2 or not _plausible(parts):
+        return None
+    end = m.end()
+    while end < len(line) and line[end] in " \t\u00a0":
+        end += 1
+    return Dateline(m.start("dl"), end, m.group("dl").strip(), parts, end >= len(line))
 
 
 def assign(parts: list[str], end_dot: bool, rules: Rules) -> tuple[str | None, str | None]:

@@ -51,6 +51,7 @@ class Rules:
     dateline_lines: re.Pattern | None
     agencies: dict                # key -> rank (order in the data file)
     section_words: frozenset
+    agency_ended: re.Pattern | None = None
 
 
 def _groups(table: dict[str, list[str]]) -> re.Pattern | None:
@@ -79,4 +80,18 @@ def load_rules(path: str | None = None) -> Rules:
         dateline_lines=_alt(d.get("dateline_lines", [])),
         agencies={k: i for i, k in reversed(list(enumerate(line_key(a) for a in d.get("agencies", []))))},
         section_words=frozenset(line_key(a) for a in d.get("section_words", [])),
+        agency_ended=_agency_ended(d.get("agencies", [])),
     )
+
+
+def _agency_ended(agencies: list[str]) -> re.Pattern | None:
+    """Dateline runs ended by a known agency name and a space: "X – عين اليوم <text>"."""
+    # short names and one-word names with the article (اليوم، الوطن، الرياض …) are ordinary words too
+    names = [a for a in agencies if " " in a or (len(a) > 3 and not a.startswith("ال"))]
+    if not names:
+        return None
+    word = r"[^\s.:،,؛;!?؟()\[\]\-–—/]+"
+    part = rf"{word}(?:[ \t\u00a0]+{word}){{0,3}}"
+    dash = r"(?:[ \t\u00a0]*[-–—][ \t\u00a0]*|[ \t\u00a0]+ـ[ \t\u00a0]+)"
+    alt = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+    return re.compile(rf"[ \t\u00a0]*(?P<dl>{part}(?:{dash}{part}){{0,1}}{dash}«?(?:{alt})»?)(?=[ \t\u00a0])")
