@@ -138,3 +138,23 @@ def test_any_utf8_text_roundtrips(text):
         assert e.code in ("empty", "binary")
         return
     assert out == text
+
+
+@pytest.mark.parametrize("text", ["الرياض", "وزير الخارجية", "«طرابلس» تدرس الاستفادة من «الخبرات التركية»"])
+def test_short_windows_1256(text):
+    assert decode_bytes(text.encode("cp1256"), "x") == text
+
+
+def test_french_cp1252_not_taken_for_arabic():
+    text = "Réunion à Tunis: les ministres évoquent la sécurité régionale."
+    assert decode_bytes(text.encode("cp1252"), "x") == text
+
+
+@given(st.binary(min_size=1, max_size=300))
+def test_arbitrary_bytes_decode_or_input_error(data):
+    try:
+        out = decode_bytes(data, "x")
+    except InputError as e:
+        assert e.code in ("empty", "binary", "encoding") and e.source == "x"
+    else:
+        assert isinstance(out, str) and out.strip() and not out.startswith("\ufeff")
