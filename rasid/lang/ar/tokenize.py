@@ -1,0 +1,254 @@
+"""Tokenizer for Arabic news text, with exact offsets and clitic splitting.
+
+``tokenize(text)`` returns :class:`~rasid.doc.layers.Token` objects whose
+``[start, end)`` ranges index ``text`` exactly (``text[t.start:t.end]`` is the
+surface; the text is never rewritten). One compiled master regex, scanned with
+``finditer``, finds every token; per-form work (normalisation key, kind,
+clitic analysis) is cached in a dict, since word forms repeat.
+
+Token kinds, in the order the master regex tries them:
+
+* ``url``    -- ``http(s)://...``, ``www....`` (trailing punctuation left out), e-mail addresses
+* ``number`` -- digit runs in any script with inner ``. , ٫ ٬ / :`` separators
+  (``3.5``, ``1,000``, ``2025/3/12``, ``10:30``, ``٢٠٢٥``), ISO dates ``2025-03-12``,
+  and a directly attached ``% ٪ ‰``
+* ``word``   -- Arabic letters, with attached diacritics and tatweel (one token)
+* ``latin``  -- runs of non-Arabic letters (Latin, and any other script), with
+  digits after the first letter (``G20``) and inner apostrophes (``Qur'an``)
+* ``punct``  -- ``. , ، ؛ ؟ ! : ; ( ) [ ] { } - – — … / ...``; a run of dots is one token
+* ``quote``  -- ``« » " “ ” ' ‘ ’ „ ‚ ‹ ›``
+* ``symbol`` -- any other non-space character (``% $ @ # +``, emoji, a lone tatweel run ...)
+
+Whitespace and invisible format characters (ZWNJ, ZWJ, LRM, RLM, BOM, soft
+hyphen ...; see ``chars.IGNORABLES``) are never part of a token and never a token.
+
+Clitic splitting (``Token.words``), only for ``word`` tokens:
+proclitics are the conjunctions و ف, the prepositions ب ل ك, the future marker
+س (only before an imperfect prefix ي ت ن أ) and the article ال, in the order
+``[و|ف] [ب|ل|ك|س] [ال] stem``. ``ل`` + ``ال`` is written ``لل`` (alef elided): it
+becomes ``ل`` (proclitic) + ``ل`` (article, norm ``"ال"``). The pieces tile the
+token exactly (diacritics stay with the letter they follow). Splitting is
+conservative:
+
+* a conjunction/preposition is split off only when what remains is >= 3 letters,
+  or a 2-letter function word (``SHORT_STEMS``: هو هي من في ...);
+* the article only when the bare alef is written (``أل`` never is the article)
+  and the stem after it has >= 2 letters;
+* never when the remainder (the whole token, or what is left after stripping)
+  is in ``clitic_exceptions.txt`` (``وزير``, ``بين``, ``ليبيا``, ``الذي`` ...);
+* a token made only of clitics and ended by tatweel (``لـ``, ``بالـ``) or a lone
+  ``و`` / ``ف`` is split into its clitics (no stem).
+
+``Token.words`` is EMPTY when nothing was split off: the whole token is then the
+stem. When it is not empty, the last word is the stem (kind ``"stem"``) unless
+the token is made only of clitics.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rasid.doc.layers import Token, Word
+from rasid.lang.ar import chars as C
+from rasid.lang.ar.normalize import STRIP_TABLE, norm_key
+
+__all__ = ["tokenize", "split_clitics", "CLITIC_EXCEPTIONS", "SHORT_STEMS"]
+
+_ARL = C.char_class(C.ARABIC_LETTER_RANGES)
+_MRK = C.char_class(C.DIACRITIC_RANGES) + "\\u0640"
+_IGN = C.char_class(C.IGNORABLE_RANGES)
+_ARAB_ALL = "\\u0600-\\u06ff\\u0750-\\u077f\\u08a0-\\u08ff\\ufb50-\\ufdff\\ufe70-\\ufeff"
+_LAT1 = f"[^\\W\\d_{_ARAB_ALL}]"                       # a non-Arabic letter
+_LATN = f"(?:[^\\W_{_ARAB_ALL}]|[\\u0300-\\u036f])"     # ... or digit or combining mark
+_URL_STOP = "\\s«»\"<>" + _IGN
+_URL_END = _URL_STOP + ".,;:!?)\\]'’،؛؟…"
+
+
+def _cls(chars: str) -> str:
+    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
+_MASTER = re.compile(
+    "(?P<url>(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww]{3}\\.)"
+    f"(?:[^{_URL_STOP}]*[^{_URL_END}])?"
+    "|[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)"
+    "|(?P<number>\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)|\\d+(?:[.,\\u066b\\u066c/:]\\d+)*[%\\u066a\\u2030]?)"
+    f"|(?P<word>[{_MRK}]*[{_ARL}][{_ARL}{_MRK}]*)"
+    f"|(?P<latin>{_LAT1}{_LATN}*(?:['’]{_LAT1}{_LATN}*)*)"
+    f"|(?P<punct>\\.\\.+|[{_cls(C.PUNCT_CHARS)}])"
+    f"|(?P<quote>[{_cls(C.QUOTE_CHARS)}])"
+    f"|(?P<symbol>[{_MRK}]+|[^\\s{_IGN}])"
+)
+
+
+def _load_exceptions() -> frozenset[str]:
+    words = set()
+    for line in (Path(__file__).with_name("clitic_exceptions.txt")).read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(norm_key(line))
+    return frozenset(words)
+
+
+CLITIC_EXCEPTIONS: frozenset[str] = _load_exceptions()
+
+# 2-letter stems (norm keys) that may follow a conjunction or preposition
+SHORT_STEMS: frozenset[str] = frozenset(norm_key(w) for w in (
+    "هو", "هي", "هم", "هن", "ها", "من", "في", "عن", "مع", "أن", "إن", "ما", "لم", "لن", "لا",
+    "قد", "كل", "هل", "أو", "أم", "أي", "ذا", "له", "لي", "كم", "ثم", "إذ"))
+
+_CONJ = C.CONJUNCTIONS
+_PREP = C.PREPOSITIONS
+_FUT = C.FUTURE
+_IMPF = C.IMPERFECT_PREFIXES
+_ALEFS = "اٱ"            # bare alef or wasla: the article's alef (never أ / إ / آ)
+
+# pronoun / plural / feminine suffixes (norm keys), longest first: an exception
+# also blocks its suffixed forms (بين -> بينهم, كلمة -> كلمته, بلاد -> بلادنا)
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "نا", "كم", "كن", "ات", "ين", "ون", "ان", "ه", "ي", "ك", "ا")
+# stems starting with a bare alef that may follow a proclitic although short
+_ALEF_STEMS = frozenset({"اسم", "ابن", "اثر", "اثنين", "اثنان"})
+
+
+def _is_exception(rem: str) -> bool:
+    """``rem`` (a norm key) is an exception, or an exception plus a suffix."""
+    exc = CLITIC_EXCEPTIONS
+    if rem in exc:
+        return True
+    for suf in _SUFFIXES:
+        if rem.endswith(suf) and len(rem) - len(suf) >= 2:
+            base = rem[: -len(suf)]
+            if base in exc or (base[-1] == "ت" and base[:-1] + "ه" in exc):
+                return True
+    return False
+
+
+def _stem_ok(sk_rest: str, rest: str) -> bool:
+    """May ``rest`` (skeleton ``sk_rest``) be what follows a conjunction/preposition?"""
+    if len(rest) < 3:
+        return rest in SHORT_STEMS
+    if sk_rest[0] in _ALEFS:
+        # bare-alef stems: the article + >= 2 letters, a long verbal noun (استخدام),
+        # or a listed short noun; not لاعب -> ل + اعب, كارتر -> ك + ارتر
+        return (sk_rest[1] == "ل" and len(rest) >= 4) or len(rest) >= 5 or rest in _ALEF_STEMS
+    return True
+
+# a piece: (first letter index, letter end index, norm, kind)
+_Piece = tuple[int, int, str, str]
+
+
+def _only_clitics(nk: str) -> list[_Piece] | None:
+    """Pieces of a token made only of clitics (لـ, وبـ, بالـ, للـ, الـ), else None."""
+    L = len(nk)
+    i = 0
+    out: list[_Piece] = []
+    if i < L and nk[i] in _CONJ:
+        out.append((i, i + 1, nk[i], "proclitic"))
+        i += 1
+    if i < L and nk[i] in _PREP + _FUT:
+        if nk[i] == "ل" and i + 2 == L and nk[i + 1] == "ل":
+            out.append((i, i + 1, "ل", "proclitic"))
+            out.append((i + 1, i + 2, "ال", "article"))
+            i += 2
+        else:
+            out.append((i, i + 1, nk[i], "proclitic"))
+            i += 1
+    if nk[i:] == "ال":
+        out.append((i, i + 2, "ال", "article"))
+        i += 2
+    return out if out and i == L else None
+
+
+def _letter_pieces(sk: str, nk: str) -> list[_Piece]:
+    """Clitic analysis of a skeleton ``sk`` (marks removed) with norm ``nk``; [] = no split."""
+    L = len(nk)
+    if L < 3 or _is_exception(nk):
+        return []
+    out: list[_Piece] = []
+    i = 0
+    # 1. conjunction و / ف
+    if nk[0] in _CONJ and _stem_ok(sk[1:], nk[1:]):
+        out.append((0, 1, nk[0], "proclitic"))
+        i = 1
+    # 2. preposition ب ل ك, or the future marker س
+    if i < L and (i == 0 or not _is_exception(nk[i:])):
+        c = nk[i]
+        if c == "ل" and L - i >= 4 and nk[i + 1] == "ل" and sk[i + 1] == "ل":
+            # ل + (ا)ل + stem, alef elided
+            out.append((i, i + 1, "ل", "proclitic"))
+            out.append((i + 1, i + 2, "ال", "article"))
+            out.append((i + 2, L, nk[i + 2:], "stem"))
+            return out
+        if c in _PREP:
+            if _stem_ok(sk[i + 1:], nk[i + 1:]):
+                out.append((i, i + 1, c, "proclitic"))
+                i += 1
+        elif c == _FUT and L - i - 1 >= 3 and sk[i + 1] in _IMPF:
+            out.append((i, i + 1, c, "proclitic"))
+            out.append((i + 1, L, nk[i + 1:], "stem"))
+            return out
+    # 3. the article ال (bare alef only)
+    if L - i >= 4 and sk[i] in _ALEFS and sk[i + 1] == "ل" and (i == 0 or not _is_exception(nk[i:])):
+        out.append((i, i + 2, "ال", "article"))
+        i += 2
+    if not out:
+        return []
+    out.append((i, L, nk[i:], "stem"))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def split_clitics(surface: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Clitic pieces of an Arabic word ``surface`` as ``(start, end, norm, kind)``
+    offsets relative to the surface, tiling it; ``()`` when nothing is split."""
+    pos = [i for i, ch in enumerate(surface) if ord(ch) not in STRIP_TABLE]
+    if not pos:
+        return ()
+    sk = "".join(surface[i] for i in pos)
+    nk = norm_key(sk)
+    if len(nk) != len(sk):      # defensive: the map must be 1:1 on letters
+        return ()
+    pieces = None
+    if (len(nk) <= 4 and surface.rstrip(C.DIACRITICS).endswith(C.TATWEEL)) or nk in ("و", "ف"):
+        pieces = _only_clitics(nk)
+    if pieces is None:
+        pieces = _letter_pieces(sk, nk)
+    if not pieces:
+        return ()
+    L = len(pos)
+    bounds = [0] + pos[1:] + [len(surface)]   # letter k starts at bounds[k] (marks before letter 0 go to it)
+    bounds[L] = len(surface)
+    return tuple((bounds[a], bounds[b], n, k) for a, b, n, k in pieces)
+
+
+_cache: dict[str, tuple[str, str, tuple]] = {}
+_CACHE_MAX = 500_000
+
+
+def _analyse(s: str, kind: str) -> tuple[str, str, tuple]:
+    if len(_cache) >= _CACHE_MAX:
+        _cache.clear()
+    info = (norm_key(s), kind, split_clitics(s) if kind == "word" else ())
+    _cache[s] = info
+    return info
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with exact ``[start, end)`` offsets, kinds, norm keys and clitic words."""
+    out: list[Token] = []
+    append = out.append
+    cache = _cache
+    for m in _MASTER.finditer(text):
+        s = m.group()
+        info = cache.get(s)
+        if info is None or info[1] != m.lastgroup:
+            info = _analyse(s, m.lastgroup)
+        start, end = m.span()
+        pieces = info[2]
+        if pieces:
+            append(Token(start, end, info[0], info[1],
+                         [Word(start + a, start + b, n, k) for a, b, n, k in pieces]))
+        else:
+            append(Token(start, end, info[0], info[1], []))
+    return out
