@@ -93,9 +93,9 @@ def find_removals(raw: str, title: str | None = None, rules: Rules | None = None
         if m is not None:
             marks[i] = (m.lastgroup, f"{m.lastgroup}:line")
 
-    # 3. after a comment form in the second half of the article, the short lines that follow go too
-    half = nonblank[len(nonblank) // 2] if len(nonblank) > 1 else nonblank[0]
-    forms = [i for i in nonblank if marks.get(i, ("",))[0] == "comment_form" and i >= half]
+    # 3. after a comment form in the last 60% of the raw text, the short lines that follow go too
+    half = 0.4 * len(raw)
+    forms = [i for i in nonblank if marks.get(i, ("",))[0] == "comment_form" and lines[i][0] >= half]
     if forms:
         for i in range(forms[0] + 1, len(lines)):
             s = stripped[i]
@@ -137,9 +137,11 @@ def find_removals(raw: str, title: str | None = None, rules: Rules | None = None
     if body and rules.trailing_suffix is not None:
         i = body[-1]
         s, e, _ = lines[i]
-        m = rules.trailing_suffix.search(texts[i])
+        t = texts[i]
+        cut = max(0, len(t) - 300)           # suffixes are short: only look at the end of the line
+        m = rules.trailing_suffix.search(t, cut)
         if m:
-            if not texts[i][:m.start()].strip():
+            if not t[:m.start()].strip():
                 marks[i] = ("nav", "nav:trailing_link")
             elif not any(p.start < e and p.end > s + m.start() for p in partial):
                 partial.append(Removed(s + m.start(), e, "nav", "nav:trailing_link"))
