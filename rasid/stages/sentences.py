@@ -1,13 +1,17 @@
-"""Stage `sentences` (TO BE WRITTEN)."""
+"""Stage `sentences`: group tokens into sentences (see :mod:`rasid.lang.ar.sentences`)."""
+from rasid.lang.ar.sentences import split_sentences
 from rasid.stages.base import Stage, register
 
 
 @register
 class Sentences(Stage):
+    """Sets ``article.sentences`` from ``article.tokens``."""
+
     name = "sentences"
-    version = "0"
+    version = "1"
     requires = frozenset({"tokens"})
     provides = frozenset({"sentences"})
 
     def __call__(self, article):
-        raise NotImplementedError
+        article.sentences = split_sentences(article.text or "", article.tokens)
+        return article

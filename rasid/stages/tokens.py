@@ -1,13 +1,17 @@
-"""Stage `tokens` (TO BE WRITTEN)."""
+"""Stage `tokens`: tokenize the cleaned text (see :mod:`rasid.lang.ar.tokenize`)."""
+from rasid.lang.ar.tokenize import tokenize
 from rasid.stages.base import Stage, register
 
 
 @register
 class Tokens(Stage):
+    """Sets ``article.tokens`` to the tokens of ``article.text`` (with clitic words)."""
+
     name = "tokens"
-    version = "0"
+    version = "1"
     requires = frozenset({"text"})
     provides = frozenset({"tokens"})
 
     def __call__(self, article):
-        raise NotImplementedError
+        article.tokens = tokenize(article.text or "")
+        return article

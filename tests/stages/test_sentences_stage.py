@@ -1,0 +1,25 @@
+from rasid.stages import registry
+from rasid.stages.sentences import Sentences
+from rasid.stages.tokens import Tokens
+from tests.util import make_article
+
+
+def test_registered():
+    cls = registry()["sentences"]
+    assert cls is Sentences
+    assert Sentences.requires == frozenset({"tokens"}) and Sentences.provides == frozenset({"sentences"})
+    assert Sentences.version == "1"
+
+
+def test_sentences_after_tokens():
+    a = make_article("قال د. أحمد: «انتهى.» ثم غادر!\n\nوفي الرياض، عاد الوفد")
+    out = Sentences()(Tokens()(a))
+    assert out is a
+    assert [a.text[s.start:s.end] for s in a.sentences] == [
+        "قال د. أحمد: «انتهى.»", "ثم غادر!", "وفي الرياض، عاد الوفد"]
+    assert a.sentences[-1].token_end == len(a.tokens)
+
+
+def test_no_tokens_no_sentences():
+    a = make_article("  \n ")
+    assert Sentences()(Tokens()(a)).sentences == []
