@@ -72,7 +72,7 @@ def _cls(chars: str) -> str:
 _MASTER = re.compile(
     "(?P<url>(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww]{3}\\.)"
     f"(?:[^{_URL_STOP}]*[^{_URL_END}])?"
-    "|[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)"
+    "|(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)"
     "|(?P<number>\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)|\\d+(?:[.,\\u066b\\u066c/:]\\d+)*[%\\u066a\\u2030]?)"
     f"|(?P<word>[{_MRK}]*[{_ARL}][{_ARL}{_MRK}]*)"
     f"|(?P<latin>{_LAT1}{_LATN}*(?:['’]{_LAT1}{_LATN}*)*)"

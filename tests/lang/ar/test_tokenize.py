@@ -212,3 +212,11 @@ def test_tokenize_is_deterministic_with_cache(text):
     a = tokenize(text)
     b = tokenize(text)
     assert a == b
+
+
+def test_no_quadratic_blowup_on_long_runs():
+    import time
+    for s in ["a." * 20000, "ab_" * 10000, "1." * 20000, "ـ" * 20000, "http://" + "a." * 10000]:
+        t0 = time.perf_counter()
+        tokenize(s)
+        assert time.perf_counter() - t0 < 2.0, s[:10]
