@@ -32,13 +32,54 @@ class Word:
     kind: str = "stem"     # "proclitic" | "article" | "stem"
 
 
-@dataclass(slots=True)
 class Token:
-    start: int
-    end: int
-    norm: str              # normalisation key of the surface form
-    kind: str = "word"     # "word" | "punct" | "number" | "latin" | "url" | "quote" | "symbol"
-    words: list[Word] = field(default_factory=list)
+    """A token: ``[start, end)`` into the text, its normalisation key and kind.
+
+    ``words`` are the clitic-split pieces (و + ب + ال + stem) with absolute
+    offsets; empty when nothing was split off (the whole token is the stem).
+    The tokenizer may pass ``pieces`` instead: ``(start, end, norm, kind)``
+    tuples *relative to the token start*, shared between tokens of the same
+    form; the Word objects are then made on first access (most tokens are
+    never asked for them, which keeps tokenizing fast).
+    """
+
+    __slots__ = ("start", "end", "norm", "kind", "_words", "_pieces")
+
+    def __init__(self, start: int, end: int, norm: str, kind: str = "word",
+                 words: list[Word] | None = None, pieces: tuple = ()) -> None:
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.kind = kind
+        self._words = words
+        self._pieces = pieces
+
+    @property
+    def words(self) -> list[Word]:
+        if self._words is None:
+            s = self.start
+            self._words = [Word(s + a, s + b, n, k) for a, b, n, k in self._pieces]
+        return self._words
+
+    @words.setter
+    def words(self, value: list[Word]) -> None:
+        self._words = list(value)
+
+    @property
+    def split(self) -> bool:
+        """True when the token has clitic words."""
+        return bool(self._words) if self._words is not None else bool(self._pieces)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.start, self.end, self.norm, self.kind, self.words) == \
+            (other.start, other.end, other.norm, other.kind, other.words)
+
+    __hash__ = None  # mutable
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.norm!r}, {self.kind!r}, words={self.words!r})"
 
 
 @dataclass(slots=True)

@@ -42,7 +42,7 @@ def _plain(obj: Any) -> dict:
 
 def _token_dict(t: Token) -> dict:
     d = {"start": t.start, "end": t.end, "norm": t.norm, "kind": t.kind}
-    if t.words:
+    if t.split:
         d["words"] = [{"start": w.start, "end": w.end, "norm": w.norm, "kind": w.kind} for w in t.words]
     return d
 
@@ -129,9 +129,10 @@ def from_dict(data: dict) -> Article:
     tokens = []
     for i, t in enumerate(data.get("tokens", [])):
         words = [_build(Word, w, f"tokens[{i}].words") for w in t.get("words", [])]
-        tok = _build(Token, {k: v for k, v in t.items() if k != "words"}, f"tokens[{i}]")
-        tok.words = words
-        tokens.append(tok)
+        try:
+            tokens.append(Token(int(t["start"]), int(t["end"]), str(t["norm"]), str(t.get("kind", "word")), words))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"tokens[{i}]: {exc!r}") from None
     entities = []
     for i, e in enumerate(data.get("entities", [])):
         e = dict(e)

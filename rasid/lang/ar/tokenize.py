@@ -49,7 +49,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rasid.doc.layers import Token, Word
+from rasid.doc.layers import Token
 from rasid.lang.ar import chars as C
 from rasid.lang.ar.normalize import STRIP_TABLE, norm_key
 
@@ -198,7 +198,7 @@ def _letter_pieces(sk: str, nk: str) -> list[_Piece]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def split_clitics(surface: str) -> tuple[tuple[int, int, str, str], ...]:
     """Clitic pieces of an Arabic word ``surface`` as ``(start, end, norm, kind)``
     offsets relative to the surface, tiling it; ``()`` when nothing is split."""
@@ -223,7 +223,7 @@ def split_clitics(surface: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 _cache: dict[str, tuple[str, str, tuple]] = {}
-_CACHE_MAX = 500_000
+_CACHE_MAX = 100_000
 
 
 def _analyse(s: str, kind: str) -> tuple[str, str, tuple]:
@@ -245,10 +245,5 @@ def tokenize(text: str) -> list[Token]:
         if info is None or info[1] != m.lastgroup:
             info = _analyse(s, m.lastgroup)
         start, end = m.span()
-        pieces = info[2]
-        if pieces:
-            append(Token(start, end, info[0], info[1],
-                         [Word(start + a, start + b, n, k) for a, b, n, k in pieces]))
-        else:
-            append(Token(start, end, info[0], info[1], []))
+        append(Token(start, end, info[0], info[1], None, info[2]))
     return out
