@@ -8,8 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from collections import Counter
+
 from rich.console import Console
-from rich.table import Table
 
 from rasid.cli.render import render_pretty
 from rasid.errors import InputError
@@ -31,9 +32,7 @@ def main() -> int:
     console = Console()
     inputs = demo_inputs()
     console.print(f"[bold]rasid extract[/bold] {' '.join(inputs)}\n")
-    table = Table(title="Articles", show_lines=False)
-    for col in ("source", "title", "published", "publisher", "sentences", "tokens", "removed"):
-        table.add_column(col, overflow="fold")
+    summary: list[str] = []
     first = None
     failures = 0
     for item in extract_paths(inputs):
@@ -42,16 +41,20 @@ def main() -> int:
             console.print(f"[red]error[/red] {item.source}: {item.message}")
             continue
         first = first or item
-        reasons = sorted({r.reason for r in item.removed})
-        table.add_row(Path(item.source or item.id).name, (item.title or "")[:40], item.published or "-",
-                      item.publisher or "-", str(len(item.sentences)), str(len(item.tokens)),
-                      ", ".join(reasons) or "-")
+        reasons = Counter(r.reason for r in item.removed if r.reason not in ("blank", "whitespace"))
+        removed = ", ".join(f"{k} x{v}" if v > 1 else k for k, v in reasons.items()) or "nothing"
+        summary.append(f"{Path(item.source or item.id).name}\n  {item.title or '(no title)'}\n"
+                       f"  published {item.published or '-'} | publisher {item.publisher or '-'} | "
+                       f"{len(item.sentences)} sentences | {len(item.tokens)} tokens | removed: {removed}"
+                       + (f" | ERRORS: {len(item.errors)}" if item.errors else ""))
         failures += bool(item.errors)
     if first is not None:
         console.print("[bold]The first article, as `rasid extract --format pretty` shows it:[/bold]")
         sys.stdout.write(render_pretty(first))
         sys.stdout.flush()
-    console.print(table)
+    console.print(f"\n[bold]{len(summary)} articles[/bold]")
+    sys.stdout.write("\n".join(summary) + "\n")
+    sys.stdout.flush()
     console.print("Try: [bold].venv/bin/rasid extract --format json examples/amman-water-talks.txt[/bold]")
     return 1 if failures else 0
 
