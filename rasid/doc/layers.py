@@ -97,6 +97,7 @@ class Mention:
     end: int
     text: str
     label: str             # PER | ORG | LOC | MISC
+    norm: str = ""         # name key: norm_key of the name (proclitics off, an elided ال restored)
     sentence: int = -1
     score: float = 1.0
     source: str = ""       # what found it: "model", "gazetteer", "rule" ...

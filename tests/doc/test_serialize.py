@@ -25,8 +25,8 @@ def full_article():
     a.sentences = [Sentence(0, t.index(".") + 1, 0, 2)]
     s = t.index("سامي")
     b = t.index("بيروت")
-    a.mentions = [Mention("m1", s, s + 4, "سامي", "PER", 0, 0.9, "model"),
-                  Mention("m2", b, b + 5, "بيروت", "LOC", 0)]
+    a.mentions = [Mention("m1", s, s + 4, "سامي", "PER", "سامي", 0, 0.9, "model"),
+                  Mention("m2", b, b + 5, "بيروت", "LOC", sentence=0)]
     a.entities = [Entity("e1", "PER", "سامي", ["m1"], name_latin="Sami", country="LBN", sector="GOV",
                          roles=[Role("الوزير", None, "LBN", 6, 12)]),
                   Entity("e2", "LOC", "بيروت", ["m2"], name_latin="Beirut", country="LBN",

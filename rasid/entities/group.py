@@ -1,0 +1,195 @@
+"""Group the mentions of one article into entities: one entity per real-world actor.
+
+Keys are word lists of ``Mention.norm``. Mentions are taken fullest first;
+each joins an existing entity of the same type when
+
+* its key equals the entity's key, with or without ال (الجيش ~ جيش);
+* PER: its words are a contiguous run of the entity's name (كايا, يرلي كايا
+  ⊂ علي يرلي كايا) and exactly one entity fits (a surname shared by two
+  people goes to the one whose written name holds it, not a name built from
+  kinship);
+* ORG: its words are a prefix of the entity's (حكومة الوحدة ⊂ حكومة الوحدة
+  الوطنية), or equal once trailing nisba adjectives are dropped (وزارة
+  الداخلية ~ وزارة الداخلية الليبية), or it is the quoted name inside the
+  entity's (الوحدة ⊂ حكومة «الوحدة الوطنية»), or it is the general command
+  of an entity (القيادة العامة للجيش الوطني ~ الجيش الوطني);
+* LOC: equal after place heads (العاصمة، مدينة، محافظة …) and nisba words
+  are dropped (العاصمة التركية أنقرة ~ أنقرة).
+
+Kinship apposition gives a bare given name its family name:
+«صدام، نجل المشير خليفة حفتر» → the entity is named صدام حفتر.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rasid.doc.layers import Mention
+from rasid.entities.lexicon import is_nisba, lexicon
+
+_QUOTED = re.compile(r"[«“\"]([^»”\"]+)[»”\"]")
+
+
+def words_of(key: str) -> list[str]:
+    return key.split()
+
+
+def strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def loose(words: list[str]) -> tuple[str, ...]:
+    return tuple(strip_article(w) for w in words)
+
+
+@dataclass
+class Group:
+    type: str
+    words: list[str]                      # key words of the canonical (fullest) name
+    name: str                             # canonical name, as written (quotes dropped)
+    mentions: list[Mention] = field(default_factory=list)
+    built: bool = False                   # name built by a rule (kinship), not written as such
+    quoted: list[str] = field(default_factory=list)   # quoted inner names (ORG)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+
+
+def person_core(words: list[str]) -> list[str]:
+    """Drop leading titles and honorifics from a person's key words."""
+    lex = lexicon()
+    i = 0
+    while i < len(words) - 1 and (words[i] in lex.person_titles or words[i] in lex.honorifics):
+        i += 1
+    return words[i:]
+
+
+def place_core(words: list[str]) -> list[str]:
+    """Drop leading place heads and nisba words (العاصمة التركية أنقرة → أنقرة)."""
+    lex = lexicon()
+    i = 0
+    while i < len(words) - 1 and (words[i] in lex.place_heads or (i > 0 and is_nisba(words[i]))):
+        i += 1
+    return words[i:]
+
+
+def org_core(words: list[str]) -> list[str]:
+    """Drop trailing nisba adjectives and time words (الليبية المؤقتة)."""
+    j = len(words)
+    while j > 1 and (is_nisba(words[j - 1]) or words[j - 1] in ("المؤقته", "الجديده", "الانتقاليه")):
+        j -= 1
+    return words[:j]
+
+
+def _contiguous(small: list[str], big: list[str]) -> bool:
+    n = len(small)
+    if n == 0 or n > len(big):
+        return False
+    ls, lb = loose(small), loose(big)
+    return any(lb[i:i + n] == ls for i in range(len(big) - n + 1))
+
+
+def _display(m: Mention, text: str) -> str:
+    """The mention's name as written, quotes dropped (the key keeps the letters' normalisation)."""
+    return " ".join(re.sub(r"[«»“”\"]", " ", m.norm if m.norm.startswith("ال") and not
+                           m.text.replace("«", "").startswith("ال") else m.text).split())
+
+
+def kinship_names(mentions: list[Mention], text: str) -> dict[str, list[str]]:
+    """Mention id → full key words for «X، نجل [title] Y Z» (X takes Y Z's family name)."""
+    lex = lexicon()
+    out: dict[str, list[str]] = {}
+    pers = [m for m in mentions if m.label == "PER"]
+    for a, b in zip(pers, pers[1:]):
+        if len(words_of(a.norm)) != 1:
+            continue
+        between = text[a.end:b.start]
+        if len(between) > 40:
+            continue
+        bw = [w for w in re.split(r"[\s،,]+", between) if w]
+        from rasid.lang.ar.normalize import norm_key
+        keys = [norm_key(w) for w in bw]
+        if keys and keys[0] in lex.kinship and all(k in lex.kinship or k in lex.person_titles
+                                                   or k in lex.honorifics for k in keys):
+            family = person_core(words_of(b.norm))
+            if len(family) >= 2:
+                out[a.id] = words_of(a.norm) + family[-1:]
+    return out
+
+
+def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
+    """Group mentions into entities (see the module docstring)."""
+    kin = kinship_names(mentions, text)
+
+    def core(m: Mention) -> list[str]:
+        w = words_of(m.norm)
+        if m.label == "PER":
+            return kin.get(m.id) or person_core(w)
+        if m.label == "LOC":
+            return place_core(w)
+        return w
+
+    order = sorted(mentions, key=lambda m: (-len(core(m)), m.start))
+    groups: list[Group] = []
+    for m in order:
+        w = core(m)
+        if not w:
+            continue
+        target = _match(m, w, groups)
+        if target is None:
+            name = " ".join(w) if m.id in kin else _display(m, text)
+            if m.label == "PER" and m.id not in kin:
+                name = " ".join(name.split()[len(words_of(m.norm)) - len(w):]) or name
+            if m.label == "LOC":
+                name = " ".join(name.split()[len(words_of(m.norm)) - len(w):]) or name
+            target = Group(m.label, w, name, built=m.id in kin,
+                           quoted=[" ".join(q.split()) for q in _QUOTED.findall(m.text)])
+            groups.append(target)
+        target.add(m)
+    for g in groups:
+        g.mentions.sort(key=lambda m: m.start)
+    groups.sort(key=lambda g: g.mentions[0].start)
+    return groups
+
+
+def _commanded(words: list[str]) -> list[str]:
+    """القيادة العامة ل X → X (the general command of a force stands for the force)."""
+    if len(words) < 3 or words[:2] != ["القياده", "العامه"]:
+        return []
+    rest = words[2:]
+    if rest[0] == "ل":
+        rest = rest[1:]
+    elif rest[0].startswith("لل"):
+        rest = ["ال" + rest[0][2:]] + rest[1:]
+    return rest
+
+
+def _match(m: Mention, w: list[str], groups: list[Group]) -> Group | None:
+    same = [g for g in groups if g.type == m.label]
+    lw = loose(w)
+    exact = [g for g in same if loose(g.words) == lw]
+    if exact:
+        return exact[0]
+    if m.label == "PER":
+        fits = [g for g in same if _contiguous(w, g.words)]
+        written = [g for g in fits if not g.built]
+        if len(fits) == 1:
+            return fits[0]
+        if len(written) == 1:
+            return written[0]
+        return None
+    if m.label == "ORG":
+        from rasid.lang.ar.normalize import norm_key
+        lex = lexicon()
+        for g in same:
+            gw = g.words
+            if len(w) < len(gw) and loose(gw[:len(w)]) == lw and (len(w) >= 2 or w[0] not in lex.org_heads):
+                return g
+            if loose(org_core(gw)) == loose(org_core(w)):
+                return g
+            if any(loose(norm_key(q).split()) == lw for q in g.quoted):
+                return g
+            if _contiguous(gw, _commanded(w)) or _contiguous(w, _commanded(gw)):
+                return g
+        return None
+    return None

@@ -1,0 +1,147 @@
+"""Offices of persons from title patterns around their mentions.
+
+* before the name: ``وزير الداخلية التركي علي يرلي كايا``، ``رئيس حزب «القوات
+  اللبنانية» الدكتور سمير جعجع``، ``ووزير الدفاع يشار غولر``;
+* after it, in apposition: ``عبد الحميد الدبيبة رئيس حكومة «الوحدة»``،
+  ``علي الأحمدي، رئيس جهاز الأمن القومي``;
+* a counterpart: ``نظيره التركي X`` holds the same office as the person it
+  answers, in another country.
+
+``find_office`` returns the phrase's token range; the caller makes the Role.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rasid.doc.layers import Token
+from rasid.entities.lexicon import is_nisba, lexicon
+
+_STOP_PUNCT = set("،,.:;؛؟!()")
+_VERBS = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "شدد", "لفت", "ذكر", "اعلن", "بحث", "ناقش", "التقي",
+          "استقبل", "زار", "عقد", "دعا", "طالب", "اتهم", "رفض", "هدد", "وصل", "يشار"}
+
+
+def stem_key(tok: Token) -> str:
+    """The token's key without proclitics (an elided article restored)."""
+    if tok.split:
+        rest = [w for w in tok.words if w.kind != "proclitic"]
+        if rest and rest[0].kind == "article" and rest[0].end - rest[0].start == 1:
+            return "ال" + "".join(w.norm for w in rest[1:])
+        return "".join(w.norm for w in rest)
+    return tok.norm
+
+
+def has_conjunction(tok: Token) -> bool:
+    return tok.split and tok.words[0].kind == "proclitic" and tok.words[0].norm in ("و", "ف")
+
+
+@dataclass
+class Office:
+    start: int            # character span of the phrase in the text
+    end: int
+    first: int            # token range
+    last: int
+    head: str             # key of the head word (وزير، رئيس، السفير، نظيره ...)
+    counterpart: bool = False
+
+
+def token_index(tokens: list[Token], offset: int) -> int:
+    starts = [t.start for t in tokens]
+    return bisect_left(starts, offset)
+
+
+def _office_word(key: str, lex) -> bool:
+    return (key in lex.office_complements or key in lex.org_heads or is_nisba(key) or key in lex.honorifics
+            or key in lex.person_titles or key in lex.office_heads or key == "ل")
+
+
+def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Office | None:
+    """An office phrase ending right before token ``first_tok`` (not before token ``lo``)."""
+    lex = lexicon()
+    k = first_tok - 1
+    head_at = None
+    in_quote = False
+    while k >= lo and first_tok - k <= 12:
+        t = tokens[k]
+        surface = text[t.start:t.end]
+        if t.kind == "quote":
+            in_quote = not in_quote if surface in "«»\"“”" else in_quote
+            k -= 1
+            continue
+        if t.kind != "word":
+            break
+        key = stem_key(t)
+        if in_quote:
+            k -= 1
+            continue
+        if key in _VERBS or key in lex.stop and key != "ل":
+            break
+        if not _office_word(key, lex) and not (t.split and t.words[0].norm in ("ب", "ل")):
+            break
+        if key in lex.office_heads or (key in lex.person_titles and key not in lex.honorifics):
+            head_at = k
+        if has_conjunction(t):
+            break
+        k -= 1
+    if head_at is None:
+        return None
+    # drop trailing honorifics (الدكتور) from the phrase
+    last = first_tok - 1
+    while last > head_at and stem_key(tokens[last]) in lex.honorifics:
+        last -= 1
+    head = stem_key(tokens[head_at])
+    start = tokens[head_at].start
+    if has_conjunction(tokens[head_at]):
+        start = tokens[head_at].words[1].start
+    return Office(start, tokens[last].end, head_at, last, head, counterpart=head in lex.counterpart)
+
+
+def office_after(tokens: list[Token], after_tok: int, hi: int, text: str) -> Office | None:
+    """An office phrase in apposition starting at token ``after_tok`` (a comma may come first)."""
+    lex = lexicon()
+    k = after_tok
+    if k < hi and tokens[k].kind == "punct" and text[tokens[k].start] in "،,":
+        k += 1
+    if k >= hi or tokens[k].kind != "word" or has_conjunction(tokens[k]):
+        return None
+    head = stem_key(tokens[k])
+    if head not in lex.office_heads or head in lex.honorifics:
+        return None
+    first = k
+    last = k
+    k += 1
+    in_quote = False
+    while k < hi and k - first < 10:
+        t = tokens[k]
+        surface = text[t.start:t.end]
+        if t.kind == "quote":
+            in_quote = not in_quote if surface in "«»\"“”" else in_quote
+            if not in_quote:
+                last = k
+            k += 1
+            continue
+        if in_quote:
+            k += 1
+            continue
+        if t.kind != "word" or has_conjunction(t):
+            break
+        key = stem_key(t)
+        if key in _VERBS or (key in lex.stop and key != "ل"):
+            break
+        last = k
+        k += 1
+    return Office(tokens[first].start, tokens[last].end, first, last, head)
+
+
+def core_office(text: str, tokens: list[Token], office: Office) -> str:
+    """The head and its first complement (وزير الداخلية): what a counterpart shares."""
+    lex = lexicon()
+    words = [office.first]
+    k = office.first + 1
+    if k <= office.last and stem_key(tokens[k]) in lex.office_complements:
+        words.append(k)
+    start = tokens[words[0]].start
+    if has_conjunction(tokens[words[0]]):
+        start = tokens[words[0]].words[1].start
+    return text[start:tokens[words[-1]].end]

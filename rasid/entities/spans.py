@@ -1,0 +1,65 @@
+"""From token ranges to mention character spans, and name keys for mentions.
+
+A mention never starts with a proclitic (و ف ب ل ك س): ``بحكومة`` gives the
+mention ``حكومة``. The article ال is kept. Where ل + ال is written ``لل``
+(alef elided), the mention starts at the stem and its *name* (a key, not the
+text) gets the article back: ``للجيش`` → text ``جيش``, name ``الجيش``.
+Quotes and punctuation at the edges are left out unless they balance a quote
+inside the mention.
+"""
+from __future__ import annotations
+
+import re
+
+from rasid.doc.layers import Token
+from rasid.lang.ar.normalize import norm_key
+
+OPEN_QUOTES = "«“„‹"
+CLOSE_QUOTES = "»”›"
+EDGE_KINDS = ("quote", "punct", "symbol")
+
+
+def token_range_to_span(text: str, tokens: list[Token], i: int, j: int) -> tuple[int, int, str] | None:
+    """Character span ``(start, end, name)`` of tokens ``[i, j)``; None if nothing is left.
+
+    ``name`` is the mention's surface with proclitics removed and an elided
+    article restored; it is used as the mention's name key.
+    """
+    while i < j and tokens[i].kind in EDGE_KINDS:
+        i += 1
+    while j > i and tokens[j - 1].kind in EDGE_KINDS:
+        j -= 1
+    if i >= j:
+        return None
+    first = tokens[i]
+    start, prefix = first.start, ""
+    if first.split:
+        words = first.words
+        k = 0
+        while k < len(words) and words[k].kind == "proclitic":
+            k += 1
+        if k == len(words):          # a token made only of clitics (لـ): start at the next token
+            return token_range_to_span(text, tokens, i + 1, j)
+        w = words[k]
+        if w.kind == "article" and w.end - w.start == 1:   # لل: elided alef
+            start, prefix = words[k + 1].start if k + 1 < len(words) else w.end, "ال"
+        else:
+            start = w.start
+    end = tokens[j - 1].end
+    surface = text[start:end]
+    opened = sum(surface.count(q) for q in OPEN_QUOTES)
+    closed = sum(surface.count(q) for q in CLOSE_QUOTES)
+    if opened > closed and j < len(tokens) and tokens[j].kind == "quote" and text[tokens[j].start] in CLOSE_QUOTES:
+        end = tokens[j].end
+        surface = text[start:end]
+    if end <= start:
+        return None
+    return start, end, prefix + surface
+
+
+_NOT_NAME = re.compile(r"[«»“”„‹›\"'()\[\]]|\s+")
+
+
+def name_key(name: str) -> str:
+    """The key of a name: norm_key, quotes and brackets dropped, spaces collapsed."""
+    return " ".join(_NOT_NAME.sub(" ", norm_key(name)).split())

@@ -1,0 +1,137 @@
+"""Stage `entities`: one entity per actor, with offices, country and sector.
+
+Grouping is rasid.entities.group; offices rasid.entities.roles; country
+evidence rasid.entities.countries. Country, in order of evidence: the office
+phrase (وزير الداخلية التركي → TUR), a relative's (kinship apposition), the
+organisation in the office phrase, a nisba or country name inside or right
+after an organisation's name, and last the article's dominant country for
+persons and state bodies (marked by a lower ``country_score`` in meta).
+"""
+from __future__ import annotations
+
+from rasid.doc.layers import Entity, Role
+from rasid.entities.countries import document_countries, phrase_country, word_country
+from rasid.entities.group import Group, group_mentions, kinship_names
+from rasid.entities.lexicon import lexicon
+from rasid.entities.roles import (Office, core_office, office_after, office_before, stem_key,
+                                  token_index)
+from rasid.stages.base import Stage, register
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _sentence_bounds(article, m):
+    s = article.sentences[m.sentence] if 0 <= m.sentence < len(article.sentences) else None
+    if s is None:
+        return 0, len(article.tokens)
+    return s.token_start, s.token_end
+
+
+@register
+class Entities(Stage):
+    name = "entities"
+    version = "1"
+    requires = frozenset({"mentions", "tokens", "sentences"})
+    provides = frozenset({"entities"})
+
+    def __call__(self, article):
+        text, tokens = article.text, article.tokens
+        lex = lexicon()
+        groups = group_mentions(list(article.mentions), text)
+        by_mention: dict[str, str] = {}
+        entities: list[Entity] = []
+        for n, g in enumerate(groups, 1):
+            e = Entity(f"e{n}", g.type, g.name, [m.id for m in g.mentions])
+            e.aliases = sorted({m.text for m in g.mentions} - {g.name})
+            entities.append(e)
+            for m in g.mentions:
+                by_mention[m.id] = e.id
+        ents = {e.id: e for e in entities}
+        context = document_countries(tokens)
+        dominant = context.most_common(1)[0][0] if context else None
+        offices: dict[str, tuple[Office, int]] = {}   # entity id -> (office, sentence)
+        # ---- offices and persons' countries from the office phrase
+        for g, e in zip(groups, entities):
+            if g.type != "PER":
+                continue
+            for m in g.mentions:
+                lo, hi = _sentence_bounds(article, m)
+                i = token_index(tokens, m.start)
+                j = token_index(tokens, m.end)
+                office = office_before(tokens, i, lo, text) or office_after(tokens, j, hi, text)
+                if office is None:
+                    continue
+                title = text[office.start:office.end]
+                country = phrase_country(tokens, office.first, office.last, text)
+                if office.counterpart:
+                    peer = self._peer_office(article, m, offices, by_mention)
+                    if peer is not None:
+                        title = core_office(text, tokens, peer)
+                    else:
+                        continue
+                org = next((by_mention[x.id] for x in article.mentions if x.label == "ORG"
+                            and office.start <= x.start and x.end <= office.end and x.id in by_mention), None)
+                if not any(r.title == title for r in e.roles):
+                    e.roles.append(Role(title, org, country, office.start, office.end))
+                if e.id not in offices and not office.counterpart:
+                    offices[e.id] = (office, m.sentence)
+                if e.country is None and country:
+                    e.country = country
+                if e.sector is None:
+                    e.sector = lex.office_heads.get(office.head) or lex.person_titles.get(office.head) or None
+        # ---- organisations: country inside or right after the name; sector from the head word
+        for g, e in zip(groups, entities):
+            if g.type != "ORG":
+                continue
+            e.sector = lex.org_heads.get(g.words[0]) or None
+            for m in g.mentions:
+                i, j = token_index(tokens, m.start), token_index(tokens, m.end)
+                c = phrase_country(tokens, i, min(j, len(tokens) - 1), text) if j > i else None
+                if c is None and j < len(tokens) and tokens[j].kind == "word":
+                    c = word_country(stem_key(tokens[j]))
+                if c:
+                    e.country = c
+                    break
+        # ---- places named as countries
+        for g, e in zip(groups, entities):
+            if g.type == "LOC" and e.country is None:
+                e.country = word_country(" ".join(g.words)) or word_country(g.words[-1])
+        # ---- second pass: relatives, organisations of the office, the article's country
+        kin = kinship_names(article.mentions, text)
+        for g, e in zip(groups, entities):
+            if e.country:
+                continue
+            if g.type == "PER":
+                for r in e.roles:
+                    if r.org and ents[r.org].country:
+                        e.country = ents[r.org].country
+                        break
+                if e.country is None and any(m.id in kin for m in g.mentions):
+                    rel = self._relative(article, g, by_mention)
+                    if rel is not None:
+                        e.country = ents[rel].country or (
+                            next((ents[r.org].country for r in ents[rel].roles if r.org and ents[r.org].country), None))
+            if e.country is None and dominant and (g.type == "PER" or e.sector in STATE_SECTORS):
+                e.country = dominant
+                e.kb_id = None
+        article.entities = entities
+        return article
+
+    @staticmethod
+    def _peer_office(article, m, offices, by_mention):
+        """The office of the person that ``نظيره`` answers: the nearest earlier office holder in the sentence."""
+        best = None
+        for eid, (office, sent) in offices.items():
+            if sent == m.sentence and office.end <= m.start and by_mention.get(m.id) != eid:
+                if best is None or office.start > best.start:
+                    best = office
+        return best
+
+    @staticmethod
+    def _relative(article, g: Group, by_mention):
+        """The entity named in the kinship apposition after one of ``g``'s mentions."""
+        pers = [x for x in article.mentions if x.label == "PER"]
+        for a, b in zip(pers, pers[1:]):
+            if a in g.mentions and b.id in by_mention and by_mention[b.id] != by_mention[a.id]:
+                return by_mention[b.id]
+        return None

@@ -1,0 +1,48 @@
+from rasid.entities.group import group_mentions
+from tests.entities.helpers import article_with
+
+
+def groups_of(text, marked):
+    a = article_with(text, marked)
+    return [(g.type, g.name, [m.text for m in g.mentions]) for g in group_mentions(a.mentions, a.text)]
+
+
+def test_surname_and_partial_names_join_the_full_name():
+    text = ("التقى المهندس سامر يلدز أوغلو بالوفد. وقال أوغلو إن الزيارة مهمة. "
+            "وأضاف يلدز أوغلو أن الحوار مستمر.")
+    got = groups_of(text, [("سامر يلدز أوغلو", "PER"), ("أوغلو", "PER"), ("يلدز أوغلو", "PER")])
+    assert got == [("PER", "سامر يلدز أوغلو", ["سامر يلدز أوغلو", "أوغلو", "يلدز أوغلو"])]
+
+
+def test_two_people_sharing_a_family_name_stay_apart():
+    text = "استقبل كريم، نجل الشيخ منصور العطار رئيس المجلس، الوفد. وقال العطار إن اللقاء مثمر."
+    got = groups_of(text, [("كريم", "PER"), ("منصور العطار", "PER"), ("العطار", "PER")])
+    names = {name: ms for _, name, ms in got}
+    assert names["كريم العطار"] == ["كريم"]               # kinship gives the family name
+    assert names["منصور العطار"] == ["منصور العطار", "العطار"]   # the written full name takes the surname
+
+
+def test_organisation_variants():
+    text = ("أعلنت وزارة الزراعة الأردنية خطة جديدة. وقالت وزارة الزراعة إن الخطة تبدأ غدا. "
+            "وانتقد حزب «العمل الوطني» الخطة، وقال حزب العمل إن الوزارة تأخرت، وأكد «العمل الوطني» موقفه.")
+    got = groups_of(text, [("وزارة الزراعة الأردنية", "ORG"), ("وزارة الزراعة", "ORG"),
+                           ("حزب «العمل الوطني»", "ORG"), ("حزب العمل", "ORG"), ("«العمل الوطني»", "ORG")])
+    assert [len(ms) for _, _, ms in got] == [2, 3]
+
+
+def test_general_command_stands_for_the_force():
+    text = "قالت القيادة العامة للقوات البحرية إن القوات البحرية أنهت المناورة."
+    got = groups_of(text, [("القيادة العامة للقوات البحرية", "ORG"), ("القوات البحرية", "ORG")])
+    assert len(got) == 1
+
+
+def test_place_heads_are_not_part_of_the_place():
+    text = "وصل الوفد إلى العاصمة المغربية الرباط، ثم غادر الرباط مساء."
+    got = groups_of(text, [("العاصمة المغربية الرباط", "LOC"), ("الرباط", "LOC")])
+    assert got == [("LOC", "الرباط", ["العاصمة المغربية الرباط", "الرباط"])]
+
+
+def test_types_do_not_mix():
+    text = "زار عمان وفد من عمان."
+    got = groups_of(text, [("عمان", "LOC"), ("عمان", "PER")])
+    assert len(got) == 2
