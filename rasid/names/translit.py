@@ -1,0 +1,358 @@
+"""Arabic names -> the spelling the English-language press uses.
+
+``to_latin(name, kind="PER")`` works part by part (see :func:`rasid.names.lexicon.split_name`):
+
+1. a phrase or part in the hand tables (common given names, well-known foreign
+   names) or in the pairs aligned from bilingual legislator names;
+2. عبد + X -> "Abdul X" (house style; عبد الله -> "Abdullah"), X الله -> "Xallah",
+   X الدين -> "X al-Din", بن -> "bin", أبو -> "Abu", آل -> "Al";
+3. otherwise the most frequent *attested* English spelling whose consonant skeleton
+   and vowels fit the Arabic word (``latin_forms.tsv``);
+4. otherwise rules: ث th, خ kh, ش sh, ذ dh, غ gh, ق q; ع dropped initially / "a";
+   ة -> ah; final ي -> i; و -> w/ou; short vowels guessed by simple patterns.
+
+The article ال is dropped on surnames ("drop", the default); ``article="al"``
+writes "al-X", ``article="Al"`` writes "Al-X".
+
+``to_latin(name, "ORG")`` composes from a head-word table (وزارة -> "Ministry of {}",
+حزب -> "{} Party", nationality adjectives first) and returns None when a piece is
+not in the table. LOC/MISC: only whole phrases of that table; else None.
+"""
+from __future__ import annotations
+
+import re
+
+from rasid.lang.ar.normalize import norm_key, strip_diacritics
+from rasid.names.lexicon import lexicon, part_key, split_name, strip_article
+
+__all__ = ["to_latin", "translit_word", "org_to_latin"]
+
+_CONS = {
+    "ب": "b", "پ": "p", "ت": "t", "ث": "th", "ط": "t", "ج": "j", "ح": "h", "خ": "kh",
+    "د": "d", "ذ": "dh", "ض": "d", "ظ": "z", "ز": "z", "ر": "r", "س": "s", "ص": "s",
+    "ش": "sh", "چ": "ch", "غ": "gh", "ف": "f", "ڤ": "v", "ق": "q", "ك": "k", "گ": "g",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h",
+}
+_GAPS = set("اأإآٱىيئوؤعءة")
+_LONG = set("اآىيو")
+
+
+def _segments(word: str) -> tuple[list[str], list[str]]:
+    """Consonant letters and the raw gap strings between them (len(gaps) == len(cons) + 1)."""
+    cons: list[str] = []
+    gaps: list[str] = [""]
+    for ch in strip_diacritics(word):
+        if ch in _CONS:
+            if cons and cons[-1] == ch and gaps[-1] == "":
+                continue
+            cons.append(ch)
+            gaps.append("")
+        elif ch in _GAPS:
+            gaps[-1] += ch
+    # a final ح/ه is a vowel ending (-ah/-eh), a final ة likewise
+    if cons and cons[-1] in "حه" and gaps[-1] == "":
+        cons.pop()
+        gaps.pop()
+        gaps[-1] += "H"
+    return cons, gaps
+
+
+def _render_gap(g: str, pos: int, last: int, prev_gap: str, prev_inserted: bool) -> tuple[str, bool]:
+    """Latin for one gap; returns (text, inserted_short_vowel)."""
+    if g == "":
+        if pos == 0 or pos == last:
+            return "", False
+        if pos == last - 1 and any(c in "اآ" for c in prev_gap):
+            return "e", True                       # CāCiC: Khaled, Maher
+        if prev_inserted:
+            return "", False                       # avoid CaCaCaC
+        return "a", True
+    if pos == 0 and g in ("ي", "و") and last > 0:
+        return ("ya" if g == "ي" else "wa"), True      # Yazid, Walid: initial y/w + vowel
+    out = []
+    n = len(g)
+    for i, ch in enumerate(g):
+        prev = g[i - 1] if i else "-"
+        nxt = g[i + 1] if i + 1 < n else "-"
+        if ch in "اآٱ":
+            if prev == "ع" or (out and out[-1].endswith("a")):
+                continue
+            out.append("a")
+        elif ch == "أ":
+            out.append("a")
+        elif ch == "إ":
+            out.append("i")
+        elif ch == "ى":
+            out.append("a")
+        elif ch == "ع":
+            if pos == 0:
+                out.append("a" if nxt not in ("ي",) else "")
+            elif nxt != "-" or prev != "-":
+                out.append("a")
+            else:
+                out.append("aa" if pos != last else "a")
+        elif ch in "ءئ":
+            if ch == "ئ":
+                out.append("e" if prev in "اآ" else "i")
+        elif ch == "ؤ":
+            out.append("ou")
+        elif ch == "ي":
+            if pos == 0 or (prev in "اآىو" and nxt != "-") or nxt in "اآو":
+                out.append("y")
+            elif prev in "اآ":
+                out.append("y" if pos == last else "ye")
+            elif prev == "ي":
+                continue
+            else:
+                out.append("i")
+        elif ch == "و":
+            if pos == 0 or prev in "اآ" or nxt in "اآي":
+                out.append("w")
+            elif pos == last and nxt == "-":
+                out.append("o")
+            else:
+                out.append("ou")
+        elif ch == "ة":
+            out.append("ah" if not out or not out[-1].endswith(("a", "y")) else "h")
+        elif ch == "H":
+            if out and out[-1][-1:] in "aeiouy":
+                out.append("h")
+            else:
+                out.append("eh" if any(c in "اآ" for c in prev_gap) else "ah")
+    s = "".join(out)
+    if pos > 0 and pos < last and s and all(c == "w" for c in s):
+        s = "a" + s                                # "Nawaf" style: vowel before a lone w
+    if pos > 0 and s.startswith("y") and not out[0:1] == ["y"]:
+        pass
+    return s, False
+
+
+def translit_word(word: str) -> str:
+    """Rule-based romanisation of one Arabic word (no lexicon), capitalised."""
+    cons, gaps = _segments(word)
+    if not cons and not gaps[0]:
+        return ""
+    last = len(gaps) - 1
+    out: list[str] = []
+    inserted = False
+    for i, g in enumerate(gaps):
+        prev_gap = gaps[i - 1] if i > 0 else ""
+        s, inserted = _render_gap(g, i, last, prev_gap, inserted)
+        out.append(s)
+        if i < len(cons):
+            out.append(_CONS[cons[i]])
+    s = "".join(out)
+    s = re.sub(r"(.)\1{2,}", r"\1\1", s)
+    return s[:1].upper() + s[1:]
+
+
+def _diminutive(word: str) -> bool:
+    """The fuʿayl shape (C-C-ay-C, with ع or a consonant first) of many family names."""
+    cons, gaps = _segments(word)
+    if len(cons) >= 3 and gaps[0] == "" and gaps[1] == "" and gaps[2] == "ي":
+        return True
+    return len(cons) >= 2 and gaps[0] == "ع" and gaps[1] == "ي"
+
+
+_DIM_LAT = re.compile(r"^[^aeiou]*[uo][^aeiou]+(ai|ei|ay|ey)[^aeiou]", re.I)
+
+
+def _translit_diminutive(word: str) -> str:
+    cons, gaps = _segments(word)
+    if gaps[0] == "ع":
+        cons, gaps = cons, ["", *gaps[1:]]
+        head = "O"
+    else:
+        head = ""
+    out = [head]
+    last = len(gaps) - 1
+    for i, g in enumerate(gaps):
+        if i == 0:
+            s = ""
+        elif head == "" and i == 1:
+            s = "u"
+        elif (head and i == 1) or (not head and i == 2):
+            s = "ai"
+        else:
+            s, _ = _render_gap(g, i, last, gaps[i - 1], True)
+        out.append(s)
+        if i < len(cons):
+            out.append(_CONS[cons[i]])
+    s = "".join(out)
+    return s[:1].upper() + s[1:]
+
+
+def _word(word: str, surname: bool = False) -> str:
+    """One Arabic word (without ال): lexicon, attested spelling, rules.
+
+    ``surname``: a family name that had ال; the fuʿayl shape is then read as the
+    diminutive (Obaidi, Mutairi), the usual reading of such family names.
+    """
+    lex = lexicon()
+    hit = lex.lookup(word)
+    if hit:
+        return hit
+    if surname and _diminutive(word):
+        att = lex.attested(word, _DIM_LAT)
+        return att or _translit_diminutive(word)
+    att = lex.attested(word)
+    if att:
+        return att
+    return translit_word(word)
+
+
+def _part(part: str, first: bool, article: str, only: bool = False) -> str:
+    lex = lexicon()
+    k = part_key(part)
+    hit = lex.lookup(part)
+    words = k.split()
+    if len(words) == 2 and words[0] == "عبد":
+        if hit:
+            return hit
+        second = strip_diacritics(part).split()[-1]
+        if second.startswith("ال") and len(second) >= 5:
+            second = second[2:]
+        return "Abdul " + _word(second)
+    if len(words) == 2 and words[1] == "الله":
+        if hit:
+            return hit
+        return _word(words[0]) + "allah"
+    if len(words) == 2 and words[1] == "الدين":
+        return _word(words[0]) + " al-Din"
+    bare = strip_article(k)
+    has_al = bare != k
+    orig = strip_diacritics(part).strip()
+    surname = has_al and (not first or only)
+    out = hit or _word(orig[2:] if has_al and orig.startswith("ال") else orig, surname=surname)
+    if surname and article != "drop" and k not in lex.hand:
+        out = f"{article}-{out}"
+    return out
+
+
+def to_latin(name: str, kind: str = "PER", *, article: str = "drop") -> str | None:
+    """``name`` in the spelling of the English-language press (None when unknown for ORG/LOC).
+
+    ``article``: "drop" (default: الدبيبة -> "Dbeibah"), "al" ("al-Dbeibah") or "Al".
+    """
+    if not name or not name.strip():
+        return None
+    kind = (kind or "PER").upper()
+    if kind in ("ORG", "LOC", "GPE", "MISC", "FAC"):
+        res = org_to_latin(name, phrase_only=kind != "ORG")
+        if res is None and kind == "ORG":
+            return None
+        return res
+    lex = lexicon()
+    parts = split_name(name)
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        done = False
+        for n in range(min(lex.max_phrase, len(parts) - i), 1, -1):
+            k = part_key(" ".join(parts[i:i + n]))
+            if k in lex.hand:
+                out.append(lex.hand[k])
+                i += n
+                done = True
+                break
+        if done:
+            continue
+        w = _part(parts[i], i == 0, article, only=len(parts) == 1)
+        if w:
+            out.append(w)
+        i += 1
+    return " ".join(out) or None
+
+
+# --------------------------------------------------------------------------
+# organisations
+# --------------------------------------------------------------------------
+def _org_key_variants(k: str) -> list[str]:
+    out = [k]
+    if k.startswith(("و", "ب", "ل")) and len(k) > 3:
+        out.append(k[1:])
+    if k.startswith("لل") and len(k) > 4:
+        out.append("ال" + k[2:])
+    return out
+
+
+def org_to_latin(name: str, *, phrase_only: bool = False) -> str | None:
+    """Compose an English name from the organisation table; None when a piece is unknown."""
+    lex = lexicon()
+    s = re.sub(r"[^\w\s]", " ", strip_diacritics(name))
+    toks = [norm_key(t) for t in s.split()]
+    if not toks:
+        return None
+    whole = " ".join(toks)
+    if whole in lex.org and lex.org[whole][0] == "P":
+        return lex.org[whole][1]
+    if phrase_only:
+        return None
+    items: list[tuple[str, str]] = []
+    i = 0
+    while i < len(toks):
+        found = None
+        for n in range(min(lex.org_max, len(toks) - i), 0, -1):
+            if n == 1:
+                for v in _org_key_variants(toks[i]):
+                    if v in lex.org:
+                        found = (1, lex.org[v], toks[i] != v and toks[i][0] == "و")
+                        break
+            else:
+                k = " ".join(toks[i:i + n])
+                if k in lex.org:
+                    found = (n, lex.org[k], False)
+            if found:
+                break
+        if not found:
+            return None
+        n, item, with_and = found
+        if with_and:
+            items.append(("J", "and"))
+        items.append(item)
+        i += n
+    head = None
+    nat: list[str] = []
+    adjs: list[str] = []          # adjectives of the head word
+    nouns: list[str] = []
+    phrases: list[str] = []
+    for kind, en in items:
+        if kind == "H" and head is None:
+            head = en
+        elif kind == "H":
+            nouns.append(en.replace("{}", "").replace(" of", "").strip())
+        elif kind == "C":
+            nat.append(en)
+        elif kind == "A":
+            if nouns and nouns[-1] != "and":
+                nouns[-1] = f"{en} {nouns[-1]}"      # الشؤون الإسلامية -> Islamic Affairs
+            else:
+                adjs.append(en)
+        elif kind == "N":
+            nouns.append(en)
+        elif kind == "J":
+            nouns.append("and")
+        elif kind == "P":
+            phrases.append(en)
+    if phrases and (head or nouns or adjs):
+        nouns = phrases + nouns
+    elif phrases:
+        return " ".join(nat + phrases)
+    while nouns and nouns[-1] == "and":
+        nouns.pop()
+    if head is None:
+        if not nouns and not adjs:
+            return " ".join(nat) or None
+        return " ".join(nat + adjs + nouns)
+    if "{} " in head or head.startswith("{}"):
+        rest = " ".join(adjs + nouns)
+        body = head.replace("{}", rest).strip()
+    else:
+        rest = " ".join(nouns)
+        body = head.replace("{}", rest).strip()
+        if not rest:
+            body = re.sub(r"\s+of$", "", body)
+        if adjs:
+            body = " ".join(adjs) + " " + body
+    body = re.sub(r"\s+", " ", body)
+    return " ".join(nat + [body]).strip() or None

@@ -1,0 +1,339 @@
+"""The cross-article actor registry (library level; a database comes later).
+
+``ActorRegistry.resolve(entity, article_id=...)`` returns a stable actor id for an
+:class:`~rasid.doc.layers.Entity`, creating the actor when nothing matches:
+
+* full names match by normalised Arabic key (``norm_key`` per word, ال ignored), or
+  by a Latin variant (``latin_norm``), or when one name's words are the other's with
+  words left out in the middle (same first and last word: علي عبد الله صالح ~ علي صالح);
+* a bare one-word name (a surname: كايا) matches an existing actor only when country
+  or office agree (and neither conflicts) and exactly one actor qualifies;
+* a known, different country always separates (two ministers sharing a surname in
+  two countries are two actors); the type (PER/ORG/...) must agree.
+
+Actors record their Arabic and Latin variants, countries, offices (title with the
+first and last article ids it was seen in) and the articles they appear in.
+Ids are "A" + 10 hex digits of SHA-1 over (type, first canonical key, country):
+stable across runs for the same first sighting. JSON via ``to_dict``/``from_dict``
+and ``save``/``load`` (atomic: temp file + ``os.replace``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasid.doc.layers import Entity
+from rasid.lang.ar.normalize import norm_key
+from rasid.names.lexicon import latin_norm
+
+__all__ = ["Actor", "ActorRegistry", "arabic_key", "latin_key"]
+
+SCHEMA = 1
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def _strip_al(w: str) -> str:
+    if w.startswith("ال") and len(w) >= 5:
+        return w[2:]
+    return w
+
+
+def arabic_key(name: str) -> str:
+    """Canonical Arabic key: norm_key, punctuation out, ال dropped per word, عبد+X joined."""
+    k = norm_key(_NON_WORD.sub(" ", name or ""))
+    words = [_strip_al(w) for w in k.split()]
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "عبد":
+            out[-1] = "عبد" + _strip_al(w)
+        elif w.startswith("عبدال") and len(w) > 5:
+            out.append("عبد" + w[5:])
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def latin_key(name: str) -> str:
+    """Canonical Latin key: latin_norm without the articles al/el."""
+    words = [w for w in latin_norm(name).split() if w not in ("al", "el")]
+    return " ".join(words)
+
+
+def _subseq(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _names_match(a: str, b: str) -> bool:
+    """Same key, or one is the other with middle words left out (same first and last word)."""
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0] or wa[-1] != wb[-1]:
+        return False
+    return _subseq(wa, wb) if len(wa) <= len(wb) else _subseq(wb, wa)
+
+
+@dataclass
+class Actor:
+    id: str
+    type: str
+    name: str                                       # the fullest Arabic name seen
+    name_latin: str | None = None
+    names: list[str] = field(default_factory=list)  # Arabic variants as written
+    keys: list[str] = field(default_factory=list)   # canonical Arabic keys
+    latin: list[str] = field(default_factory=list)  # Latin variants as written
+    countries: dict[str, int] = field(default_factory=dict)
+    offices: list[dict] = field(default_factory=list)   # {title, org, country, first_seen, last_seen, count}
+    sector: str | None = None
+    articles: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+    @property
+    def country(self) -> str | None:
+        if not self.countries:
+            return None
+        return sorted(self.countries.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def office_titles(self) -> set[str]:
+        return {norm_key(o["title"]) for o in self.offices if o.get("title")}
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "type": self.type, "name": self.name, "name_latin": self.name_latin,
+            "names": list(self.names), "keys": list(self.keys), "latin": list(self.latin),
+            "countries": dict(sorted(self.countries.items())), "offices": [dict(o) for o in self.offices],
+            "sector": self.sector, "articles": list(self.articles), "mentions": self.mentions,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Actor":
+        return cls(
+            id=d["id"], type=d["type"], name=d["name"], name_latin=d.get("name_latin"),
+            names=list(d.get("names", [])), keys=list(d.get("keys", [])), latin=list(d.get("latin", [])),
+            countries={k: int(v) for k, v in d.get("countries", {}).items()},
+            offices=[dict(o) for o in d.get("offices", [])], sector=d.get("sector"),
+            articles=list(d.get("articles", [])), mentions=int(d.get("mentions", 0)),
+        )
+
+
+class ActorRegistry:
+    """Actors across articles; see the module docstring for the matching rules."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self._by_key: dict[str, set[str]] = {}       # canonical Arabic key -> actor ids
+        self._by_latin: dict[str, set[str]] = {}     # latin key -> actor ids
+        self._by_word: dict[str, set[str]] = {}      # first/last word of a key -> actor ids
+
+    # ------------------------------------------------------------------ API
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def resolve(self, entity: Entity, *, article_id: str | None = None) -> str:
+        """The actor id for ``entity`` (an existing actor when one matches, else a new one)."""
+        keys, latins = self._entity_keys(entity)
+        etype = (entity.type or "").upper()
+        country = entity.country
+        titles = {norm_key(r.title) for r in entity.roles if r.title}
+        actor = self._match(etype, keys, latins, country, titles)
+        if actor is None:
+            actor = self._new(etype, entity, keys, country)
+        self._record(actor, entity, keys, latins, article_id)
+        return actor.id
+
+    def assign(self, entities: list[Entity], *, article_id: str | None = None) -> None:
+        """Resolve every entity of an article and set its ``kb_id``."""
+        for e in entities:
+            e.kb_id = self.resolve(e, article_id=article_id)
+
+    # --------------------------------------------------------------- matching
+    @staticmethod
+    def _entity_keys(entity: Entity) -> tuple[list[str], list[str]]:
+        keys: list[str] = []
+        for n in [entity.name, *entity.aliases]:
+            k = arabic_key(n) if n else ""
+            if k and k not in keys:
+                keys.append(k)
+        latins: list[str] = []
+        for n in [entity.name_latin, *entity.aliases]:
+            if n and not re.search(r"[\u0600-\u06FF]", n):
+                k = latin_key(n)
+                if k and k not in latins:
+                    latins.append(k)
+        return keys, latins
+
+    @staticmethod
+    def _country_ok(actor: Actor, country: str | None) -> bool:
+        return not country or not actor.countries or country in actor.countries
+
+    def _match(self, etype: str, keys: list[str], latins: list[str], country: str | None,
+               titles: set[str]) -> Actor | None:
+        multi = [k for k in keys if " " in k]
+        single = [k for k in keys if " " not in k]
+        cands: dict[str, Actor] = {}
+        # 1. full names: exact key, Latin variant, or middle words left out
+        for k in multi:
+            for aid in self._by_key.get(k, ()):
+                cands[aid] = self.actors[aid]
+            words = k.split()
+            for aid in self._by_word.get(words[0], set()) & self._by_word.get(words[-1], set()):
+                a = self.actors[aid]
+                if any(" " in ak and _names_match(k, ak) for ak in a.keys):
+                    cands[aid] = a
+        for lk in latins:
+            if " " in lk:
+                for aid in self._by_latin.get(lk, ()):
+                    cands[aid] = self.actors[aid]
+        found = [a for a in cands.values() if a.type == etype and self._country_ok(a, country)]
+        if found:
+            return self._best(found, country, titles)
+        # 2. a bare name (or a full name whose actor is only known by a bare name):
+        #    one candidate, agreeing on country or office, conflicting on neither
+        probe = single + [k.split()[-1] for k in multi]
+        cands = {}
+        for k in probe:
+            for aid in self._by_word.get(k, ()):
+                a = self.actors[aid]
+                if a.type != etype:
+                    continue
+                if k in single and not any(ak == k or ak.split()[-1] == k for ak in a.keys):
+                    continue
+                if k not in single and not any(ak == k for ak in a.keys):
+                    continue   # full name -> only actors known by that bare surname alone
+                cands[aid] = a
+        agree = []
+        for a in cands.values():
+            if not self._country_ok(a, country):
+                continue
+            c_ok = bool(country) and country in a.countries
+            t_ok = bool(titles) and bool(titles & a.office_titles())
+            if c_ok or t_ok:
+                agree.append(a)
+        if len(agree) == 1:
+            return agree[0]
+        # a one-word organisation/place name with no country/office at all: one actor
+        # if it is the only one known by exactly this key (حماس); never for persons
+        if etype != "PER" and not agree and not multi and not country and not titles:
+            exact = [a for k in single for aid in self._by_key.get(k, ()) for a in [self.actors[aid]]
+                     if a.type == etype]
+            if len({a.id for a in exact}) == 1:
+                return exact[0]
+        return None
+
+    @staticmethod
+    def _best(found: list[Actor], country: str | None, titles: set[str]) -> Actor:
+        def score(a: Actor):
+            return (country in a.countries if country else False,
+                    bool(titles & a.office_titles()), a.mentions, a.id)
+        return max(found, key=score)
+
+    # ---------------------------------------------------------------- records
+    def _new(self, etype: str, entity: Entity, keys: list[str], country: str | None) -> Actor:
+        first = keys[0] if keys else latin_key(entity.name_latin or "") or entity.id
+        base = f"{etype}|{first}|{country or ''}"
+        n = 0
+        while True:
+            h = hashlib.sha1((base if n == 0 else f"{base}|{n}").encode("utf-8")).hexdigest()[:10]
+            aid = "A" + h
+            if aid not in self.actors:
+                break
+            n += 1
+        actor = Actor(id=aid, type=etype, name=entity.name)
+        self.actors[aid] = actor
+        return actor
+
+    def _index(self, actor: Actor) -> None:
+        for k in actor.keys:
+            self._by_key.setdefault(k, set()).add(actor.id)
+            w = k.split()
+            self._by_word.setdefault(w[0], set()).add(actor.id)
+            self._by_word.setdefault(w[-1], set()).add(actor.id)
+        for lk in (latin_key(x) for x in actor.latin):
+            if lk:
+                self._by_latin.setdefault(lk, set()).add(actor.id)
+
+    def _record(self, actor: Actor, entity: Entity, keys: list[str], latins: list[str],
+                article_id: str | None) -> None:
+        for n in [entity.name, *entity.aliases]:
+            if n and re.search(r"[\u0600-\u06FF]", n) and n not in actor.names:
+                actor.names.append(n)
+        for k in keys:
+            if k not in actor.keys:
+                actor.keys.append(k)
+        for n in [entity.name_latin, *entity.aliases]:
+            if n and not re.search(r"[\u0600-\u06FF]", n) and n not in actor.latin:
+                actor.latin.append(n)
+        if entity.name and len(arabic_key(entity.name).split()) > len(arabic_key(actor.name).split()):
+            actor.name = entity.name
+        if entity.name_latin and (not actor.name_latin or
+                                  len(entity.name_latin.split()) > len(actor.name_latin.split())):
+            actor.name_latin = entity.name_latin
+        if entity.country:
+            actor.countries[entity.country] = actor.countries.get(entity.country, 0) + 1
+        if entity.sector and not actor.sector:
+            actor.sector = entity.sector
+        for r in entity.roles:
+            if not r.title:
+                continue
+            t = norm_key(r.title)
+            for o in actor.offices:
+                if norm_key(o["title"]) == t and o.get("country") in (None, r.country):
+                    o["count"] = o.get("count", 1) + 1
+                    if article_id:
+                        o["first_seen"] = o.get("first_seen") or article_id
+                        o["last_seen"] = article_id
+                    if r.country and not o.get("country"):
+                        o["country"] = r.country
+                    break
+            else:
+                actor.offices.append({"title": r.title, "org": r.org, "country": r.country or entity.country,
+                                      "first_seen": article_id, "last_seen": article_id, "count": 1})
+        if article_id and article_id not in actor.articles:
+            actor.articles.append(article_id)
+        actor.mentions += 1
+        self._index(actor)
+
+    # ------------------------------------------------------------------- JSON
+    def to_dict(self) -> dict:
+        return {"schema": SCHEMA, "actors": [self.actors[k].to_dict() for k in sorted(self.actors)]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "ActorRegistry":
+        reg = cls()
+        for ad in d.get("actors", []):
+            a = Actor.from_dict(ad)
+            reg.actors[a.id] = a
+            reg._index(a)
+        return reg
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write JSON atomically (temp file in the same folder, then os.replace)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(self.to_dict(), fh, ensure_ascii=False, indent=1)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "ActorRegistry":
+        with open(path, encoding="utf-8") as fh:
+            return cls.from_dict(json.load(fh))

@@ -1,0 +1,139 @@
+"""rasid.registry.ActorRegistry with hand-made entities."""
+import json
+
+from rasid.doc.layers import Entity, Role
+from rasid.registry import ActorRegistry, arabic_key, latin_key
+
+
+def per(name, *, aliases=(), latin=None, country=None, title=None, eid="e1"):
+    roles = [Role(title=title, country=country)] if title else []
+    return Entity(id=eid, type="PER", name=name, aliases=list(aliases), name_latin=latin,
+                  country=country, roles=roles)
+
+
+def test_keys():
+    assert arabic_key("الوزير") == arabic_key("وزير")
+    assert arabic_key("عبد الرحمن") == arabic_key("عبدالرحمن")
+    assert arabic_key("أحمد") == arabic_key("احمد")
+    assert latin_key("Khaled al-Shammari") == latin_key("Khaled Shammari")
+
+
+def test_same_minister_two_articles_is_one_actor():
+    reg = ActorRegistry()
+    a = reg.resolve(per("خالد الشمري", country="KWT", title="وزير المالية"), article_id="art1")
+    b = reg.resolve(per("خالد الشمرى", country="KWT", title="وزير المالية"), article_id="art2")
+    assert a == b and len(reg) == 1
+    actor = reg.get(a)
+    assert actor.articles == ["art1", "art2"]
+    office = actor.offices[0]
+    assert office["first_seen"] == "art1" and office["last_seen"] == "art2" and office["count"] == 2
+
+
+def test_article_and_hamza_variants_match():
+    reg = ActorRegistry()
+    a = reg.resolve(per("أحمد الشمري"))
+    assert reg.resolve(per("احمد شمري")) == a
+
+
+def test_latin_variant_matches():
+    reg = ActorRegistry()
+    a = reg.resolve(per("سالم الرواحي", latin="Salem al-Rawahi", country="OMN"))
+    b = reg.resolve(per("سالم بن علي الرواحي", latin="Salem Rawahi"))
+    assert a == b
+
+
+def test_middle_names_left_out_match():
+    reg = ActorRegistry()
+    a = reg.resolve(per("ناصر عبد الله سالم المطيري", country="KWT"))
+    assert reg.resolve(per("ناصر المطيري", country="KWT")) == a
+
+
+def test_same_name_different_countries_are_two_actors():
+    reg = ActorRegistry()
+    a = reg.resolve(per("محمد سالم", country="JOR"))
+    b = reg.resolve(per("محمد سالم", country="YEM"))
+    assert a != b and len(reg) == 2
+
+
+def test_bare_surname_needs_agreement_and_one_candidate():
+    reg = ActorRegistry()
+    a = reg.resolve(per("مراد أوزتورك", aliases=["أوزتورك"], country="TUR", title="وزير الداخلية"))
+    # no country, no office: a bare surname does not merge
+    assert reg.resolve(per("أوزتورك")) != a
+    reg2 = ActorRegistry()
+    a = reg2.resolve(per("مراد أوزتورك", country="TUR", title="وزير الداخلية"))
+    # country agrees, one candidate: merges
+    assert reg2.resolve(per("أوزتورك", country="TUR")) == a
+    # office agrees: merges
+    assert reg2.resolve(per("أوزتورك", title="وزير الداخلية")) == a
+    # country conflicts: separate
+    assert reg2.resolve(per("أوزتورك", country="AZE")) != a
+
+
+def test_bare_surname_two_candidates_stays_separate():
+    reg = ActorRegistry()
+    a = reg.resolve(per("مراد أوزتورك", country="TUR"))
+    b = reg.resolve(per("سليم أوزتورك", country="TUR"))
+    assert a != b
+    c = reg.resolve(per("أوزتورك", country="TUR"))
+    assert c not in (a, b)
+
+
+def test_two_people_sharing_a_surname_in_different_countries():
+    reg = ActorRegistry()
+    a = reg.resolve(per("سمير الخطيب", country="LBN", title="وزير الطاقة"))
+    b = reg.resolve(per("الخطيب", country="JOR", title="وزير الطاقة"))
+    assert a != b
+
+
+def test_ids_stable_across_runs():
+    def run():
+        reg = ActorRegistry()
+        return [reg.resolve(per(n, country=c)) for n, c in
+                [("خالد الشمري", "KWT"), ("سمير الخطيب", "LBN"), ("خالد الشمري", "KWT")]]
+    assert run() == run()
+    ids = run()
+    assert ids[0] == ids[2] and ids[0].startswith("A") and len(ids[0]) == 11
+
+
+def test_types_do_not_mix_and_org_bare_name_merges():
+    reg = ActorRegistry()
+    o = reg.resolve(Entity(id="o1", type="ORG", name="حركة النهضة", aliases=["النهضة"]))
+    p = reg.resolve(per("النهضة"))
+    assert o != p
+    assert reg.resolve(Entity(id="o2", type="ORG", name="النهضة")) == o
+
+
+def test_assign_sets_kb_id():
+    reg = ActorRegistry()
+    ents = [per("خالد الشمري", country="KWT", eid="e1"), per("سمير الخطيب", country="LBN", eid="e2")]
+    reg.assign(ents, article_id="x")
+    assert all(e.kb_id for e in ents) and ents[0].kb_id != ents[1].kb_id
+
+
+def test_records_variants():
+    reg = ActorRegistry()
+    a = reg.resolve(per("خالد الشمري", aliases=["الشمري"], latin="Khaled al-Shammari", country="KWT"))
+    reg.resolve(per("خالد عبد الله الشمري", latin="Khalid Shammari", country="KWT"))
+    actor = reg.get(a)
+    assert actor.name == "خالد عبد الله الشمري"          # fullest name
+    assert {"Khaled al-Shammari", "Khalid Shammari"} <= set(actor.latin)
+    assert "الشمري" in actor.names and actor.country == "KWT"
+
+
+def test_json_round_trip(tmp_path):
+    reg = ActorRegistry()
+    a = reg.resolve(per("خالد الشمري", country="KWT", title="وزير المالية"), article_id="a1")
+    b = reg.resolve(per("سمير الخطيب", country="LBN"), article_id="a2")
+    path = tmp_path / "sub" / "registry.json"
+    reg.save(path)
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    data = json.loads(path.read_text("utf-8"))
+    assert data["schema"] == 1 and len(data["actors"]) == 2
+    reg2 = ActorRegistry.load(path)
+    assert reg2.to_dict() == reg.to_dict()
+    # the loaded registry keeps matching
+    assert reg2.resolve(per("خالد الشمري", country="KWT"), article_id="a3") == a
+    assert reg2.resolve(per("الشمري", country="KWT")) == a
+    assert reg2.resolve(per("سمير الخطيب")) == b
+    assert ActorRegistry.from_dict(reg.to_dict()).to_dict() == reg.to_dict()
