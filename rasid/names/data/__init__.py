@@ -1,0 +1,1 @@
+"""Hand-written name tables (TSV), shipped as package data."""
