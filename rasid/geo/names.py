@@ -1,0 +1,112 @@
+"""Arabic name handling shared by the gazetteer builder and the runtime lookups.
+
+Everything here works on ``norm_key`` keys (hamza forms folded, ة -> ه, ى -> ي,
+no diacritics).  Kept free of heavy imports: the runtime loads it.
+"""
+from __future__ import annotations
+
+import re
+
+from rasid.lang.ar.normalize import norm_key
+
+__all__ = [
+    "key", "toggle_al", "proclitic_forms", "strip_head", "HEADS", "STATE_HEADS",
+    "STATE_TAILS", "NISBA_SUFFIXES", "nisba_stem",
+]
+
+_PUNCT = re.compile(r"[\u060C\u061B\u061F.,;:!?\"'«»()\[\]{}<>/\\|_\u2013\u2014\-]+")
+_SPACE = re.compile(r"\s+")
+
+
+def key(s: str) -> str:
+    """The lookup key of a name: ``norm_key``, punctuation/hyphens to spaces, spaces collapsed."""
+    return _SPACE.sub(" ", _PUNCT.sub(" ", norm_key(s))).strip()
+
+
+def toggle_al(k: str) -> str | None:
+    """``k`` with the article ال removed (if it has one) or added (if not); None for short keys."""
+    if k.startswith("ال") and len(k) > 4:
+        return k[2:]
+    if not k.startswith("ال") and len(k) >= 2 and " " not in k[:2]:
+        return "ال" + k
+    return None
+
+
+def proclitic_forms(k: str) -> list[str]:
+    """Forms of ``k`` with a leading conjunction (و/ف) and/or preposition (ب/ل/ك) removed.
+
+    ``لل`` + X is ل + ال + X, so it gives ``ال`` + X.  Shortest stripping first.
+    """
+    out: list[str] = []
+
+    def prep(s: str) -> None:
+        if len(s) < 3:
+            return
+        if s.startswith("لل") and len(s) > 4:
+            out.append("ال" + s[2:])
+        elif s[0] in "بلك":
+            out.append(s[1:])
+
+    if len(k) >= 3 and k[0] in "وف":
+        out.append(k[1:])
+        prep(k[1:])
+    prep(k)
+    seen: set[str] = set()
+    return [f for f in out if len(f) >= 2 and not (f in seen or seen.add(f))]
+
+
+# Words that head a place name: "العاصمة طرابلس", "مدينة حلب", "محافظة إب".
+# value: the hint it gives ("capital" | "city" | "region")
+HEADS: dict[str, str] = {key(w): h for w, h in {
+    "العاصمة": "capital", "عاصمة": "capital",
+    "مدينة": "city", "المدينة": "city", "بلدة": "city", "قرية": "city", "ميناء": "city",
+    "محافظة": "region", "المحافظة": "region", "ولاية": "region", "منطقة": "region",
+    "مقاطعة": "region", "إقليم": "region", "اقليم": "region", "قضاء": "region", "ناحية": "region",
+    "مديرية": "region", "قطاع": "region", "بلدية": "city", "حي": "city", "مخيم": "city",
+    "مطار": "city", "قاعدة": "city", "معبر": "city", "جزيرة": "region", "ريف": "region",
+    "ضواحي": "region", "أطراف": "region", "محيط": "region",
+    "شمال": "region", "جنوب": "region", "شرق": "region", "غرب": "region", "وسط": "region",
+    "شمالي": "region", "جنوبي": "region", "شرقي": "region", "غربي": "region",
+}.items()}
+
+# Words that head a state's official name: "جمهورية مصر العربية", "سلطنة عمان".
+STATE_HEADS = {key(w) for w in (
+    "جمهورية", "الجمهورية", "دولة", "مملكة", "المملكة", "سلطنة", "إمارة", "امارة", "اتحاد",
+    "الاتحاد", "جمهوريه",
+)}
+# Adjectives that close an official name: "روسيا الاتحادية", "إيران الإسلامية".
+STATE_TAILS = {key(w) for w in (
+    "العربية", "المتحدة", "الاتحادية", "الشعبية", "الديمقراطية", "الديموقراطية", "الإسلامية",
+    "الهاشمية", "الاشتراكية", "الفيدرالية", "الفدرالية", "الأمريكية", "الأميركية", "الليبية",
+)}
+
+# nisba endings after the stem's final ي: masc, fem, pl masc (acc/nom), pl fem, dual
+NISBA_SUFFIXES = ("", "ه", "ين", "ون", "ات", "ان")
+
+
+def strip_head(k: str, heads) -> tuple[str, str] | None:
+    """(head, rest) when the first word of ``k`` is in ``heads``."""
+    head, sep, rest = k.partition(" ")
+    if sep and head in heads and rest:
+        return head, rest
+    return None
+
+
+def nisba_stem(name_key: str) -> str | None:
+    """The masculine nisba adjective (without ال) derived by rule from a one-word country key.
+
+    ليبيا -> ليبي, فرنسا -> فرنسي, السعوديه -> سعودي, مصر -> مصري, الامارات -> اماراتي.
+    None when no rule applies (multi-word names, names ending in ي or و).
+    """
+    if " " in name_key:
+        return None
+    k = name_key[2:] if name_key.startswith("ال") else name_key
+    if len(k) < 3:
+        return None
+    if k.endswith("يا") or k.endswith("يه"):
+        return k[:-1]
+    if k.endswith("ا") or k.endswith("ه"):
+        return k[:-1] + "ي"
+    if k[-1] in "يو":
+        return None
+    return k + "ي"

@@ -1,0 +1,201 @@
+"""The shipped Arabic gazetteer: names, nisba adjectives, lookups, disambiguation.
+
+Sentences and names here are made up for the tests (not from the gold cases).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from rasid.doc.layers import Place
+from rasid.geo import Gazetteer, PlaceCandidate, context_from_text, resolve, resolve_place
+from rasid.geo.gazetteer import MODEL_DIR
+from rasid.train.geo import haversine_km
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def test_default_is_cached(g):
+    assert Gazetteer.default() is g
+    assert len(g) > 10_000
+
+
+def test_index_is_small():
+    total = sum(p.stat().st_size for p in MODEL_DIR.iterdir() if p.is_file())
+    assert total < 3 * 1024 * 1024
+    assert (MODEL_DIR / "DATA.md").exists()
+
+
+@pytest.mark.parametrize("word,a3", [
+    ("الليبي", "LBY"), ("الليبية", "LBY"), ("الليبيين", "LBY"), ("ليبي", "LBY"), ("ليبية", "LBY"),
+    ("التركي", "TUR"), ("التركية", "TUR"), ("المصري", "EGY"), ("المصرية", "EGY"),
+    ("الأمريكي", "USA"), ("الأميركي", "USA"), ("الأمريكية", "USA"), ("الامريكيون", "USA"),
+    ("البريطاني", "GBR"), ("البريطانية", "GBR"), ("الروسي", "RUS"), ("الإيراني", "IRN"),
+    ("الفرنسي", "FRA"), ("السعودي", "SAU"), ("السعودية", "SAU"), ("الإماراتي", "ARE"),
+    ("الأردني", "JOR"), ("اللبناني", "LBN"), ("اليمني", "YEM"), ("العراقي", "IRQ"),
+    ("السوري", "SYR"), ("الفلسطيني", "PSE"), ("الإسرائيلي", "ISR"), ("الكويتي", "KWT"),
+    ("القطري", "QAT"), ("البحريني", "BHR"), ("العماني", "OMN"), ("السوداني", "SDN"),
+    ("المغربي", "MAR"), ("الجزائري", "DZA"), ("التونسي", "TUN"), ("الموريتاني", "MRT"),
+    ("الصومالي", "SOM"), ("الأفغاني", "AFG"), ("الباكستاني", "PAK"), ("الهندي", "IND"),
+    ("الصيني", "CHN"), ("الياباني", "JPN"), ("الألماني", "DEU"), ("الإيطالي", "ITA"),
+    ("الإسباني", "ESP"), ("النمساوي", "AUT"), ("الأتراك", "TUR"),
+    # proclitics
+    ("والمصرية", "EGY"), ("للأمريكيين", "USA"), ("بالعراقي", "IRQ"), ("وليبيون", "LBY"),
+    # diacritics do not matter
+    ("المِصريّة", "EGY"),
+])
+def test_nisba(g, word, a3):
+    assert g.nisba(word) == a3
+
+
+@pytest.mark.parametrize("word", ["الأوروبي", "الخليجي", "العربي", "المالي", "الدولي", "الكبير", ""])
+def test_not_a_nisba(g, word):
+    assert g.nisba(word) is None
+
+
+@pytest.mark.parametrize("name,a3", [
+    ("المملكة العربية السعودية", "SAU"), ("السعودية", "SAU"), ("للسعودية", "SAU"),
+    ("مصر", "EGY"), ("جمهورية مصر العربية", "EGY"), ("لمصر", "EGY"),
+    ("الولايات المتحدة", "USA"), ("الولايات المتحدة الأميركية", "USA"), ("أمريكا", "USA"),
+    ("أميركا", "USA"), ("إيران", "IRN"), ("ايران", "IRN"), ("الجمهورية الإسلامية الإيرانية", "IRN"),
+    ("سورية", "SYR"), ("سوريا", "SYR"), ("وسوريا", "SYR"), ("الجمهورية العربية السورية", "SYR"),
+    ("العراق", "IRQ"), ("ليبيا", "LBY"), ("بريطانيا", "GBR"), ("المملكة المتحدة", "GBR"),
+    ("روسيا الاتحادية", "RUS"), ("الجمهورية اللبنانية", "LBN"), ("سلطنة عمان", "OMN"),
+    ("المملكة الأردنية الهاشمية", "JOR"), ("الأردن", "JOR"), ("فلسطين", "PSE"),
+    ("تركيا", "TUR"), ("الإمارات", "ARE"), ("دولة الكويت", "KWT"),
+])
+def test_country_by_name(g, name, a3):
+    assert g.country_by_name(name) == a3
+
+
+@pytest.mark.parametrize("name", ["المملكة", "الجمهورية", "الولايات", "المتحدة", "الليبي", "وزير", ""])
+def test_not_a_country(g, name):
+    assert g.country_by_name(name) is None
+
+
+def test_country_record(g):
+    c = g.country("LBY")
+    assert c.alpha2 == "LY" and c.name_en == "Libya" and c.name_ar == "ليبيا"
+    assert g.capital("LBY").name_en == "Tripoli"
+    assert g.country("XXX") is None
+
+
+# the true geographic centres, to within the approximation the index promises
+@pytest.mark.parametrize("a3,lat,lon,km", [
+    ("LBY", 27, 17, 600), ("SAU", 24, 45, 600), ("EGY", 26.8, 30.8, 400), ("IRQ", 33.2, 43.7, 400),
+    ("SYR", 34.8, 39.0, 400), ("YEM", 15.5, 48.5, 400), ("IRN", 32.4, 53.7, 400),
+    ("LBN", 33.85, 35.86, 400), ("TUR", 39.0, 35.2, 400), ("GBR", 55.4, -3.4, 400),
+    ("USA", 39.8, -98.6, 500),
+])
+def test_country_centroids(g, a3, lat, lon, km):
+    c = g.country(a3)
+    assert haversine_km(c.lat, c.lon, lat, lon) < km
+
+
+def near(c: PlaceCandidate | None, lat: float, lon: float, km: float = 30) -> bool:
+    return c is not None and haversine_km(c.lat, c.lon, lat, lon) < km
+
+
+def test_candidates_plain_and_diacritics(g):
+    c = g.candidates("بغداد")
+    assert c and c[0].country == "IRQ" and c[0].feature == "capital"
+    assert g.candidates("بَغْدَاد")[0].geonameid == c[0].geonameid
+
+
+@pytest.mark.parametrize("form,en", [
+    ("وبغداد", "Baghdad"), ("لطهران", "Tehran"), ("للقاهرة", "Cairo"), ("بالقاهرة", "Cairo"),
+    ("وبالقاهرة", "Cairo"), ("فبيروت", "Beirut"), ("ودمشق", "Damascus"),
+])
+def test_candidates_proclitics(g, form, en):
+    assert any(c.name_en == en for c in g.candidates(form))
+    assert resolve(form).name_en == en
+
+
+def test_candidates_al_toggled(g):
+    # the key is stored with ال; a form without it still finds it, and the reverse
+    assert any(c.name_en == "Cairo" for c in g.candidates("قاهرة"))
+    assert g.candidates("لندن") and g.candidates("لندن")[0].country == "GBR"
+
+
+@pytest.mark.parametrize("form,en,a3", [
+    ("العاصمة صنعاء", "Sanaa", "YEM"), ("العاصمة بغداد", "Baghdad", "IRQ"),
+    ("مدينة حلب", "Aleppo", "SYR"), ("محافظة إب", "Ibb", "YEM"),
+    ("العاصمة الليبية طرابلس", "Tripoli", "LBY"), ("العاصمة اللبنانية بيروت", "Beirut", "LBN"),
+])
+def test_heads(g, form, en, a3):
+    r = resolve(form)
+    assert r.name_en == en and r.country == a3
+
+
+def test_capital_from_head_and_nisba():
+    r = resolve("العاصمة السورية")
+    assert r.name_en == "Damascus" and r.feature == "capital"
+
+
+def test_tripoli_both_ways():
+    libya = resolve("طرابلس", Counter({"LBY": 3}))
+    lebanon = resolve("طرابلس", Counter({"LBN": 2}))
+    default = resolve("طرابلس")
+    assert libya.country == "LBY" and near(libya, 32.89, 13.19)
+    assert lebanon.country == "LBN" and near(lebanon, 34.43, 35.84)
+    assert default.geonameid == libya.geonameid        # the most populous
+    assert resolve("طرابلس", Counter({"LBN": 1, "LBY": 4})).country == "LBY"
+    # a nisba beside the name beats the article's context
+    assert resolve("طرابلس اللبنانية", Counter({"LBY": 5})).country == "LBN"
+
+
+def test_country_name_resolves_to_country():
+    r = resolve("ليبيا", Counter({"LBY": 2}))
+    assert r.feature == "country" and r.country == "LBY"
+    assert haversine_km(r.lat, r.lon, 27, 17) < 600
+    # a country beats its same-named capital
+    assert resolve("تونس", Counter({"TUN": 1})).feature == "country"
+    assert resolve("الكويت").feature == "country"
+
+
+def test_amman_or_oman():
+    assert resolve("عمان", Counter({"JOR": 2})).name_en == "Amman"
+    assert resolve("سلطنة عمان").country == "OMN"
+
+
+def test_unknown_names(g):
+    assert g.candidates("") == []
+    assert resolve("كلمةلامعنىلها") is None
+    assert resolve("   ") is None
+
+
+def test_small_place_outside_context_is_dropped():
+    # a name found only as a small village abroad is not trusted in an article about elsewhere
+    r = resolve("طرابلس", Counter({"FRA": 3}))
+    assert r is not None and r.country == "LBY"          # a capital is kept
+
+
+def test_resolve_place():
+    p = resolve_place("بغداد", Counter({"IRQ": 1}))
+    assert isinstance(p, Place) and p.country == "IRQ" and p.feature == "capital" and p.geonameid
+    assert resolve_place("كلمةلامعنىلها") is None
+
+
+def test_context_from_text():
+    text = ("وصل وزير الخارجية الليبي إلى تونس أمس، والتقى نظيره التونسي قبل أن يتوجه إلى "
+            "الولايات المتحدة الأمريكية. وأشاد السفير البريطاني بالدعم المالي للمملكة العربية السعودية.")
+    ctx = context_from_text(text)
+    assert ctx["LBY"] == 1 and ctx["TUN"] == 2 and ctx["USA"] == 1
+    assert ctx["GBR"] == 1 and ctx["SAU"] == 1
+    assert "MLI" not in ctx                              # "المالي" / "مالي" is not Mali here
+    assert context_from_text("") == Counter()
+
+
+def test_context_ambiguous_country_name_not_counted():
+    # "عمان" is Amman as often as Oman: no evidence either way
+    assert "OMN" not in context_from_text("وصل الوفد إلى عمان مساء اليوم")
+    assert context_from_text("زار الوفد سلطنة عمان")["OMN"] == 1
+
+
+def test_context_feeds_resolve():
+    text = "قال مسؤول لبناني إن الاشتباكات في طرابلس توقفت، وأكد الجيش اللبناني ذلك."
+    assert resolve("طرابلس", context_from_text(text)).country == "LBN"
