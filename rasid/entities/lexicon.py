@@ -19,6 +19,7 @@ class ActorLexicon:
         self.place_heads = {k(w) for w in data["place_heads"]}
         self.kinship = {k(w) for w in data["kinship"]}
         self.stop = {k(w) for w in data["stop_after_title"]}
+        self.leading_non_names = {k(w) for w in data.get("leading_non_names", [])}
         self.counterpart = {k(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه")}
 
 

@@ -78,7 +78,9 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
         if key in _VERBS or key in lex.stop and key != "ل":
             break
         if not _office_word(key, lex) and not (t.split and t.words[0].norm in ("ب", "ل")):
-            break
+            # an envoy's host: السفير البريطاني لدى ليبيا X
+            if not (k - 1 >= lo and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]) == "لدي"):
+                break
         if key in lex.office_heads or (key in lex.person_titles and key not in lex.honorifics):
             head_at = k
         if has_conjunction(t):

@@ -1,9 +1,15 @@
 """Rule candidates for mentions that a statistical tagger tends to miss.
 
 * person after a title or rank: ``الفريق صدام``، ``السفير رينولدز``،
-  ``وزير الخارجية التركي هاكان فيدان``: the name is the run of 1–3 words after
-  the title (and its office complement and nisba), stopping at function
-  words, punctuation and verbs of saying.
+  ``وزير الخارجية الكندي جون سميث``: the run of 1–3 name words after the title
+  (and its office complement and nisba), stopping at function words,
+  punctuation and verbs.
+* organisation from its head noun: ``وزارة الداخلية الليبية``، ``السفارة
+  البريطانية``، ``القيادة العامة لـ«الجيش الوطني» الليبي``: a head (وزارة،
+  سفارة، حكومة، جيش، حزب …) followed by office complements, nisba adjectives,
+  a quoted name or a country name.
+* place after a place head: ``محافظة إب``، ``مدينة الرمادي``، ``بلدة مندلي``.
+* countries by name (ليبيا، الولايات المتحدة) from the gazetteer.
 
 Each rule returns ``(i, j, label)`` token ranges (absolute token indexes).
 """
@@ -11,23 +17,22 @@ from __future__ import annotations
 
 from rasid.doc.layers import Token
 from rasid.entities.lexicon import is_nisba, lexicon
+from rasid.entities.roles import has_conjunction, stem_key
 
 _SAY = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "شدد", "لفت", "نوه", "ذكر", "اعلن", "اعتبر", "بحث",
-        "ناقش", "التقي", "استقبل", "زار", "دعا", "طالب", "اتهم", "رفض", "هدد", "عقد", "وصل", "غادر"}
-
-
-def _key(tok: Token) -> str:
-    if tok.split:
-        words = tok.words
-        stems = [w for w in words if w.kind != "proclitic"]
-        if stems and stems[0].kind == "article" and stems[0].end - stems[0].start == 1:
-            return "ال" + "".join(w.norm for w in stems[1:])
-        return "".join(w.norm for w in stems)
-    return tok.norm
+        "ناقش", "التقي", "استقبل", "زار", "دعا", "طالب", "اتهم", "رفض", "هدد", "عقد", "وصل", "غادر", "تولي"}
+# generic heads that make no name on their own or with a mere adjective
+_GENERIC_HEADS = {"الحكومه", "الوزاره", "الحزب", "المجلس", "الجماعه", "الحركه", "الشركه", "المؤسسه", "المنظمه",
+                  "اللجنه", "الهيئه", "المكتب", "الاداره", "البلديه", "المديريه", "الدائره", "المحكمه", "المجموعه",
+                  "الرابطه", "النقابه", "الوكاله", "القياده", "التنظيم", "فرع", "الفرع", "القوات", "قوات", "قوي"}
 
 
 def _word(tok: Token) -> bool:
     return tok.kind == "word"
+
+
+def _is_ala(text: str, tok: Token) -> bool:
+    return text[tok.start:tok.end] in ("على", "وعلى")
 
 
 def _name_like(key: str, lex) -> bool:
@@ -41,30 +46,29 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
     i = a
     while i < b:
         tok = tokens[i]
-        key = _key(tok) if _word(tok) else ""
+        key = stem_key(tok) if _word(tok) else ""
         if key not in lex.person_titles:
             i += 1
             continue
         k = i + 1
-        # skip the office complement: وزير الداخلية التركي، رئيس حكومة «الوحدة»، القائد العام
         steps = 0
         while k < b and steps < 6:
             t = tokens[k]
-            kk = _key(t) if _word(t) else ""
+            kk = stem_key(t) if _word(t) else ""
             if kk in lex.office_complements or is_nisba(kk) or kk in lex.org_heads:
                 k += 1
                 steps += 1
                 continue
             break
-        # the name: 1-3 name-like words, the first not definite
         j = k
         while j < b and j - k < 3 and _word(tokens[j]):
-            kk = _key(tokens[j])
-            if not _name_like(kk, lex) or tokens[j].split and tokens[j].words[0].kind == "proclitic":
+            t = tokens[j]
+            kk = stem_key(t)
+            if not _name_like(kk, lex) or _is_ala(text, t) or (t.split and t.words[0].kind == "proclitic"):
                 break
             if j == k and kk.startswith("ال"):
                 break
-            if j > k and (is_nisba(kk) and j - k >= 2):
+            if j > k and is_nisba(kk):
                 break
             j += 1
         if j > k:
@@ -73,5 +77,87 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
     return out
 
 
-def rule_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
-    return title_person_spans(text, tokens, a, b)
+def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -> list[tuple[int, int, str]]:
+    lex = lexicon()
+    out = []
+    i = a
+    while i < b:
+        tok = tokens[i]
+        key = stem_key(tok) if _word(tok) else ""
+        if key not in lex.org_heads or (i > a and tokens[i - 1].kind == "word"
+                                        and stem_key(tokens[i - 1]) in lex.office_heads):
+            i += 1      # وزير الداخلية: the complement of an office, not a ministry
+            continue
+        j = i + 1
+        named = False      # saw something that makes it a name, not a generic noun
+        depth = 0
+        last = i
+        while j < b and j - i < 9:
+            t = tokens[j]
+            surface = text[t.start:t.end]
+            if t.kind == "quote":
+                if surface in "«“":
+                    depth += 1
+                elif depth:
+                    depth -= 1
+                    last = j
+                else:
+                    break
+                j += 1
+                continue
+            if depth:
+                named = True
+                j += 1
+                continue
+            if not _word(t) or has_conjunction(t):
+                break
+            kk = stem_key(t)
+            if kk == "ل" and j + 1 < b and tokens[j + 1].kind == "quote":      # لـ«الجيش الوطني»
+                j += 1
+                continue
+            if kk in lex.office_complements or kk in lex.org_heads and j == i + 1:
+                named = named or key not in _GENERIC_HEADS or kk not in ("العام", "العامه")
+                last = j
+                j += 1
+                continue
+            if is_nisba(kk):
+                named = named or key not in _GENERIC_HEADS
+                last = j
+                j += 1
+                continue
+            if country_of is not None and country_of(kk) and not kk.startswith("ال") or kk in ("مصر",):
+                named = True
+                last = j
+                j += 1
+                break
+            break
+        if named and last > i and depth == 0:
+            out.append((i, last + 1, "ORG"))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+def place_head_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
+    lex = lexicon()
+    out = []
+    for i in range(a, b - 1):
+        tok = tokens[i]
+        if not _word(tok) or stem_key(tok) not in lex.place_heads:
+            continue
+        k = i + 1
+        while k < b and _word(tokens[k]) and is_nisba(stem_key(tokens[k])):   # العاصمة التركية أنقرة
+            k += 1
+        if k < b and _word(tokens[k]):
+            t = tokens[k]
+            kk = stem_key(t)
+            proclitic = t.split and t.words[0].kind == "proclitic"
+            if _name_like(kk, lex) and not proclitic and not is_nisba(kk) and kk not in lex.place_heads:
+                out.append((i, k + 1, "LOC"))
+    return out
+
+
+def rule_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -> list[tuple[int, int, str]]:
+    return (title_person_spans(text, tokens, a, b) + org_spans(text, tokens, a, b, country_of)
+            + place_head_spans(text, tokens, a, b))

@@ -58,27 +58,9 @@ class Entities(Stage):
                 lo, hi = _sentence_bounds(article, m)
                 i = token_index(tokens, m.start)
                 j = token_index(tokens, m.end)
-                office = office_before(tokens, i, lo, text) or office_after(tokens, j, hi, text)
-                if office is None:
-                    continue
-                title = text[office.start:office.end]
-                country = phrase_country(tokens, office.first, office.last, text)
-                if office.counterpart:
-                    peer = self._peer_office(article, m, offices, by_mention)
-                    if peer is not None:
-                        title = core_office(text, tokens, peer)
-                    else:
-                        continue
-                org = next((by_mention[x.id] for x in article.mentions if x.label == "ORG"
-                            and office.start <= x.start and x.end <= office.end and x.id in by_mention), None)
-                if not any(r.title == title for r in e.roles):
-                    e.roles.append(Role(title, org, country, office.start, office.end))
-                if e.id not in offices and not office.counterpart:
-                    offices[e.id] = (office, m.sentence)
-                if e.country is None and country:
-                    e.country = country
-                if e.sector is None:
-                    e.sector = lex.office_heads.get(office.head) or lex.person_titles.get(office.head) or None
+                for office in (office_before(tokens, i, lo, text), office_after(tokens, j, hi, text)):
+                    if office is not None:
+                        self._add_office(article, e, m, office, offices, by_mention)
         # ---- organisations: country inside or right after the name; sector from the head word
         for g, e in zip(groups, entities):
             if g.type != "ORG":
@@ -111,11 +93,50 @@ class Entities(Stage):
                     if rel is not None:
                         e.country = ents[rel].country or (
                             next((ents[r.org].country for r in ents[rel].roles if r.org and ents[r.org].country), None))
+            if e.country is None and g.type == "PER":
+                e.country = self._coordinated_country(article, g, by_mention, ents)
             if e.country is None and dominant and (g.type == "PER" or e.sector in STATE_SECTORS):
                 e.country = dominant
                 e.kb_id = None
         article.entities = entities
         return article
+
+    @staticmethod
+    def _add_office(article, e, m, office, offices, by_mention):
+        text, tokens = article.text, article.tokens
+        lex = lexicon()
+        title = text[office.start:office.end]
+        country = phrase_country(tokens, office.first, office.last, text)
+        if office.counterpart:
+            peer = Entities._peer_office(article, m, offices, by_mention)
+            if peer is None:
+                return
+            title = core_office(text, tokens, peer)
+        org = next((by_mention[x.id] for x in article.mentions if x.label == "ORG"
+                    and office.start <= x.start and x.end <= office.end and x.id in by_mention), None)
+        if not any(r.title == title for r in e.roles):
+            e.roles.append(Role(title, org, country, office.start, office.end))
+        if e.id not in offices and not office.counterpart:
+            offices[e.id] = (office, m.sentence)
+        if e.country is None and country:
+            e.country = country
+        if e.sector is None:
+            e.sector = lex.office_heads.get(office.head) or lex.person_titles.get(office.head) or None
+
+    @staticmethod
+    def _coordinated_country(article, g, by_mention, ents):
+        """A person listed right after another official (X، وY) shares that official's country."""
+        pers = [x for x in article.mentions if x.label == "PER"]
+        for prev, cur in zip(pers, pers[1:]):
+            if cur not in g.mentions or prev.sentence != cur.sentence:
+                continue
+            between = article.text[prev.end:cur.start]
+            other = ents.get(by_mention.get(prev.id, ""))
+            if other is None or other is ents.get(by_mention.get(cur.id, "")) or len(between) > 60:
+                continue
+            if ("،" in between or " و" in between) and any(r.country for r in other.roles):
+                return next(r.country for r in other.roles if r.country)
+        return None
 
     @staticmethod
     def _peer_office(article, m, offices, by_mention):

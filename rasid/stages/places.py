@@ -1,0 +1,43 @@
+"""Stage `places`: coordinates, country and English name for place entities.
+
+Each LOC entity is resolved against the shipped gazetteer (rasid.geo) by its
+canonical name, then its other mentions, with the article's country evidence
+(country names and nisba adjectives in the text, and the countries of the
+places already resolved) as context: طرابلس is Tripoli, Libya in an article
+about Libya and Tripoli, Lebanon in one about Lebanon.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from rasid.geo import Gazetteer, context_from_text, resolve
+from rasid.stages.base import Stage, register
+
+
+@register
+class Places(Stage):
+    name = "places"
+    version = "1"
+    requires = frozenset({"entities"})
+    provides = frozenset({"places"})
+
+    def __call__(self, article):
+        gaz = Gazetteer.default()
+        context: Counter = context_from_text(article.text, gaz)
+        for e in article.entities:
+            if e.country and e.type != "LOC":
+                context[e.country] += 1
+        mentions = {m.id: m for m in article.mentions}
+        for e in article.entities:
+            if e.type != "LOC":
+                continue
+            names = [e.name] + [mentions[i].text for i in e.mentions if i in mentions]
+            for name in dict.fromkeys(names):
+                cand = resolve(name, context, gaz)
+                if cand is None:
+                    continue
+                e.geo = cand.to_place()
+                e.country = e.country or cand.country
+                e.name_latin = e.name_latin or cand.name_en
+                break
+        return article
