@@ -27,6 +27,10 @@ _GENERIC_HEADS = {"الحكومه", "الوزاره", "الحزب", "المجل�
                   "الرابطه", "النقابه", "الوكاله", "القياده", "التنظيم", "فرع", "الفرع", "القوات", "قوات", "قوي"}
 
 
+# definite heads ("the city", "the region") point back to a place already named
+_DEFINITE_HEADS = {"المدينه", "المنطقه", "المحافظه", "البلده", "القريه", "الولايه"}
+
+
 def _word(tok: Token) -> bool:
     return tok.kind == "word"
 
@@ -144,7 +148,7 @@ def place_head_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tup
     out = []
     for i in range(a, b - 1):
         tok = tokens[i]
-        if not _word(tok) or stem_key(tok) not in lex.place_heads:
+        if not _word(tok) or stem_key(tok) not in lex.place_heads or stem_key(tok) in _DEFINITE_HEADS:
             continue
         k = i + 1
         while k < b and _word(tokens[k]) and is_nisba(stem_key(tokens[k])):   # العاصمة التركية أنقرة

@@ -19,6 +19,34 @@ CLOSE_QUOTES = "»”›"
 EDGE_KINDS = ("quote", "punct", "symbol")
 
 
+def _vocab() -> dict:
+    """Word counts of the unlabelled corpus shipped with the NER model ({} without a model)."""
+    global _VOCAB
+    if _VOCAB is None:
+        try:
+            from rasid.ner import load_tagger
+
+            _VOCAB = load_tagger().extractor.vocab or {}
+        except (OSError, ImportError):
+            _VOCAB = {}
+    return _VOCAB
+
+
+_VOCAB: dict | None = None
+
+
+def _name_keeps_letters(tok: Token) -> bool:
+    """True when what looks like a proclitic belongs to a name (بطرس، كريتر، بيجو): the corpus has
+    the whole form more often than the form without it. Only for tokens with no article."""
+    words = tok.words
+    if any(w.kind == "article" for w in words):
+        return False
+    vocab = _vocab()
+    full = vocab.get(tok.norm, 0)
+    stem = vocab.get(words[-1].norm, 0)
+    return full > stem
+
+
 def token_range_to_span(text: str, tokens: list[Token], i: int, j: int) -> tuple[int, int, str] | None:
     """Character span ``(start, end, name)`` of tokens ``[i, j)``; None if nothing is left.
 
@@ -33,7 +61,7 @@ def token_range_to_span(text: str, tokens: list[Token], i: int, j: int) -> tuple
         return None
     first = tokens[i]
     start, prefix = first.start, ""
-    if first.split:
+    if first.split and not _name_keeps_letters(first):
         words = first.words
         k = 0
         while k < len(words) and words[k].kind == "proclitic":

@@ -22,6 +22,15 @@ def _resolve(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     rules = [s for s in spans if s[3] == "rule" and s[2] != "LOC"]
     spans = [s for s in spans if not (s[3] == "model" and s[2] == "MISC"
                                       and any(s[0] < r[1] and r[0] < s[1] for r in rules))]
+    persons = [r for r in rules if r[2] == "PER"]
+    cut = []
+    for s in spans:     # المتحدث باسم مجلس المحافظة عيد عماش: the model's ORG runs into the name
+        if s[3] == "model" and s[2] == "ORG":
+            inner = [p for p in persons if s[0] < p[0] < s[1]]
+            if inner:
+                s = (s[0], min(p[0] for p in inner), s[2], s[3])
+        cut.append(s)
+    spans = cut
     order = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[3] != "model", s[0]))
     taken: list[tuple[int, int, str, str]] = []
     for s in order:
@@ -81,5 +90,58 @@ class Mentions(Stage):
                 start, end, name = found
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         name_key(name), sentence=si, source=source))
+        if self.rules:
+            mentions = self._gazetteer_places(article, mentions)
         article.mentions = mentions
         return article
+
+    @staticmethod
+    def _gazetteer_places(article, mentions):
+        """Places the tagger missed: words the gazetteer knows as a town of the article's own
+        countries (or as a country), alone or listed beside a known place (لحج أو الضالع أو تعز)."""
+        from rasid.geo import Gazetteer, context_from_text, resolve
+
+        gaz = Gazetteer.default()
+        text, tokens = article.text, article.tokens
+        context = context_from_text(text, gaz)
+        if not context:
+            return mentions
+        top = max(context.values())
+        home = {c for c, n in context.items() if n * 3 >= top}
+        covered = [(m.start, m.end) for m in mentions]
+        loc_ends = {m.end for m in mentions if m.label == "LOC"}
+        loc_starts = {m.start for m in mentions if m.label == "LOC"}
+        added = []
+        for k, t in enumerate(tokens):
+            if t.kind != "word" or any(a <= t.start < b for a, b in covered):
+                continue
+            key = stem_key(t)
+            lex = lexicon()
+            if (len(key) < 3 or key in lex.stop or key in lex.office_complements or key in lex.org_heads
+                    or key in lex.person_titles or is_nisba(key)):
+                continue
+            if key.startswith("ال") and k and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]).startswith("ال"):
+                continue    # a definite adjective after a definite noun (السفير الجديد)
+            found = token_range_to_span(text, tokens, k, k + 1)
+            if found is None:
+                continue
+            start, end, name = found
+            cand = resolve(name, context, gaz)
+            if cand is None or cand.country not in home:
+                continue
+            listed = (k >= 2 and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]) in ("او", "و")
+                      and tokens[k - 2].end in loc_ends) or has_conjunction(t) and tokens[k - 1].end in loc_ends
+            listed = listed or (k + 2 < len(tokens) and tokens[k + 2].start in loc_starts
+                                and stem_key(tokens[k + 1]) in ("او",))
+            if cand.feature in ("country", "capital") or cand.population >= 100_000 or listed:
+                sent = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end), -1)
+                added.append(Mention("", start, end, text[start:end], "LOC", name_key(name),
+                                     sentence=sent, source="gazetteer"))
+                loc_ends.add(end)
+                loc_starts.add(start)
+        if not added:
+            return mentions
+        merged = sorted(mentions + added, key=lambda m: m.start)
+        for n, m in enumerate(merged, 1):
+            m.id = f"m{n}"
+        return merged

@@ -8,10 +8,22 @@ about Libya and Tripoli, Lebanon in one about Lebanon.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 
 from rasid.geo import Gazetteer, context_from_text, resolve
 from rasid.stages.base import Stage, register
+
+
+_ARTICLE = re.compile(r"^(?:A[lştḑẓdrsnz]h?|El)[ -](?=\w)")
+
+
+def press_name(name: str) -> str:
+    """GeoNames' transcription as the English press writes it: no macrons, no ‘ayn, no Al- prefix."""
+    name = name.replace("‘", "").replace("’", "").replace("ʼ", "").replace("`", "")
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _ARTICLE.sub("", name).strip()
 
 
 @register
@@ -38,6 +50,6 @@ class Places(Stage):
                     continue
                 e.geo = cand.to_place()
                 e.country = e.country or cand.country
-                e.name_latin = e.name_latin or cand.name_en
+                e.name_latin = e.name_latin or press_name(cand.name_en)
                 break
         return article
