@@ -64,11 +64,16 @@ def person_core(words: list[str]) -> list[str]:
     return words[i:]
 
 
+# facilities are places of their own: مطار عدن is not عدن
+_FACILITY_HEADS = {"مطار", "قاعده", "ميناء", "مخيم", "جامعه", "مستشفي", "سجن", "معبر", "جسر", "سد", "قناه"}
+
+
 def place_core(words: list[str]) -> list[str]:
-    """Drop leading place heads and nisba words (العاصمة التركية أنقرة → أنقرة)."""
+    """Drop leading place heads and nisba words (العاصمة التركية أنقرة → أنقرة); facilities keep theirs."""
     lex = lexicon()
     i = 0
-    while i < len(words) - 1 and (words[i] in lex.place_heads or (i > 0 and is_nisba(words[i]))):
+    while i < len(words) - 1 and ((words[i] in lex.place_heads and words[i] not in _FACILITY_HEADS)
+                                  or (i > 0 and is_nisba(words[i]))):
         i += 1
     return words[i:]
 

@@ -41,9 +41,12 @@ def _name_keeps_letters(tok: Token) -> bool:
     words = tok.words
     if any(w.kind == "article" for w in words):
         return False
+    rest = words[1:] if words[0].norm in ("و", "ف") else words
+    if len(rest) < 2:
+        return False
     vocab = _vocab()
-    full = vocab.get(tok.norm, 0)
-    stem = vocab.get(words[-1].norm, 0)
+    full = vocab.get("".join(w.norm for w in rest), 0)
+    stem = vocab.get(rest[-1].norm, 0)
     return full > stem
 
 
@@ -61,18 +64,23 @@ def token_range_to_span(text: str, tokens: list[Token], i: int, j: int) -> tuple
         return None
     first = tokens[i]
     start, prefix = first.start, ""
-    if first.split and not _name_keeps_letters(first):
+    if first.split:
         words = first.words
-        k = 0
-        while k < len(words) and words[k].kind == "proclitic":
-            k += 1
-        if k == len(words):          # a token made only of clitics (لـ): start at the next token
-            return token_range_to_span(text, tokens, i + 1, j)
-        w = words[k]
-        if w.kind == "article" and w.end - w.start == 1:   # لل: elided alef
-            start, prefix = words[k + 1].start if k + 1 < len(words) else w.end, "ال"
+        if _name_keeps_letters(first):
+            # the letters belong to the name: only a leading conjunction comes off
+            if words[0].norm in ("و", "ف"):
+                start = words[1].start
         else:
-            start = w.start
+            k = 0
+            while k < len(words) and words[k].kind == "proclitic":
+                k += 1
+            if k == len(words):      # a token made only of clitics (لـ): start at the next token
+                return token_range_to_span(text, tokens, i + 1, j)
+            w = words[k]
+            if w.kind == "article" and w.end - w.start == 1:   # لل: elided alef
+                start, prefix = words[k + 1].start if k + 1 < len(words) else w.end, "ال"
+            else:
+                start = w.start
     end = tokens[j - 1].end
     surface = text[start:end]
     opened = sum(surface.count(q) for q in OPEN_QUOTES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rasid.doc.layers import Mention
 from rasid.entities.countries import word_country
 from rasid.entities.lexicon import is_nisba, lexicon
-from rasid.entities.roles import has_conjunction, stem_key
+from rasid.entities.roles import has_conjunction, stem_key, token_index
 from rasid.entities.rules import rule_spans
 from rasid.entities.spans import name_key, token_range_to_span
 from rasid.stages.base import Stage, register
@@ -111,7 +111,8 @@ class Mentions(Stage):
         covered = [(m.start, m.end) for m in mentions]
         loc_ends = {m.end for m in mentions if m.label == "LOC"}
         loc_starts = {m.start for m in mentions if m.label == "LOC"}
-        added = []
+        cands = {}      # token index -> (start, end, name) of a gazetteer place of the home countries
+        strong = set()
         for k, t in enumerate(tokens):
             if t.kind != "word" or any(a <= t.start < b for a, b in covered):
                 continue
@@ -125,20 +126,41 @@ class Mentions(Stage):
             found = token_range_to_span(text, tokens, k, k + 1)
             if found is None:
                 continue
-            start, end, name = found
-            cand = resolve(name, context, gaz)
+            cand = resolve(found[2], context, gaz)
             if cand is None or cand.country not in home:
                 continue
-            listed = (k >= 2 and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]) in ("او", "و")
-                      and tokens[k - 2].end in loc_ends) or has_conjunction(t) and tokens[k - 1].end in loc_ends
-            listed = listed or (k + 2 < len(tokens) and tokens[k + 2].start in loc_starts
-                                and stem_key(tokens[k + 1]) in ("او",))
-            if cand.feature in ("country", "capital") or cand.population >= 100_000 or listed:
-                sent = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end), -1)
-                added.append(Mention("", start, end, text[start:end], "LOC", name_key(name),
-                                     sentence=sent, source="gazetteer"))
-                loc_ends.add(end)
-                loc_starts.add(start)
+            cands[k] = found
+            if cand.feature in ("country", "capital") or cand.population >= 100_000:
+                strong.add(k)
+
+        def joined(k: int, other: int) -> bool:
+            """Token ``other`` is a place listed right before/after token ``k`` (X أو Y، X وY)."""
+            lo, hi = min(k, other), max(k, other)
+            gap = tokens[lo + 1:hi]
+            if len(gap) > 1:
+                return False
+            if not gap:
+                return has_conjunction(tokens[hi])
+            return gap[0].kind == "word" and stem_key(gap[0]) in ("او", "و") or text[gap[0].start] == "،"
+
+        places = set(strong)
+        loc_tokens = {token_index(tokens, m.start) for m in mentions if m.label == "LOC"}
+        changed = True
+        while changed:
+            changed = False
+            for k in cands:
+                if k in places:
+                    continue
+                near = [o for o in (k - 2, k - 1, k + 1, k + 2) if o in places or o in loc_tokens]
+                if any(joined(k, o) for o in near):
+                    places.add(k)
+                    changed = True
+        added = []
+        for k in sorted(places):
+            start, end, name = cands[k]
+            sent = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end), -1)
+            added.append(Mention("", start, end, text[start:end], "LOC", name_key(name),
+                                 sentence=sent, source="gazetteer"))
         if not added:
             return mentions
         merged = sorted(mentions + added, key=lambda m: m.start)

@@ -1,0 +1,97 @@
+"""Load the shipped NER model and tag token lists with IOB tags (PER, LOC, ORG, MISC).
+
+    >>> from rasid.ner import load_tagger
+    >>> tagger = load_tagger()
+    >>> tagger.tag(["قال", "الرئيس", "باراك", "أوباما", "في", "واشنطن"])
+    ['O', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC']
+"""
+from __future__ import annotations
+
+import gzip
+import threading
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from rasid.ner.evaluate import chunks
+from rasid.ner.features import FeatureExtractor
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
+MODEL_FILE = "ner.crfsuite"
+CLUSTER_FILE = "clusters.tsv.gz"
+GAZ_FILE = "gazetteer.tsv.gz"
+
+
+def load_clusters(path: str | Path) -> tuple[dict, dict]:
+    """clusters.tsv.gz → (word → cluster-id tuple, word → corpus count)."""
+    clusters, vocab = {}, {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            clusters[parts[0]] = tuple(parts[2:])
+            vocab[parts[0]] = int(parts[1])
+    return clusters, vocab
+
+
+def load_gazetteer(path: str | Path) -> tuple[dict, dict]:
+    """gazetteer.tsv.gz → (word → type letters, tuple(stems) → type letter)."""
+    single, multi = {}, {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            key, _, typ = line.rstrip("\n").partition("\t")
+            if " " in key:
+                multi[tuple(key.split(" "))] = typ
+            else:
+                single[key] = typ
+    return single, multi
+
+
+def load_extractor(model_dir: str | Path = MODEL_DIR) -> FeatureExtractor:
+    """The feature extractor with the clusters and gazetteers stored in ``model_dir``."""
+    d = Path(model_dir)
+    clusters, vocab = load_clusters(d / CLUSTER_FILE) if (d / CLUSTER_FILE).exists() else ({}, None)
+    single, multi = load_gazetteer(d / GAZ_FILE) if (d / GAZ_FILE).exists() else ({}, {})
+    return FeatureExtractor(clusters=clusters, gaz=single, gaz_multi=multi, vocab=vocab)
+
+
+class NerTagger:
+    """A CRF tagger over :class:`FeatureExtractor` features.  Not thread-safe per
+    instance (crfsuite taggers keep state); use one per thread."""
+
+    def __init__(self, model_dir: str | Path = MODEL_DIR, extractor: FeatureExtractor | None = None):
+        import pycrfsuite
+        self.model_dir = Path(model_dir)
+        self.extractor = extractor or load_extractor(self.model_dir)
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(self.model_dir / MODEL_FILE))
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """IOB2 tags (B-PER, I-LOC, ..., O) for one sentence of tokens."""
+        if not tokens:
+            return []
+        return self._crf.tag(self.extractor.sent_features(tokens))
+
+    def tag_sents(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sentences]
+
+    def entities(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(start, end_exclusive, type) token spans of the entities in one sentence."""
+        return chunks(self.tag(tokens))
+
+
+_local = threading.local()
+
+
+def load_tagger(model_dir: str | Path = MODEL_DIR) -> NerTagger:
+    """A cached per-thread tagger for ``model_dir`` (the shipped model by default)."""
+    key = str(Path(model_dir).resolve())
+    cache = getattr(_local, "taggers", None)
+    if cache is None:
+        cache = _local.taggers = {}
+    if key not in cache:
+        cache[key] = NerTagger(model_dir)
+    return cache[key]
+
+
+def tag(tokens: Sequence[str]) -> list[str]:
+    """Tag one sentence with the shipped model."""
+    return load_tagger().tag(tokens)

@@ -1,0 +1,1 @@
+"""Training entry points (build models from ../shared/data)."""
