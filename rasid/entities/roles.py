@@ -46,6 +46,16 @@ class Office:
     counterpart: bool = False
 
 
+def _stem_start(tok: Token) -> int:
+    """Where the token starts once its proclitics are off (للمرشد → مرشد... keeps the article)."""
+    if not tok.split:
+        return tok.start
+    for w in tok.words:
+        if w.kind != "proclitic":
+            return w.start
+    return tok.start
+
+
 def token_index(tokens: list[Token], offset: int) -> int:
     starts = [t.start for t in tokens]
     return bisect_left(starts, offset)
@@ -62,9 +72,17 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
     k = first_tok - 1
     head_at = None
     in_quote = False
+    commas = 0
     while k >= lo and first_tok - k <= 12:
         t = tokens[k]
         surface = text[t.start:t.end]
+        if surface in "،," and commas == 0 and k - 1 >= lo and tokens[k - 1].kind == "word" \
+                and _office_word(stem_key(tokens[k - 1]), lex) and not has_conjunction(tokens[k - 1]) or (
+                surface in "،," and commas == 0 and k - 1 >= lo and tokens[k - 1].kind == "word"
+                and is_nisba(stem_key(tokens[k - 1]))):
+            commas += 1     # المتحدث باسم الخارجية المصرية، السفير X ; الرئيس الأسبق، محمد مرسي
+            k -= 1
+            continue
         if t.kind == "quote":
             in_quote = not in_quote if surface in "«»\"“”" else in_quote
             k -= 1
@@ -93,9 +111,7 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
     while last > head_at and stem_key(tokens[last]) in lex.honorifics:
         last -= 1
     head = stem_key(tokens[head_at])
-    start = tokens[head_at].start
-    if has_conjunction(tokens[head_at]):
-        start = tokens[head_at].words[1].start
+    start = _stem_start(tokens[head_at])
     return Office(start, tokens[last].end, head_at, last, head, counterpart=head in lex.counterpart)
 
 
@@ -143,7 +159,4 @@ def core_office(text: str, tokens: list[Token], office: Office) -> str:
     k = office.first + 1
     if k <= office.last and stem_key(tokens[k]) in lex.office_complements:
         words.append(k)
-    start = tokens[words[0]].start
-    if has_conjunction(tokens[words[0]]):
-        start = tokens[words[0]].words[1].start
-    return text[start:tokens[words[-1]].end]
+    return text[_stem_start(tokens[words[0]]):tokens[words[-1]].end]

@@ -109,6 +109,8 @@ class Mentions(Stage):
         top = max(context.values())
         home = {c for c, n in context.items() if n * 3 >= top}
         covered = [(m.start, m.end) for m in mentions]
+        # words of names already known as persons or organisations are not places (مرسي)
+        named = {w for m in mentions if m.label in ("PER", "ORG") for w in m.norm.split()}
         loc_ends = {m.end for m in mentions if m.label == "LOC"}
         loc_starts = {m.start for m in mentions if m.label == "LOC"}
         cands = {}      # token index -> (start, end, name) of a gazetteer place of the home countries
@@ -118,7 +120,7 @@ class Mentions(Stage):
                 continue
             key = stem_key(t)
             lex = lexicon()
-            if (len(key) < 3 or key in lex.stop or key in lex.office_complements or key in lex.org_heads
+            if (len(key) < 3 or key in named or key in lex.stop or key in lex.office_complements or key in lex.org_heads
                     or key in lex.person_titles or is_nisba(key)):
                 continue
             if key.startswith("ال") and k and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]).startswith("ال"):
@@ -144,7 +146,8 @@ class Mentions(Stage):
             return gap[0].kind == "word" and stem_key(gap[0]) in ("او", "و") or text[gap[0].start] == "،"
 
         places = set(strong)
-        loc_tokens = {token_index(tokens, m.start) for m in mentions if m.label == "LOC"}
+        loc_tokens = {k for m in mentions if m.label == "LOC"
+                      for k in range(token_index(tokens, m.start), token_index(tokens, m.end))}
         changed = True
         while changed:
             changed = False
