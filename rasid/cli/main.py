@@ -102,6 +102,57 @@ def settings(ctx):
         click.echo(f"{name} = {json.dumps(values[name], ensure_ascii=False)}\n    {text}")
 
 
+@cli.command()
+@click.option("--conll", "conll", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="CoNLL file: one 'token [tag...]' per line, a blank line between sentences.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE (atomically) instead of stdout.")
+def tag(conll, output):
+    """Write the predicted IOB tag beside each token of a CoNLL file."""
+    from rasid.cli.extract_cmd import open_output
+    from rasid.ner import load_tagger, read_conll
+
+    tagger = load_tagger()
+    sentences = read_conll(conll)
+    with open_output(output) as out:
+        for tokens, tags in sentences:
+            predicted = tagger.tag(tokens)
+            for row in zip(tokens, tags, predicted):
+                out.write(" ".join(row) + "\n")
+            out.write("\n")
+
+
+@cli.group("eval")
+def eval_group():
+    """Measure a component against annotated data."""
+
+
+@eval_group.command("ner")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--types", default="PER,LOC,ORG", show_default=True,
+              help="Comma-separated entity types in the micro average (add MISC to count it).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_ner(path, types, as_json):
+    """Per-type and micro precision, recall and F1 of the NER model on a CoNLL file (exact span and type)."""
+    import time
+
+    from rasid.ner import evaluate, load_tagger, read_conll, report
+
+    tagger = load_tagger()
+    sentences = read_conll(path)
+    t0 = time.perf_counter()
+    predicted = [tagger.tag(tokens) for tokens, _ in sentences]
+    seconds = time.perf_counter() - t0
+    n_tokens = sum(len(t) for t, _ in sentences)
+    scores = evaluate([g for _, g in sentences], predicted, types=[t for t in types.split(",") if t])
+    if as_json:
+        click.echo(json.dumps({k: v.as_dict() for k, v in scores.items()} |
+                              {"tokens": n_tokens, "tokens_per_s": round(n_tokens / seconds)}, indent=1))
+    else:
+        click.echo(report(scores))
+        click.echo(f"{n_tokens} tokens, {n_tokens / seconds:,.0f} tokens/s")
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="rasid")

@@ -14,7 +14,13 @@ def test_every_command_and_option_is_in_cli_md():
     missing = []
     for param in cli.params:
         missing += [o for o in param.opts if o not in text]
-    for name, cmd in cli.commands.items():
+    def walk(group, prefix):
+        for name, cmd in group.commands.items():
+            yield f"{prefix}{name}", cmd
+            if isinstance(cmd, click.Group):
+                yield from walk(cmd, f"{prefix}{name} ")
+
+    for name, cmd in walk(cli, ""):
         if f"`rasid {name}" not in text:
             missing.append(f"command {name}")
         for param in cmd.params:
