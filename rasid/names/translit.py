@@ -1,6 +1,9 @@
 """Arabic names -> the spelling the English-language press uses.
 
-``to_latin(name, kind="PER")`` works part by part (see :func:`rasid.names.lexicon.split_name`):
+``to_latin(name, kind="PER")`` first looks the name up among well-known people
+(:func:`rasid.names.known.known_latin`: the full name, first + last name, or a surname
+they share, gives the established press spelling: مرسي -> "Morsi"); otherwise it works
+part by part (see :func:`rasid.names.lexicon.split_name`):
 
 1. a phrase or part in the hand tables (common given names, well-known foreign
    names) or in the pairs aligned from bilingual legislator names;
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
+from rasid.names.known import known_latin
 from rasid.names.lexicon import lexicon, part_key, split_name, strip_article
 
 __all__ = ["to_latin", "translit_word", "org_to_latin"]
@@ -242,6 +246,9 @@ def to_latin(name: str, kind: str = "PER", *, article: str = "drop") -> str | No
         if res is None and kind == "ORG":
             return None
         return res
+    known = known_latin(name, article=article)       # well-known people first
+    if known:
+        return known
     lex = lexicon()
     parts = split_name(name)
     out: list[str] = []
