@@ -93,7 +93,7 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
         if in_quote:
             k -= 1
             continue
-        if key in _VERBS or key in lex.stop and key != "ل":
+        if key in _VERBS or key in lex.stop and key not in ("ل", "لدي"):
             break
         if not _office_word(key, lex) and not (t.split and t.words[0].norm in ("ب", "ل")):
             # an envoy's host: السفير البريطاني لدى ليبيا X
