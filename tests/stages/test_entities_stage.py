@@ -1,0 +1,48 @@
+"""The entities stage on hand-made articles with hand-placed mentions (no model)."""
+from rasid.stages.entities import Entities
+from tests.entities.helpers import article_with
+
+
+def run(text, marked):
+    return {e.name: e for e in Entities()(article_with(text, marked)).entities}
+
+
+def test_office_country_and_counterpart():
+    text = "بحث وزير التجارة العماني قيس اليوسف مع نظيره الهندي بيوش غويال في مسقط سبل التعاون."
+    ents = run(text, [("قيس اليوسف", "PER"), ("بيوش غويال", "PER"), ("مسقط", "LOC")])
+    assert ents["قيس اليوسف"].country == "OMN"
+    assert ents["قيس اليوسف"].roles[0].title == "وزير التجارة العماني"
+    assert ents["قيس اليوسف"].sector == "GOV"
+    assert ents["بيوش غويال"].country == "IND"
+    assert ents["بيوش غويال"].roles[0].title == "وزير التجارة"
+
+
+def test_envoy_keeps_his_own_country_not_the_host():
+    text = "استقبل الرئيس السفير الفرنسي الجديد لدى الأردن جان دوبوا أمس."
+    ents = run(text, [("جان دوبوا", "PER")])
+    assert ents["جان دوبوا"].country == "FRA"
+
+
+def test_officials_listed_together_share_a_country():
+    text = "التقى الوفد وزير الخارجية الإسباني لويس مارتينيز، ووزير الدفاع كارلوس رويث في مدريد."
+    ents = run(text, [("لويس مارتينيز", "PER"), ("كارلوس رويث", "PER"), ("مدريد", "LOC")])
+    assert ents["كارلوس رويث"].country == "ESP"
+    assert ents["كارلوس رويث"].roles[0].title == "وزير الدفاع"
+
+
+def test_organisation_country_from_its_nisba_and_sector_from_its_head():
+    text = "أعلنت وزارة الصحة التونسية تسجيل إصابات جديدة."
+    ents = run(text, [("وزارة الصحة التونسية", "ORG")])
+    assert ents["وزارة الصحة التونسية"].country == "TUN"
+    assert ents["وزارة الصحة التونسية"].sector == "GOV"
+
+
+def test_apposition_after_the_name_and_kinship():
+    text = ("زار ماهر، نجل اللواء سعيد الزين قائد القوات البرية المصرية، القاهرة. "
+            "وقال سعيد الزين رئيس الأركان إن الزيارة ناجحة.")
+    ents = run(text, [("ماهر", "PER"), ("سعيد الزين", "PER"), ("القاهرة", "LOC"), ("سعيد الزين", "PER")])
+    assert "ماهر الزين" in ents
+    father = ents["سعيد الزين"]
+    assert any("قائد القوات البرية" in r.title for r in father.roles)
+    assert father.country == "EGY"
+    assert ents["ماهر الزين"].country == "EGY"
