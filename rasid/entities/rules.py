@@ -15,6 +15,8 @@ Each rule returns ``(i, j, label)`` token ranges (absolute token indexes).
 """
 from __future__ import annotations
 
+from functools import cache
+
 from rasid.doc.layers import Token
 from rasid.entities.lexicon import is_nisba, lexicon
 from rasid.entities.roles import has_conjunction, stem_key
@@ -162,6 +164,88 @@ def place_head_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tup
     return out
 
 
+_MEDIA_KINDS = {"newspaper", "channel", "tv", "website", "media", "radio", "magazine"}
+
+
+@cache
+def _org_table() -> tuple[dict[str, str], dict[str, int]]:
+    """Known organisation keys (rasid.names.orgs) and, per first word, the longest entry length."""
+    from rasid.names.orgs import org_index
+
+    keys = {}
+    first: dict[str, int] = {}
+    for key, org in org_index().items():
+        if org.kind in _MEDIA_KINDS:
+            continue    # outlets are sources more often than actors, and their names are common words
+        words = key.split()
+        keys[key] = key
+        first[words[0]] = max(first.get(words[0], 0), len(words))
+        if words[0].startswith("ال") and len(words[0]) > 3:        # without the article too
+            bare = " ".join([words[0][2:]] + words[1:])
+            keys.setdefault(bare, key)
+            first[words[0][2:]] = max(first.get(words[0][2:], 0), len(words))
+    return keys, first
+
+
+@cache
+def _org_rows() -> dict:
+    from rasid.names.orgs import org_index
+
+    return org_index()
+
+
+def _exact_single(text: str, tok: Token, key: str) -> bool:
+    """A one-word organisation (فتح، حماس، آفاد) only as written, with no preposition attached:
+    لفتح is "to open", أفاد is "reported"."""
+    from rasid.lang.ar.normalize import strip_diacritics
+
+    if tok.split and any(w.kind == "proclitic" and w.norm not in ("و",) for w in tok.words):
+        return False
+    if tok.split and tok.words[0].norm == "و":
+        return False
+    org = _org_rows().get(key)
+    return org is not None and strip_diacritics(text[tok.start:tok.end]) == strip_diacritics(org.arabic)
+
+
+def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
+    """Longest matches of the known-organisations lexicon (داعش، حزب الله، مجلس الأمن الدولي …)."""
+    keys, first = _org_table()
+    out = []
+    i = a
+    while i < b:
+        tok = tokens[i]
+        key = stem_key(tok) if _word(tok) else ""
+        longest = first.get(key, 0)
+        if not longest:
+            i += 1
+            continue
+        words, idx = [], []
+        k = i
+        while k < b and len(words) < longest:
+            t = tokens[k]
+            if t.kind == "quote":
+                k += 1
+                continue
+            if not _word(t) or (words and has_conjunction(t)):
+                break
+            words.append(stem_key(t))
+            idx.append(k)
+            k += 1
+        hit = None
+        for n in range(len(words), 0, -1):
+            if " ".join(words[:n]) in keys:
+                hit = n
+                break
+        if hit == 1 and not _exact_single(text, tok, keys[words[0]]):
+            hit = None
+        if hit:
+            out.append((i, idx[hit - 1] + 1, "ORG"))
+            i = idx[hit - 1] + 1
+        else:
+            i += 1
+    return out
+
+
 def rule_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -> list[tuple[int, int, str]]:
     return (title_person_spans(text, tokens, a, b) + org_spans(text, tokens, a, b, country_of)
-            + place_head_spans(text, tokens, a, b))
+            + place_head_spans(text, tokens, a, b) + known_org_spans(text, tokens, a, b))

@@ -15,6 +15,8 @@ from rasid.entities.group import Group, group_mentions, kinship_names
 from rasid.entities.lexicon import lexicon
 from rasid.entities.roles import (Office, core_office, office_after, office_before, stem_key,
                                   token_index)
+from rasid.names.known import known_person
+from rasid.names.orgs import known_org
 from rasid.stages.base import Stage, register
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -74,6 +76,21 @@ class Entities(Stage):
                 if c:
                     e.country = c
                     break
+        # ---- well-known actors: English name, country and sector from the project's lexicons
+        mention_text = {m.id: m.text for m in article.mentions}
+        for g, e in zip(groups, entities):
+            names = [e.name] + [mention_text[i] for i in e.mentions]
+            if g.type == "ORG":
+                known = next((k for k in map(known_org, names) if k), None)
+                if known:
+                    e.name_latin = e.name_latin or known.english
+                    e.country = e.country or known.country or None
+                    e.sector = known.sector or e.sector
+            elif g.type == "PER":
+                known = next((k for k in map(known_person, names) if k and k.match != "surname"), None)
+                if known:
+                    e.country = e.country or known.country or None
+                    e.sector = e.sector or known.sector or None
         # ---- places named as countries
         for g, e in zip(groups, entities):
             if g.type == "LOC" and e.country is None:
