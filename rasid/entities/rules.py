@@ -46,6 +46,12 @@ def _name_like(key: str, lex) -> bool:
             and key not in lex.office_complements and key not in lex.org_heads and len(key) >= 2)
 
 
+def _country_nisba(key: str) -> bool:
+    from rasid.entities.countries import word_country
+
+    return word_country(key) is not None
+
+
 def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     lex = lexicon()
     out = []
@@ -74,8 +80,8 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
                 break
             if j == k and kk.startswith("ال"):
                 break
-            if j > k and is_nisba(kk):
-                break
+            if j > k and is_nisba(kk) and _country_nisba(kk):
+                break       # الرئيس أوباما الأمريكي; but a family name like الكربولي stays
             j += 1
         if j > k:
             out.append((k, j, "PER"))

@@ -38,6 +38,7 @@ class SpeechLexicon:
     complementizers: set[str]
     channel_verbs: set[str]
     skip: set[str]
+    object_verbs: set[str]
 
 
 @cache
@@ -46,7 +47,7 @@ def speech_lexicon() -> SpeechLexicon:
     k = norm_key
     return SpeechLexicon({k(w) for w in data["verbs"]}, {k(w) for w in data["participles"]},
                          {k(w) for w in data["complementizers"]}, {k(w) for w in data["channel_verbs"]},
-                         {k(w) for w in data["skip_before_speaker"]})
+                         {k(w) for w in data["skip_before_speaker"]}, {k(w) for w in data["object_verbs"]})
 
 
 def _key(tok: Token) -> str:
@@ -184,7 +185,9 @@ class QuoteFinder:
                     if cue is None:
                         continue
                 elif comp == -1:
-                    continue
+                    cue = self._object_clause(c, hi, cue) if key in self.lex.object_verbs else None
+                    if cue is None:
+                        continue
                 cues.append(cue)
             for n, cue in enumerate(cues):
                 # the speaker
@@ -232,6 +235,28 @@ class QuoteFinder:
         for i, q in enumerate(quotes, 1):
             q.id = f"q{i}"
         return quotes
+
+    def _object_clause(self, c: int, hi: int, cue: _Cue) -> _Cue | None:
+        """أكد X فرار …، أعلنت X مقتل …: the subject named right after the verb, then what was
+        said as the verb's object, up to the end of the sentence (a prepositional object after دعا/طالب)."""
+        tokens = self.tokens
+        if c + 1 >= hi:
+            return None
+        after = [m for m in self._mentions_between(tokens[c + 1].start, tokens[min(c + 12, hi - 1)].end)]
+        if not after:
+            return None
+        subject = next((m for m in after if m.label == "PER"), after[0])
+        if subject.start > tokens[c].end + 60:
+            return None
+        # the object starts after the subject phrase
+        k = token_index(tokens, subject.end)
+        while k < hi and tokens[k].kind == "quote":
+            k += 1
+        if k >= hi - 1 or tokens[k].kind != "word":
+            return None
+        cue.speaker = self.entity_of[subject.id]
+        cue.comp_end = k
+        return cue
 
     def _quote_open_tok(self, c: int, hi: int) -> int | None:
         k = c + 1
