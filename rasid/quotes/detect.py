@@ -29,6 +29,8 @@ from rasid.entities.roles import stem_key, token_index
 from rasid.lang.ar.normalize import norm_key
 
 OPEN = {"«": "»", "“": "”", '"': '"'}
+_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "مقر", "قبل", "بعد"}
+_PLACE_NOUNS = {"مقر", "حضور", "مشاركه", "رئاسه"}
 
 
 @dataclass
@@ -102,7 +104,9 @@ class QuoteFinder:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
     def _speaker_between(self, start: int, end: int) -> str | None:
-        ms = self._mentions_between(start, end)
+        """The subject between a cue and its clause: a person first, else an organisation, never one
+        inside a prepositional phrase (بمقر فرع وزارة الخارجية، في العاصمة …)."""
+        ms = [m for m in self._mentions_between(start, end) if not self._after_preposition(m)]
         for label in ("PER", "ORG"):
             for m in ms:
                 if m.label == label:
@@ -129,6 +133,24 @@ class QuoteFinder:
         speaker = self._speaker_between(tokens[c].end, tokens[via].start)
         channel = self._speaker_between(tokens[via].end, tokens[end_tok].start)
         return speaker, channel
+
+    def _after_preposition(self, m: Mention) -> bool:
+        k = token_index(self.tokens, m.start)
+        tok = self.tokens[k] if k < len(self.tokens) else None
+        if tok is not None and tok.start < m.start:      # the mention starts inside a token: a proclitic
+            pre = self.text[tok.start:m.start]
+            if pre and norm_key(pre)[-1:] in ("ب", "ل", "ك"):
+                return True
+        j = k - 1
+        while j >= 0 and self.tokens[j].kind == "quote":
+            j -= 1
+        if j < 0 or self.tokens[j].kind != "word":
+            return False
+        prev = self.tokens[j]
+        key = _key(prev)
+        return key in _PREPOSITIONS or (prev.split and prev.words[-1].kind == "stem"
+                                        and any(w.norm in ("ب", "ل") for w in prev.words[:-1])
+                                        and key in _PLACE_NOUNS)
 
     def _complementizer(self, c: int, hi: int) -> int:
         """Token index just after the complementizer following cue ``c`` (within the sentence), or -1."""

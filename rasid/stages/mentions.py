@@ -91,9 +91,64 @@ class Mentions(Stage):
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         name_key(name), sentence=si, source=source))
         if self.rules:
+            mentions = self._propagate(article, mentions)
             mentions = self._gazetteer_places(article, mentions)
         article.mentions = mentions
         return article
+
+    @staticmethod
+    def _propagate(article, mentions):
+        """Document consistency: a name found once is found everywhere in the article, and so is a
+        person's family name on its own (وأفاد الجبير أن … after عادل الجبير)."""
+        text, tokens = article.text, article.tokens
+        lex = lexicon()
+        names: dict[tuple[str, ...], str] = {}
+        for m in mentions:
+            words = tuple(m.norm.split())
+            if not words or m.label == "MISC":
+                continue
+            names.setdefault(words, m.label)
+            if m.label == "PER" and len(words) >= 2:
+                last = words[-1]
+                if len(last) >= 4 and last not in lex.stop and not is_nisba(last) or last.startswith("ال") and len(last) >= 5:
+                    names.setdefault((last,), "PER")
+        if not names:
+            return mentions
+        longest = max(len(k) for k in names)
+        covered = [(m.start, m.end) for m in mentions]
+        keys = [stem_key(t) if t.kind == "word" else None for t in tokens]
+        added = []
+        k = 0
+        while k < len(tokens):
+            if keys[k] is None or any(a <= tokens[k].start < b for a, b in covered):
+                k += 1
+                continue
+            hit = None
+            for n in range(min(longest, len(tokens) - k), 0, -1):
+                window = keys[k:k + n]
+                if None in window:
+                    continue
+                label = names.get(tuple(window))
+                if label and not any(a < tokens[k + n - 1].end and tokens[k].start < b for a, b in covered):
+                    hit = (n, label)
+                    break
+            if hit is None:
+                k += 1
+                continue
+            n, label = hit
+            found = token_range_to_span(text, tokens, k, k + n)
+            if found:
+                start, end, name = found
+                sent = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end), -1)
+                added.append(Mention("", start, end, text[start:end], label, name_key(name),
+                                     sentence=sent, source="propagation"))
+            k += n
+        if not added:
+            return mentions
+        merged = sorted(mentions + added, key=lambda m: m.start)
+        for n, m in enumerate(merged, 1):
+            m.id = f"m{n}"
+        return merged
 
     @staticmethod
     def _gazetteer_places(article, mentions):
