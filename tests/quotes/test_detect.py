@@ -1,0 +1,59 @@
+"""Quotes and speakers on hand-made articles with hand-placed mentions and entities (no model)."""
+from rasid.quotes.detect import find_quotes, quote_pairs
+from rasid.stages.entities import Entities
+from tests.entities.helpers import article_with
+
+
+def quotes(text, marked):
+    a = Entities()(article_with(text, marked))
+    names = {e.id: e.name for e in a.entities}
+    return [(q.kind, names.get(q.speaker), q.text, names.get(q.channel)) for q in find_quotes(a)]
+
+
+def test_indirect_speech_with_subject_and_carried_speaker():
+    text = ("وقال رئيس الوزراء سامي الحداد إن الحكومة ستخفض الضرائب العام المقبل. "
+            "وأضاف أن الموازنة الجديدة تراعي ذوي الدخل المحدود.")
+    got = quotes(text, [("سامي الحداد", "PER")])
+    assert got == [("indirect", "سامي الحداد", "الحكومة ستخفض الضرائب العام المقبل", None),
+                   ("indirect", "سامي الحداد", "الموازنة الجديدة تراعي ذوي الدخل المحدود", None)]
+
+
+def test_participle_continues_the_same_speaker_and_direct_run_is_inside():
+    text = "وأكدت وزارة الصحة، الأحد، أن الوضع «تحت السيطرة تماماً»، مشيرة إلى أن اللقاحات متوفرة."
+    got = quotes(text, [("وزارة الصحة", "ORG")])
+    assert [(k, s) for k, s, _, _ in got] == [("indirect", "وزارة الصحة"), ("indirect", "وزارة الصحة")]
+    assert got[0][2] == "الوضع «تحت السيطرة تماماً»"
+    assert got[1][2] == "اللقاحات متوفرة"
+
+
+def test_channel_reports_another_speaker():
+    text = "ونقلت وكالة الأنباء الرسمية عن الوزير خالد العمري «ترحيبه بالمبادرة الجديدة للسلام»."
+    got = quotes(text, [("وكالة الأنباء الرسمية", "ORG"), ("خالد العمري", "PER")])
+    assert got == [("direct", "خالد العمري", "ترحيبه بالمبادرة الجديدة للسلام", "وكالة الأنباء الرسمية")]
+
+
+def test_medium_after_abr_is_the_channel_and_short_quotes_are_names():
+    text = "وقالت السفارة الكندية عبر حسابها على منصة «إكس» إن السفيرة عقدت «اجتماعاً مثمراً» مع الوزير."
+    got = quotes(text, [("السفارة الكندية", "ORG"), ("إكس", "ORG")])
+    assert got == [("indirect", "السفارة الكندية", "السفيرة عقدت «اجتماعاً مثمراً» مع الوزير", "إكس")]
+
+
+def test_object_of_a_statement_verb():
+    text = "وأعلنت قيادة العمليات المشتركة مقتل عشرة مسلحين في غارة جوية."
+    got = quotes(text, [("قيادة العمليات المشتركة", "ORG")])
+    assert got == [("indirect", "قيادة العمليات المشتركة", "مقتل عشرة مسلحين في غارة جوية", None)]
+
+
+def test_no_speaker_from_a_prepositional_phrase_and_no_quote_without_a_speaker():
+    text = "وأشار خلال المؤتمر في مقر وزارة الخارجية إلى أن المحادثات مستمرة."
+    assert quotes(text, [("وزارة الخارجية", "ORG")]) == []
+
+
+def test_scare_quotes_are_not_quotes():
+    text = "وصل وفد «الهلال الأحمر» إلى المدينة أمس."
+    assert quotes(text, [("الهلال الأحمر", "ORG")]) == []
+
+
+def test_quote_pairs():
+    assert quote_pairs("أ «ب «ج» د» هـ") == [(2, 11)]
+    assert quote_pairs('قال "نعم" و«لا»') == [(4, 9), (11, 15)]
