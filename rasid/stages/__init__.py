@@ -1,5 +1,6 @@
 """Built-in stages, one module each. Importing this package registers them by name."""
-from rasid.stages import clean, entities, mentions, names, places, quotes, sentences, tokens  # noqa: F401
+from rasid.stages import (clean, dates, entities, mentions, names, places, quotes,  # noqa: F401
+                          sentences, tokens)
 from rasid.stages.base import INGEST_PROVIDES, Stage, register, registry
 
 __all__ = ["Stage", "register", "registry", "INGEST_PROVIDES"]
