@@ -1,0 +1,1 @@
+"""Event detection: the Arabic PLOVER trigger lexicon and PLOVER JSON export."""

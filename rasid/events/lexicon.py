@@ -1,0 +1,376 @@
+"""The Arabic PLOVER event lexicon (``lexicon.json`` beside this file), loaded once.
+
+``event_lexicon()`` returns an :class:`EventLexicon`:
+
+* ``match(key, following=None)`` -- the :class:`Trigger` for one token key (a
+  ``norm_key`` form with proclitics off, e.g. a token's stem), or None. Verb
+  inflections are generated from each entry's past and imperfect 3ms forms
+  (feminine ت, dual ا / تا, plural وا / ون, imperfect ت-, jussive); pronoun
+  suffixes (استقبله، زيارته، لقائه، التقاه، اعتقلوه), a tanwin alef
+  (اجتماعا), a feminine plural (مداهمات) and an article the tokenizer took off
+  a verb (ال|تقى) are undone here. ``following`` is the keys after the token: a
+  reading with ``requires`` fires only when one of its stems occurs within its
+  window there, and ``blocked_next`` vetoes a reading by the next key.
+* ``match_token(token, following=None)`` -- the same from a Token, trying its
+  stem first, then the forms with fewer clitics off (ف|رضت -> فرضت).
+* ``match_phrase(keys, i)`` / ``match_at(tokens, i)`` -- multiword triggers
+  (اتصال هاتفي، وقف إطلاق النار، حظر التجول) and the longest match at a position.
+* ``topics(keys)`` -- the contexts whose keywords occur, most frequent first.
+* ``negation`` / ``future`` / ``hypothetical`` -- cue keys (multiword cues are
+  space-joined keys); ``cues(keys)`` says which kinds occur in a key sequence.
+  ``topic_markers``: stems (سبل، آفاق، تعزيز ...) after which an event noun is
+  the subject matter of talks rather than an event.
+
+A trigger's ``source`` names the grammatical slot that holds the PLOVER
+source: ``"subject"`` (a verb's subject, a verbal noun's genitive) or
+``"object"`` (استقبل / استضاف: the guest is the visitor, so the source).
+``symmetric`` triggers (meetings, talks, clashes) make every named party a source.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rasid.doc.layers import Token
+from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.tokenize import split_clitics
+
+__all__ = ["EventLexicon", "Trigger", "event_lexicon", "PLOVER_TYPES", "stem_key", "stem_keys"]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
+_DEFAULT_WINDOW = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One reading of one trigger form."""
+
+    form: str                  # the form as listed or generated (Arabic script)
+    key: str                   # its norm_key (space-joined stems for a phrase)
+    lemma: str                 # the entry's head form (past 3ms, first noun, or the phrase)
+    type: str                  # PLOVER event type
+    mode: str | None = None    # PLOVER mode, or None
+    detail: str | None = None  # finer rasid label where PLOVER has no mode (sign, ceasefire, aerial ...)
+    pos: str = "verb"          # verb | noun | phrase
+    source: str = "subject"    # the slot holding the PLOVER source: subject | object
+    symmetric: bool = False    # every named party is a source
+    needs_object: bool = False # only an event with an object / complement party
+    preps: tuple[str, ...] = ()        # prepositions (norm keys) that introduce the other party
+    requires: tuple[str, ...] = ()     # stems (a trailing * = prefix), one of which must follow
+    window: int = _DEFAULT_WINDOW      # ... within this many tokens
+    blocked_next: frozenset[str] = frozenset()
+    alt_types: tuple[str, ...] = ()    # defensible other readings
+    weight: float = 0.8                # prior confidence
+    words: tuple[str, ...] = ()        # a phrase's stems
+    note: str | None = None
+
+
+def _canon(key: str) -> str:
+    """A key without a leading article (kept when fewer than 3 letters would remain: الي)."""
+    return key[2:] if key.startswith("ال") and len(key) >= 5 else key
+
+
+def stem_key(token: Token) -> str:
+    """The token's stem key: its last clitic piece when split (and not clitics only), else its norm."""
+    if token.kind == "word" and token.split:
+        w = token.words[-1]
+        if w.kind == "stem":
+            return w.norm
+    return token.norm
+
+
+def stem_keys(tokens: Iterable[Token]) -> list[str]:
+    return [stem_key(t) for t in tokens]
+
+
+def _word_stem(word: str) -> str:
+    """The stem key the tokenizer gives a written word (for phrase and keyword words)."""
+    pieces = split_clitics(word)
+    nk = norm_key(word)
+    if pieces and pieces[-1][3] == "stem":
+        return _canon(pieces[-1][2])
+    return _canon(nk)
+
+
+def _past_forms(p: str) -> list[str]:
+    if p.endswith("ى"):
+        s = p[:-1]
+        return [p, s + "ت", s + "يا", s + "تا", s + "وا"]
+    if p.endswith("ا"):
+        s = p[:-1]
+        return [p, s + "ت", s + "وا", s + "تا"]
+    return [p, p + "ت", p + "ا", p + "تا", p + "وا"]
+
+
+def _impf_forms(i: str) -> list[str]:
+    t = "ت" + i[1:]
+    if i.endswith(("ي", "ى", "و")):
+        s = i[:-1]
+        vowel = "ي" if i.endswith(("ي", "ى")) else "و"
+        out = [i, t, s + vowel + "ان", "ت" + s[1:] + vowel + "ان", s + "ون", s + "وا"]
+        if len(s) >= 4:                 # the jussive يلتق / تلتق; not يدع (a different verb)
+            out += [s, "ت" + s[1:]]
+        return out
+    return [i, t, i + "ان", t + "ان", i + "ون", i + "وا", i + "ا", t + "ا"]
+
+
+def _norm_list(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(norm_key(w) for w in words)
+
+
+class EventLexicon:
+    def __init__(self, data: dict) -> None:
+        self.version: str = data.get("version", "")
+        self.types: dict[str, dict] = data["types"]
+        self._by_key: dict[str, list[Trigger]] = {}
+        self._phrases: dict[str, list[Trigger]] = {}
+        self.triggers: list[Trigger] = []
+        for entry in data["triggers"]:
+            self._add_entry(entry)
+        # specific readings (with requires) before general ones, each group in file order
+        for table in (self._by_key, self._phrases):
+            for k, lst in table.items():
+                lst.sort(key=lambda t: 0 if t.requires else 1)
+        for lst in self._phrases.values():
+            lst.sort(key=lambda t: -len(t.words))
+        self._nouns = {k for k, lst in self._by_key.items() if any(t.pos == "noun" for t in lst)}
+
+        # contexts
+        self.contexts: dict[str, dict] = data["contexts"]
+        self._kw_exact: dict[str, list[str]] = {}
+        self._kw_prefix: dict[str, list[str]] = {}
+        self._kw_multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name, c in self.contexts.items():
+            for kw in c["keywords"]:
+                if " " in kw:
+                    ws = tuple(_word_stem(w) for w in kw.split())
+                    self._kw_multi.setdefault(ws[0], []).append((ws, name))
+                elif kw.endswith("*"):
+                    self._kw_prefix.setdefault(_word_stem(kw[:-1]), []).append(name)
+                else:
+                    self._kw_exact.setdefault(_word_stem(kw), []).append(name)
+        self._prefix_lens = sorted({len(p) for p in self._kw_prefix}, reverse=True)
+        self._context_order = {n: i for i, n in enumerate(self.contexts)}
+
+        # cues
+        self.negation: frozenset[str] = self._cue_set(data["negation"])
+        self.future: frozenset[str] = self._cue_set(data["future"])
+        self.hypothetical: frozenset[str] = self._cue_set(data["hypothetical"])
+        # nouns after which an event noun is what talks are about, not an event (بحث سبل التعاون)
+        self.topic_markers: frozenset[str] = frozenset(_word_stem(w) for w in data.get("topic_markers", ()))
+        self._cue_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind in ("negation", "future", "hypothetical"):
+            for cue in data[kind]:
+                if " " in cue:
+                    ws = tuple(_word_stem(w) for w in cue.split())
+                    self._cue_phrases.setdefault(ws[0], []).append((ws, kind))
+
+    # ------------------------------------------------------------------ building
+    @staticmethod
+    def _cue_set(words: Iterable[str]) -> frozenset[str]:
+        out = set()
+        for w in words:
+            if " " in w:
+                out.add(" ".join(_word_stem(x) for x in w.split()))
+            else:
+                out.add(norm_key(w))
+        return frozenset(out)
+
+    def _add_entry(self, e: dict) -> None:
+        lemma = e.get("past") or (e.get("nouns") or e.get("phrases") or [""])[0]
+        req = tuple(r[:-1] and _canon(norm_key(r[:-1])) + "*" if r.endswith("*") else _canon(norm_key(r))
+                    for r in e.get("requires", ()))
+        common = dict(
+            lemma=lemma, type=e["type"], mode=e.get("mode"), detail=e.get("detail"),
+            source=e.get("source", "subject"), symmetric=e.get("symmetric", False),
+            needs_object=e.get("needs_object", False), preps=_norm_list(e.get("prep", ())),
+            requires=req, window=e.get("window", _DEFAULT_WINDOW),
+            blocked_next=frozenset(_canon(norm_key(w)) for w in e.get("blocked_next", ())),
+            alt_types=tuple(e.get("alt_types", ())), weight=float(e.get("weight", 0.8)), note=e.get("note"))
+        forms: list[tuple[str, str]] = []
+        if e.get("past"):
+            forms += [(f, "verb") for f in _past_forms(e["past"])]
+        if e.get("impf"):
+            forms += [(f, "verb") for f in _impf_forms(e["impf"])]
+        forms += [(f, "noun") for f in e.get("nouns", ())]
+        seen: set[tuple[str, str]] = set()
+        for form, pos in forms:
+            key = _canon(norm_key(form)) if pos == "noun" else norm_key(form)
+            if (key, pos) in seen:
+                continue
+            seen.add((key, pos))
+            t = Trigger(form=form, key=key, pos=pos, **common)
+            self.triggers.append(t)
+            self._by_key.setdefault(key, []).append(t)
+        for ph in e.get("phrases", ()):
+            words = tuple(_word_stem(w) for w in ph.split())
+            t = Trigger(form=ph, key=" ".join(words), pos="phrase", words=words, **common)
+            self.triggers.append(t)
+            if len(words) == 1:
+                self._by_key.setdefault(words[0], []).append(t)
+            else:
+                self._phrases.setdefault(words[0], []).append(t)
+
+    # ------------------------------------------------------------------ matching
+    def _variants(self, key: str):
+        """Keys to look up for ``key``, most literal first."""
+        yield key
+        if key.startswith("ال") and len(key) >= 5:
+            yield key[2:]
+        yield "ال" + key          # a verb whose initial ال the tokenizer took for the article (ال|تقى)
+        yield "ل" + key           # للقاء read as ل + ال + قاء
+        if key.endswith("ا") and key[:-1] in self._nouns:
+            yield key[:-1]        # tanwin alef: اجتماعا
+        if key.endswith("ات") and key[:-2] + "ه" in self._nouns:
+            yield key[:-2] + "ه"  # feminine plural: مداهمات
+        for suf in _SUFFIXES:
+            if key.endswith(suf) and len(key) - len(suf) >= 3:
+                rest = key[: -len(suf)]
+                yield rest
+                if rest.endswith("ت"):
+                    yield rest[:-1] + "ه"        # زيارته -> زياره
+                if rest.endswith("ا"):
+                    yield rest[:-1] + "ي"        # التقاه -> التقي
+                if rest.endswith("و"):
+                    yield rest + "ا"             # اعتقلوه -> اعتقلوا
+                if rest.endswith(("ي", "و")):
+                    yield rest[:-1] + "ء"        # لقائه -> لقاء
+                if rest.startswith("ال"):
+                    yield rest[2:]
+                else:
+                    yield "ال" + rest
+                break
+
+    def readings(self, key: str) -> list[Trigger]:
+        """Every reading of a token key (the first key variant that is listed), unfiltered."""
+        for v in self._variants(key):
+            lst = self._by_key.get(v)
+            if lst:
+                return lst
+        return []
+
+    def _fires(self, t: Trigger, following: Sequence[str] | None) -> bool:
+        if t.blocked_next and following:
+            if _canon(following[0]) in t.blocked_next:
+                return False
+        if not t.requires:
+            return True
+        if following is None:
+            return False
+        for k in list(following)[: t.window]:
+            k = _canon(k)
+            for r in t.requires:
+                if r.endswith("*"):
+                    if k.startswith(r[:-1]):
+                        return True
+                elif k == r:
+                    return True
+        return False
+
+    def match(self, key: str, following: Sequence[str] | None = None) -> Trigger | None:
+        """The first reading of ``key`` that fires given the ``following`` keys, or None."""
+        for t in self.readings(key):
+            if self._fires(t, following):
+                return t
+        return None
+
+    def match_token(self, token: Token, following: Sequence[str] | None = None) -> Trigger | None:
+        """:meth:`match` on a token: its stem, then its forms with fewer clitics off."""
+        if token.kind != "word":
+            return None
+        for k in _token_keys(token):
+            t = self.match(k, following)
+            if t is not None:
+                return t
+        return None
+
+    def match_phrase(self, keys: Sequence[str], i: int) -> tuple[Trigger, int] | None:
+        """The longest multiword trigger starting at ``keys[i]`` (stem keys), with its length."""
+        first = _canon(keys[i])
+        for t in self._phrases.get(first, ()):
+            n = len(t.words)
+            if i + n <= len(keys) and all(_canon(keys[i + j]) == t.words[j] for j in range(1, n)):
+                if self._fires(t, keys[i + n:]):
+                    return t, n
+        return None
+
+    def match_at(self, tokens: Sequence[Token], i: int,
+                 keys: Sequence[str] | None = None) -> tuple[Trigger, int] | None:
+        """The trigger at ``tokens[i]``: the longest phrase, else the single token; with its token count.
+        ``keys`` are the tokens' stem keys (computed when not given)."""
+        if keys is None:
+            keys = stem_keys(tokens)
+        hit = self.match_phrase(keys, i)
+        if hit:
+            return hit
+        t = self.match_token(tokens[i], keys[i + 1:])
+        return (t, 1) if t else None
+
+    # ------------------------------------------------------------------ contexts & cues
+    def topics(self, keys: Iterable[str], min_count: int = 1) -> list[str]:
+        """Contexts whose keywords occur in ``keys`` (stem keys), most frequent first, then lexicon order."""
+        ks = [_canon(k) for k in keys]
+        counts: Counter[str] = Counter()
+        for i, k in enumerate(ks):
+            hit: set[str] = set(self._kw_exact.get(k, ()))
+            for n in self._prefix_lens:
+                if len(k) >= n:
+                    hit.update(self._kw_prefix.get(k[:n], ()))
+            for words, name in self._kw_multi.get(k, ()):
+                if tuple(ks[i:i + len(words)]) == words:
+                    hit.add(name)
+            counts.update(hit)
+        out = [n for n, c in counts.items() if c >= min_count]
+        out.sort(key=lambda n: (-counts[n], self._context_order[n]))
+        return out
+
+    def cues(self, keys: Sequence[str]) -> set[str]:
+        """Which of "negation", "future", "hypothetical" have a cue among ``keys`` (stem or full keys)."""
+        found: set[str] = set()
+        ks = [_canon(k) for k in keys]
+        for i, (raw, k) in enumerate(zip(keys, ks)):
+            for kind, s in (("negation", self.negation), ("future", self.future), ("hypothetical", self.hypothetical)):
+                if raw in s or k in s:
+                    found.add(kind)
+            for words, kind in self._cue_phrases.get(k, ()):
+                if tuple(ks[i:i + len(words)]) == words:
+                    found.add(kind)
+        return found
+
+    def modes(self, type_: str) -> list[str]:
+        return list(self.types[type_]["modes"])
+
+    def __len__(self) -> int:
+        return len(self.triggers)
+
+
+def _token_keys(token: Token) -> list[str]:
+    """Lookup keys for a word token: the stem, an elided-article/ل form, then fewer clitics off, then the whole."""
+    out: list[str] = []
+    if token.split:
+        words = token.words
+        stem = words[-1].norm if words[-1].kind == "stem" else None
+        if stem:
+            out.append(stem)
+            kinds = [w.kind for w in words]
+            if "article" in kinds:
+                out.append("ال" + stem)
+        if words[0].kind == "proclitic" and words[0].norm in ("و", "ف"):
+            out.append(token.norm[1:])
+    out.append(token.norm)
+    seen: set[str] = set()
+    return [k for k in out if k and not (k in seen or seen.add(k))]
+
+
+@cache
+def event_lexicon() -> EventLexicon:
+    text = resources.files("rasid.events").joinpath("lexicon.json").read_text("utf-8")
+    return EventLexicon(json.loads(text))

@@ -1,0 +1,256 @@
+"""The Arabic PLOVER trigger lexicon: its data, its matcher, contexts and cues."""
+import json
+from importlib import resources
+
+import pytest
+
+from rasid.events.lexicon import PLOVER_TYPES, event_lexicon, stem_keys
+from rasid.lang.ar.tokenize import tokenize
+
+# the modes of the PLOVER manual (v0.8 draft); REQUEST takes DEMAND's
+PLOVER_MODES = {
+    "AGREE": set(), "CONSULT": {"visit", "third-party", "multilateral", "phone"}, "SUPPORT": set(),
+    "CONCEDE": set(), "COOPERATE": set(), "AID": set(),
+    "RETREAT": {"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "REJECT": {"assist", "change", "yield", "meet"},
+    "THREATEN": {"restrict", "ban", "arrest", "relations", "expel", "territory", "violence"},
+    "PROTEST": {"demo", "riot", "general", "strike", "hunger", "boycott", "obstruct"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "COERCE": {"confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"},
+    "ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive", "firearms",
+                "explosives", "suicide-attack", "heavy-weapons", "cleansing", "massacre", "unconventional", "sideAB"},
+}
+PLOVER_CONTEXTS = {
+    "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource", "disease", "enviro_disaster",
+    "migration", "humanitarian", "asylum", "legal", "human_rights", "rights_freedoms", "gender", "lgbt", "terrorism",
+    "human_security", "religion_ethnicity", "executive", "election", "legislative", "cbrn", "cyber",
+    "political_institutions", "corruption", "crime", "illegal_drugs"}
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return event_lexicon()
+
+
+@pytest.fixture(scope="module")
+def data():
+    return json.loads(resources.files("rasid.events").joinpath("lexicon.json").read_text("utf-8"))
+
+
+def _words(text):
+    return [t for t in tokenize(text) if t.kind == "word"]
+
+
+def _find(lex, text, surface):
+    """The (trigger, length) at the first token whose text is ``surface``."""
+    toks = _words(text)
+    keys = stem_keys(toks)
+    for i, t in enumerate(toks):
+        if text[t.start:t.end] == surface:
+            return lex.match_at(toks, i, keys)
+    raise AssertionError(f"{surface!r} not in {text!r}")
+
+
+# ---------------------------------------------------------------- the data
+
+def test_types_are_the_16_with_plover_modes(data):
+    assert set(data["types"]) == set(PLOVER_TYPES) and len(PLOVER_TYPES) == 16
+    for t, info in data["types"].items():
+        assert set(info["modes"]) == PLOVER_MODES[t], t
+        assert info["quad"] in (1, 2, 3, 4)
+        assert isinstance(info["score"], float)
+
+
+def test_every_entry_is_well_formed(data):
+    allowed = {"type", "mode", "detail", "past", "impf", "nouns", "phrases", "source", "symmetric", "needs_object",
+               "prep", "requires", "window", "blocked_next", "alt_types", "weight", "note"}
+    for e in data["triggers"]:
+        assert set(e) <= allowed, e
+        assert e["type"] in PLOVER_TYPES, e
+        assert e["mode"] is None or e["mode"] in PLOVER_MODES[e["type"]], e
+        assert e.get("source", "subject") in ("subject", "object"), e
+        assert all(a in PLOVER_TYPES and a != e["type"] for a in e.get("alt_types", ())), e
+        assert 0 < e.get("weight", 0.8) <= 1, e
+        assert e.get("past") or e.get("impf") or e.get("nouns") or e.get("phrases"), e
+
+
+def test_loaded_triggers(lex):
+    assert len({t.key for t in lex.triggers}) >= 250
+    for t in lex.triggers:
+        assert t.type in PLOVER_TYPES
+        assert t.mode is None or t.mode in PLOVER_MODES[t.type]
+        assert t.source in ("subject", "object")
+        assert t.key and " " not in t.key or t.pos == "phrase"
+    assert {t.type for t in lex.triggers} == set(PLOVER_TYPES)
+
+
+def test_contexts(data, lex):
+    ctx = data["contexts"]
+    assert {n for n, c in ctx.items() if c["plover"]} == PLOVER_CONTEXTS
+    assert {"security", "training", "border", "energy"} <= set(ctx)
+    assert all(c["keywords"] for c in ctx.values())
+
+
+def test_cue_lists(lex):
+    from rasid.lang.ar.normalize import norm_key
+    for w in ("لم", "لن", "نفى"):
+        assert norm_key(w) in lex.negation
+    for w in ("سوف", "يعتزم", "ينوي"):
+        assert norm_key(w) in lex.future
+    assert "من المقرر".replace("ال", "", 1) in lex.future   # multiword cues are stem keys
+    for w in ("قد", "إذا", "لو", "مقترح"):
+        assert norm_key(w) in lex.hypothetical
+
+
+# ---------------------------------------------------------------- the matcher
+
+@pytest.mark.parametrize("text, surface, type_, mode", [
+    ("والتقى الرئيس المصري نظيره الفرنسي في باريس.", "والتقى", "CONSULT", None),
+    ("التقت وزيرة الخارجية بنظيرها.", "التقت", "CONSULT", None),
+    ("وسيلتقي الوزير نظيره غدا.", "وسيلتقي", "CONSULT", None),
+    ("واجتمع الوزيران في عمان.", "واجتمع", "CONSULT", None),
+    ("عقد الجانبان اجتماعا مغلقا.", "اجتماعا", "CONSULT", None),
+    ("واستقبله الملك في قصره.", "واستقبله", "CONSULT", "visit"),
+    ("وزار رئيس الوزراء العراقي أنقرة.", "وزار", "CONSULT", "visit"),
+    ("في ختام زيارته إلى القاهرة.", "زيارته", "CONSULT", "visit"),
+    ("خلال لقائه نظيره.", "لقائه", "CONSULT", None),
+    ("ناقشت الوزيرتان سبل التعاون.", "ناقشت", "CONSULT", None),
+    ("بحثا خلال المباحثات ملف المياه.", "المباحثات", "CONSULT", None),
+    ("انطلقت أعمال القمة في الرياض.", "القمة", "CONSULT", "multilateral"),
+    ("اتفق الطرفان على تشكيل لجنة.", "اتفق", "AGREE", None),
+    ("واتفقا على تبادل الزيارات.", "واتفقا", "AGREE", None),
+    ("ندد المجلس بالهجوم.", "ندد", "ACCUSE", "disapprove"),
+    ("واتهمت الحكومة المعارضة بالتحريض.", "واتهمت", "ACCUSE", "allege"),
+    ("رفضت الحركة المقترح.", "رفضت", "REJECT", None),
+    ("هدد الجيش باقتحام المدينة.", "هدد", "THREATEN", None),
+    ("خرجت مظاهرات حاشدة في العاصمة.", "مظاهرات", "PROTEST", "demo"),
+    ("أعلن العمال الإضراب احتجاجا على الأجور.", "الإضراب", "PROTEST", "strike"),
+    ("واعتقلت الشرطة عشرين شخصا.", "واعتقلت", "COERCE", "arrest"),
+    ("اعتقلوهم فجرا.", "اعتقلوهم", "COERCE", "arrest"),
+    ("نفذت القوات مداهمات في الحي.", "مداهمات", "COERCE", "arrest"),
+    ("قرار ترحيل المهاجرين.", "ترحيل", "COERCE", "deport"),
+    ("وانسحبت القوات من البلدة.", "وانسحبت", "RETREAT", "withdraw"),
+    ("أفرجت السلطات عن الصحفي.", "أفرجت", "RETREAT", "release"),
+    ("وقصفت الطائرات مواقع المسلحين.", "وقصفت", "ASSAULT", "heavy-weapons"),
+    ("شنت المقاتلات غارات على المدينة.", "غارات", "ASSAULT", "heavy-weapons"),
+    ("أسفرت الاشتباكات عن قتلى.", "الاشتباكات", "ASSAULT", "sideAB"),
+    ("عملية اغتيال القيادي.", "اغتيال", "ASSAULT", "assassinate"),
+    ("وفجرت المجموعة جسرا.", "وفجرت", "ASSAULT", "explosives"),
+    ("وصلت مساعدات إلى غزة.", "مساعدات", "AID", None),
+    ("وأشاد الوزير بالجهود.", "وأشاد", "SUPPORT", None),
+    ("حشد الجيش قواته على الحدود.", "حشد", "MOBILIZE", "troops"),
+    ("دعا الأمين العام إلى التهدئة.", "دعا", "REQUEST", None),
+])
+def test_single_token_triggers(lex, text, surface, type_, mode):
+    hit = _find(lex, text, surface)
+    assert hit is not None, surface
+    t, n = hit
+    assert (t.type, t.mode, n) == (type_, mode, 1)
+
+
+@pytest.mark.parametrize("text, surface, type_, mode, n", [
+    ("وأجرى الرئيس اتصالا هاتفيا مع ولي العهد.", "اتصالا", "CONSULT", "phone", 2),
+    ("وتلقى الوزير اتصالا هاتفيا من نظيره.", "اتصالا", "CONSULT", "phone", 2),
+    ("أعلنت الأطراف وقف إطلاق النار.", "وقف", "AGREE", None, 3),
+    ("فرضت السلطات حظر التجول في المدينة.", "حظر", "COERCE", "curfew", 2),
+    ("وقع البلدان مذكرة تفاهم للتعاون.", "مذكرة", "SUPPORT", None, 2),
+    ("انفجرت عبوة ناسفة قرب الموكب.", "عبوة", "ASSAULT", "explosives", 2),
+    ("قررت قطع العلاقات مع طهران.", "قطع", "SANCTION", "discontinue", 2),
+    ("ونظم العشرات وقفة احتجاجية أمام المبنى.", "وقفة", "PROTEST", "demo", 2),
+    ("أعلن المعتقلون الإضراب عن الطعام.", "الإضراب", "PROTEST", "hunger", 3),
+])
+def test_phrases(lex, text, surface, type_, mode, n):
+    t, m = _find(lex, text, surface)
+    assert (t.type, t.mode, m) == (type_, mode, n)
+
+
+@pytest.mark.parametrize("text, surface, type_, mode", [
+    ("وقعت مصر والأردن اتفاقية للربط الكهربائي.", "وقعت", "SUPPORT", None),
+    ("وفرضت واشنطن عقوبات جديدة على طهران.", "وفرضت", "SANCTION", "discontinue"),
+    ("فرضت السلطات حظر التجول.", "فرضت", "COERCE", "curfew"),
+    ("ونشرت الحكومة قوات إضافية على الحدود.", "ونشرت", "MOBILIZE", "troops"),
+    ("نشرت الوزارة عناصر الأمن في الشوارع.", "نشرت", "MOBILIZE", "police"),
+    ("وأطلق الجيش سراح عشرة أسرى.", "وأطلق", "RETREAT", "release"),
+    ("أطلق مسلحون النار على الحافلة.", "أطلق", "ASSAULT", "firearms"),
+    ("طردت الحكومة السفير الإسرائيلي.", "طردت", "SANCTION", "expel"),
+    ("طردت السلطات مئات المهاجرين.", "طردت", "COERCE", "deport"),
+    ("استدعت الخارجية السفير التركي.", "استدعت", "ACCUSE", "disapprove"),
+    ("استدعت الرباط سفيرها في باريس.", "استدعت", "SANCTION", "withdraw"),
+    ("وانسحبت واشنطن من الاتفاق النووي.", "وانسحبت", "SANCTION", "withdraw"),
+    ("وصل الرئيس التركي إلى الدوحة.", "وصل", "CONSULT", "visit"),
+])
+def test_readings_chosen_by_what_follows(lex, text, surface, type_, mode):
+    t, _ = _find(lex, text, surface)
+    assert (t.type, t.mode) == (type_, mode)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("وقعت الحادثة صباح اليوم.", "وقعت"),          # 'happened', not 'signed'
+    ("نشرت الصحيفة تقريرا مطولا.", "نشرت"),        # 'published'
+    ("ويواصل الفريق البحث عن ناجين.", "البحث"),    # 'searching for'
+    ("وقال في مؤتمر صحفي إن الوضع مستقر.", "مؤتمر"),  # a press conference
+    ("أعلن الحشد الشعبي انسحابه.", "الحشد"),        # an actor name
+    ("وصل عدد الضحايا عشرة.", "وصل"),              # 'reached', no إلى
+    ("وقال الوزير إن العلاقات متينة.", "وقال"),     # statements are not events
+    ("أكد الرئيس أهمية الحوار.", "أكد"),
+    ("صدر بيان صادر عن الرئاسة.", "صادر"),          # 'issued by'
+])
+def test_non_events(lex, text, surface):
+    assert _find(lex, text, surface) is None
+
+
+def test_roles_and_symmetry(lex):
+    assert lex.match("استقبل").source == "object"
+    assert lex.match("يستقبل").source == "object"
+    assert lex.match("استضاف").source == "object"
+    assert lex.match("زار").source == "subject" and lex.match("زار").mode == "visit"
+    assert lex.match("التقي").symmetric and lex.match("اجتماع").symmetric
+    assert not lex.match("اعتقل").symmetric and lex.match("اعتقل").needs_object
+    t, _ = _find(lex, "وتلقى الوزير اتصالا من نظيره.", "وتلقى")
+    assert t.source == "object" and t.mode == "phone"
+
+
+def test_match_takes_stem_keys(lex):
+    # the tokenizer reads التقى as ال + تقى; the matcher puts the article back
+    assert lex.match("تقي").lemma == "التقى"
+    assert lex.match("اجتماعات").type == "CONSULT"
+    assert lex.match("هجوما").type == "ASSAULT"
+    assert lex.match("التقاه").lemma == "التقى"
+    assert lex.match("قاء").form == "لقاء"           # للقاء read as ل + ال + قاء
+    assert lex.match("وقعت") is None                  # needs what follows
+    assert lex.match("وقعت", ["البلدان", "اتفاقيه"]).type == "SUPPORT"
+    assert lex.match("الرئيس") is None and lex.match("قال") is None
+    assert len(lex.readings("طرد")) >= 2
+
+
+# ---------------------------------------------------------------- contexts and cues
+
+def test_topics(lex):
+    text = ("بحث الجانبان ملف الهجرة غير الشرعية ومكافحة الإرهاب وتعزيز التعاون العسكري "
+            "وبرامج التدريب وضبط الحدود وزيادة الاستثمارات والتبادل التجاري.")
+    topics = lex.topics(stem_keys(_words(text)))
+    for c in ("migration", "terrorism", "military", "training", "security", "border", "economic", "investment", "trade"):
+        assert c in topics, c
+    assert lex.topics(stem_keys(_words("ذهب الولد إلى المدرسة صباحا."))) == ["education"]
+    assert lex.topics([]) == []
+
+
+def test_topics_order_by_frequency(lex):
+    keys = stem_keys(_words("الجيش والجيش والقوات العسكرية ووزارة الاقتصاد"))
+    assert lex.topics(keys)[0] == "military"
+    assert lex.topics(keys, min_count=2) == ["military"]
+
+
+def test_cues(lex):
+    assert lex.cues(stem_keys(_words("لم يلتق الوزيران"))) == {"negation"}
+    assert "future" in lex.cues(stem_keys(_words("ومن المقرر أن يزور الرئيس باريس")))
+    assert "hypothetical" in lex.cues(stem_keys(_words("في حال انسحبت القوات")))
+    assert lex.cues(stem_keys(_words("التقى الوزيران أمس"))) == set()
+
+
+def test_topic_markers(lex):
+    assert {"سبل", "افاق", "تعزيز"} <= lex.topic_markers
+    assert "hypothetical" not in lex.cues(stem_keys(_words("بحث الجانبان سبل التعاون")))
