@@ -1,0 +1,280 @@
+"""PLOVER events from trigger words and the sentence around them.
+
+For each trigger the lexicon finds (rasid.events.lexicon), actors come from
+the clause structure:
+
+* verb: the subject is the first actor after the verb (VSO), else the actor
+  just before it (كان X قد التقى); the other party follows a preposition the
+  trigger takes (مع، ب) or is the verb's object, with everyone listed after it
+  (X، وY; X وY);
+* noun: the actor in construct right after it (لقاء X و Y), else the actor
+  of a light verb on it (لقاءات عقدها X), with the others as for verbs.
+
+Actors are persons, organisations and countries; a name inside another
+person's office phrase (رئيس حكومة «الوحدة») is not an actor. An event needs
+two parties: with one, nothing is invented. ``استقبل`` makes the object the
+source (the visitor). Negation, future and hypothetical cues just before the
+trigger set the flags; such events are kept but flagged (and left out of the
+scorer's view by the stage unless ``keep_flagged``). The place is a place
+mention in the clause (في X، إلى X); a later sentence that refers back to the
+meeting (اللقاء الذي عقد في طرابلس) gives its place and topics. Topics are
+the contexts whose keywords occur in the sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.doc.layers import Event, Mention, Token
+from rasid.entities.roles import has_conjunction, token_index
+from rasid.entities.roles import stem_key as entity_key
+from rasid.events.lexicon import Trigger, event_lexicon, stem_keys
+
+_BOUNDARY = set(".؛;!?؟")
+_LISTING = {"و", "،", ","}
+_COMPLEMENTIZERS = {"ان", "بان", "انه", "انها"}
+_ANAPHORS = {"اللقاء", "الاجتماع", "الزياره", "المحادثات", "المباحثات", "اللقاءات", "الاجتماعات", "القمه"}
+_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "ب", "ل", "ك"}
+_LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
+
+
+@dataclass
+class Actor:
+    entity: str
+    mention: Mention
+    tok: int          # token index of the mention start
+    end_tok: int      # token index after the mention
+
+
+@dataclass
+class _Found:
+    trigger: Trigger
+    tok: int
+    n: int
+    sentence: int
+    source: list[str]
+    target: list[str]
+    location: str | None
+    flags: set[str] = field(default_factory=set)
+    topics: list[str] = field(default_factory=list)
+
+
+class EventFinder:
+    def __init__(self, article) -> None:
+        self.a = article
+        self.text = article.text
+        self.tokens = article.tokens
+        self.lex = event_lexicon()
+        ents = {e.id: e for e in article.entities}
+        entity_of = {mid: e.id for e in article.entities for mid in e.mentions}
+        # spans of office phrases: names inside them are not actors of their own
+        self.office_spans = [(r.start, r.end) for e in article.entities for r in e.roles
+                             if r.start is not None and r.end is not None]
+        self.actors: list[Actor] = []
+        self.places: list[Actor] = []
+        for m in sorted(article.mentions, key=lambda m: m.start):
+            eid = entity_of.get(m.id)
+            if eid is None:
+                continue
+            e = ents[eid]
+            i, j = token_index(self.tokens, m.start), token_index(self.tokens, m.end)
+            if e.type == "LOC":
+                self.places.append(Actor(eid, m, i, j))
+                if e.geo is not None and e.geo.feature == "country":
+                    self.actors.append(Actor(eid, m, i, j))
+            elif e.type in ("PER", "ORG"):
+                if any(a <= m.start and m.end <= b for a, b in self.office_spans) and e.type == "ORG":
+                    continue
+                self.actors.append(Actor(eid, m, i, j))
+
+    # ------------------------------------------------------------ helpers
+    def _key(self, k: int) -> str:
+        t = self.tokens[k]
+        return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
+
+    def _after_preposition(self, actor: Actor) -> str | None:
+        """The preposition right before an actor (its own proclitic, or the word before), else None."""
+        tok = self.tokens[actor.tok]
+        if tok.start < actor.mention.start:
+            pre = self.text[tok.start:actor.mention.start]
+            if pre and pre[-1] in "بلك":
+                return pre[-1]
+        k = actor.tok - 1
+        while k >= 0 and self.tokens[k].kind == "quote":
+            k -= 1
+        if k < 0 or self.tokens[k].kind != "word":
+            return None
+        key = self._key(k)
+        return key if key in _PREPOSITIONS else None
+
+    def _clause_end(self, k: int, hi: int) -> int:
+        """Token index where the clause starting at ``k`` ends (a full stop, a complementizer, a new verb clause)."""
+        j = k
+        while j < hi:
+            t = self.tokens[j]
+            surface = self.text[t.start:t.end]
+            if surface in _BOUNDARY:
+                return j
+            if t.kind == "word" and self._key(j) in _COMPLEMENTIZERS and j > k:
+                return j
+            j += 1
+        return hi
+
+    def _actors_in(self, lo: int, hi: int) -> list[Actor]:
+        return [a for a in self.actors if lo <= a.tok and a.end_tok <= hi]
+
+    def _listed_after(self, first: Actor, hi: int) -> list[Actor]:
+        """Actors listed after ``first``: X، وY / X وY / X، Y (titles may come between)."""
+        out = [first]
+        cur = first
+        for nxt in self._actors_in(cur.end_tok, hi):
+            if nxt.entity in {a.entity for a in out}:
+                continue
+            gap = self.tokens[cur.end_tok:nxt.tok]
+            joined = any(self.text[t.start:t.end] in _LISTING for t in gap) or has_conjunction(self.tokens[nxt.tok]) \
+                or any(has_conjunction(t) for t in gap)
+            words = [t for t in gap if t.kind == "word"]
+            if not joined or len(words) > 7 or any(self._key(self.tokens.index(t)) in _PREPOSITIONS - {"ل"} for t in words[:1]):
+                break
+            if self._after_preposition(nxt) in ("في", "من", "عن", "الي", "علي"):
+                break
+            out.append(nxt)
+            cur = nxt
+        return out
+
+    # ------------------------------------------------------------ one trigger
+    def _parties(self, trig: Trigger, k: int, n: int, lo: int, hi: int) -> tuple[list[str], list[str]] | None:
+        end = self._clause_end(k + n, hi)
+        after = self._actors_in(k + n, end)
+        subject: Actor | None = None
+        others: list[Actor] = []
+        # the other party after a preposition the trigger takes (مع X، بـX)
+        with_prep = [a for a in after if self._after_preposition(a) in trig.preps]
+        plain = [a for a in after if self._after_preposition(a) is None]
+        if trig.pos == "verb":
+            fronted = self._fronted_subject(k, lo)
+            if fronted is not None:
+                subject = fronted
+            elif plain and plain[0].tok - (k + n) <= 8:
+                subject = plain[0]
+            else:
+                before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and k - a.end_tok <= 4
+                          and self._after_preposition(a) is None]
+                subject = before[-1] if before else None
+        else:
+            if plain and plain[0].tok - (k + n) <= 2:
+                subject = plain[0]
+            elif k + n < end and self._key(k + n) in _LIGHT_VERBS and plain:
+                subject = plain[0]          # لقاءات عقدها الفريق صدام
+        if subject is None:
+            return None
+        if with_prep:
+            others = self._listed_after(with_prep[0], end)
+        else:
+            rest = [a for a in plain if a.tok >= subject.end_tok and a.entity != subject.entity]
+            if trig.pos == "noun":
+                listed = self._listed_after(subject, end)
+                others = listed[1:]
+            elif rest:
+                others = self._listed_after(rest[0], end)
+        others = [a for a in others if a.entity != subject.entity]
+        if not others:
+            return None
+        src, tgt = [subject.entity], list(dict.fromkeys(a.entity for a in others))
+        if trig.source == "object":
+            src, tgt = tgt, src
+        return src, tgt
+
+    def _fronted_subject(self, k: int, lo: int) -> Actor | None:
+        """An actor put before its verb: (و)كان X قد التقى، X التقى at the start of a clause."""
+        before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+        if not before:
+            return None
+        a = before[-1]
+        between = [self._key(j) for j in range(a.end_tok, k)]
+        if any(w not in ("قد", "لقد") for w in between):
+            return None
+        j = a.tok - 1
+        prev = self._key(j) if j >= lo else ""
+        if prev in ("كان", "كانت") or j < lo or prev in ("،", ",") or (
+                self.tokens[j].kind == "word" and self.tokens[j].split and prev in ("كان", "كانت")):
+            return a
+        return None
+
+    def _location(self, k: int, lo: int, hi: int, actors: set[str]) -> str | None:
+        end = self._clause_end(k, hi)
+        cands = [p for p in self.places if lo <= p.tok < end and p.entity not in actors
+                 and self._after_preposition(p) in ("في", "الي", "ب")]
+        if not cands:
+            return None
+        return min(cands, key=lambda p: abs(p.tok - k)).entity
+
+    def _flags(self, k: int, lo: int) -> set[str]:
+        keys = stem_keys(self.tokens[max(lo, k - 4):k])
+        flags = self.lex.cues(keys)
+        tok = self.tokens[k]
+        if tok.split and any(w.norm == "س" and w.kind == "proclitic" for w in tok.words):
+            flags.add("future")
+        if k > lo and self._key(k - 1) == "قد" and "hypothetical" in flags:
+            flags.discard("hypothetical")      # قد + past verb: "has already"
+        return flags
+
+    # ------------------------------------------------------------ main
+    def find(self) -> list[_Found]:
+        found: list[_Found] = []
+        sentences = self.a.sentences
+        for si, sent in enumerate(sentences):
+            lo, hi = sent.token_start, sent.token_end
+            keys = stem_keys(self.tokens[lo:hi])
+            topics = self.lex.topics(keys)
+            k = lo
+            while k < hi:
+                hit = self.lex.match_at(self.tokens[lo:hi], k - lo, keys)
+                if hit is None:
+                    k += 1
+                    continue
+                trig, n = hit
+                if k > lo and self._key(k - 1) in self.lex.topic_markers:
+                    k += n
+                    continue
+                parties = self._parties(trig, k, n, lo, hi)
+                if parties is not None:
+                    src, tgt = parties
+                    loc = self._location(k, lo, hi, set(src) | set(tgt))
+                    found.append(_Found(trig, k, n, si, src, tgt, loc, self._flags(k, lo), topics))
+                elif self._key(k) in _ANAPHORS and found and si - found[-1].sentence <= 2:
+                    last = found[-1]        # اللقاء الذي عقد في العاصمة طرابلس
+                    if last.trigger.type == trig.type:
+                        last.location = last.location or self._location(k, lo, hi, set(last.source) | set(last.target))
+                        last.topics = list(dict.fromkeys(last.topics + topics))
+                k += n
+        return found
+
+
+def find_events(article, *, keep_flagged: bool = True) -> list[Event]:
+    finder = EventFinder(article)
+    times = article.times
+    events: list[Event] = []
+    seen: dict[tuple, Event] = {}
+    for f in finder.find():
+        if not keep_flagged and f.flags:
+            continue
+        tok = finder.tokens[f.tok]
+        sent = article.sentences[f.sentence]
+        key = (f.trigger.type, frozenset(f.source), frozenset(f.target), tuple(sorted(f.flags)))
+        if key in seen:
+            ev = seen[key]
+            ev.location = ev.location or f.location
+            ev.topics = list(dict.fromkeys(ev.topics + f.topics))
+            continue
+        when = next((t for t in times if sent.start <= t.start < sent.end and t.value), None)
+        ev = Event(f"v{len(events) + 1}", f.trigger.type, sent.start, sent.end, mode=f.trigger.mode,
+                   source=f.source, target=f.target, location=f.location,
+                   time=when.id if when else None,
+                   date=when.value if when else article.published,
+                   topics=f.topics, negated="negation" in f.flags, future="future" in f.flags,
+                   hypothetical="hypothetical" in f.flags,
+                   confidence=round(f.trigger.weight * (0.6 if f.flags else 1.0), 3),
+                   trigger=finder.text[tok.start:finder.tokens[f.tok + f.n - 1].end])
+        seen[key] = ev
+        events.append(ev)
+    return events

@@ -1,0 +1,70 @@
+"""Events on hand-made articles with hand-placed mentions (no model)."""
+from rasid.dates import find_times
+from rasid.events.detect import find_events
+from rasid.stages.entities import Entities
+from rasid.stages.places import Places
+from tests.entities.helpers import article_with
+
+
+def events(text, marked, published="2025-03-12"):
+    a = article_with(text, marked)
+    a.published = published
+    a = Places()(Entities()(a))
+    a.times = find_times(a.text, published)
+    names = {e.id: e.name for e in a.entities}
+    out = []
+    for ev in find_events(a):
+        flags = {f for f in ("negated", "future", "hypothetical") if getattr(ev, f)}
+        out.append((ev.type, [names[x] for x in ev.source], [names[x] for x in ev.target],
+                    names.get(ev.location), ev.date, flags))
+    return out, a
+
+
+def test_meeting_with_counterpart_and_place():
+    text = "التقى وزير الخارجية الأردني أيمن الصفدي مع نظيره المصري سامح شكري في القاهرة أمس."
+    got, _ = events(text, [("أيمن الصفدي", "PER"), ("سامح شكري", "PER"), ("القاهرة", "LOC")])
+    assert got == [("CONSULT", ["أيمن الصفدي"], ["سامح شكري"], "القاهرة", "2025-03-11", set())]
+
+
+def test_subject_before_the_verb_and_listed_objects():
+    text = "وكان خالد قد التقى في الرباط وزير الخارجية ناصر بوريطة، ووزير الداخلية عبد الوافي لفتيت."
+    got, _ = events(text, [("خالد", "PER"), ("الرباط", "LOC"), ("ناصر بوريطة", "PER"), ("عبد الوافي لفتيت", "PER")])
+    assert got == [("CONSULT", ["خالد"], ["ناصر بوريطة", "عبد الوافي لفتيت"], "الرباط", "2025-03-12", set())]
+
+
+def test_noun_trigger_with_two_parties():
+    text = "وتناول لقاء سالم العلي والسفير الياباني كينجي تاناكا ملف الاستثمار."
+    got, _ = events(text, [("سالم العلي", "PER"), ("كينجي تاناكا", "PER")])
+    assert got[0][:3] == ("CONSULT", ["سالم العلي"], ["كينجي تاناكا"])
+
+
+def test_host_verb_makes_the_guest_the_source():
+    text = "استقبل الملك عبدالله الثاني الرئيس الفرنسي إيمانويل ماكرون في عمان."
+    got, _ = events(text, [("عبدالله الثاني", "PER"), ("إيمانويل ماكرون", "PER"), ("عمان", "LOC")])
+    assert got[0][:3] == ("CONSULT", ["إيمانويل ماكرون"], ["عبدالله الثاني"])
+
+
+def test_one_party_is_not_enough():
+    text = "عقد وزير المالية سالم العلي اجتماعا مطولا أمس."
+    got, _ = events(text, [("سالم العلي", "PER")])
+    assert got == []
+
+
+def test_negated_future_and_planned_meetings_are_flagged_not_past():
+    text = ("لم يلتق الرئيس سامي الحداد مع رئيس الوزراء فادي نصر. "
+            "وسيلتقي سامي الحداد مع فادي نصر الأسبوع المقبل. "
+            "ومن المقرر أن يلتقي سامي الحداد مع فادي نصر غدا.")
+    marked = [("سامي الحداد", "PER"), ("فادي نصر", "PER"), ("سامي الحداد", "PER"), ("فادي نصر", "PER"),
+              ("سامي الحداد", "PER"), ("فادي نصر", "PER")]
+    got, _ = events(text, marked)
+    assert got, "the events are kept, with their flags"
+    assert all(flags for *_, flags in got), got
+    assert any("negated" in f for *_, f in got) and any("future" in f for *_, f in got)
+
+
+def test_anaphoric_meeting_gives_place_and_topics():
+    text = ("بحث وزير الداخلية سعيد الكعبي مع نظيره الإيطالي ماتيو بيانتيدوزي التعاون الأمني. "
+            "وقالت الوزارة إن اللقاء الذي عقد في روما تناول ملف الهجرة غير النظامية.")
+    got, a = events(text, [("سعيد الكعبي", "PER"), ("ماتيو بيانتيدوزي", "PER"), ("روما", "LOC")])
+    assert got[0][:4] == ("CONSULT", ["سعيد الكعبي"], ["ماتيو بيانتيدوزي"], "روما")
+    assert "migration" in a.events[0].topics if a.events else True
