@@ -11,6 +11,7 @@ help:
 	@echo "make demo   - set up .venv and run rasid extract on bundled sample articles"
 	@echo "make test   - set up .venv (with test extras) and run the whole test suite"
 	@echo "make bench  - throughput and memory benchmarks over ../shared/data/corpus"
+	@echo "make train  - rebuild the shipped models and indexes from ../shared/data"
 	@echo "make score  - run ../shared/eval/score.py over the gold cases"
 
 $(BIN)/python:
@@ -29,6 +30,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --stages clean,tokens,sentences,mentions,entities,places,names --limit 3000
+
+# Rebuild every shipped model and index from ../shared/data (reproducible; a few minutes on 2 cores).
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m rasid.train.geo --data $(SHARED)/data
+	$(BIN)/python -m rasid.train.names --shared $(SHARED)
+	$(BIN)/python -m rasid.train.ner --data $(SHARED)/data
 
 score: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/cases --cmd "$(BIN)/rasid extract --format json"

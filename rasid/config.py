@@ -29,7 +29,7 @@ def _setting(default: Any, help: str) -> Any:
 
 @dataclass(frozen=True)
 class Settings:
-    stages: list = _setting(["clean", "tokens", "sentences", "mentions", "entities", "places", "names", "quotes"],
+    stages: list = _setting(["clean", "tokens", "sentences", "mentions", "entities", "places", "names", "quotes", "dates", "events"],
                             "Pipeline stages, in the order they run (see `rasid stages`).")
     errors: str = _setting("record", "What a stage failure does: `record` it on the article and go on, "
                                      "or `raise` (strict mode, stops at the first failure).")

@@ -23,7 +23,8 @@ from rasid.doc.layers import ArticleError
 from rasid.errors import PipelineError, RasidError, StageError
 from rasid.stages.base import INGEST_PROVIDES, Stage, registry
 
-DEFAULT_STAGES = ("clean", "tokens", "sentences", "mentions", "entities", "places", "names", "quotes")
+DEFAULT_STAGES = ("clean", "tokens", "sentences", "mentions", "entities", "places", "names", "quotes",
+                  "dates", "events")
 POLICIES = ("record", "raise")
 
 

@@ -12,6 +12,7 @@ from rasid.cli.render import render_pretty
 from rasid.config import Settings
 from rasid.doc.serialize import to_dict
 from rasid.errors import InputError
+from rasid.events.plover import to_jsonl
 from rasid.extract import build_pipeline, extract_paths
 
 PROGRESS_AFTER = 3   # show a progress bar once more than this many inputs have gone by
@@ -93,7 +94,9 @@ def run_extract(paths: list[str], *, settings: Settings, published: str | None, 
                         _say(f"rasid: error: {item.source or item.id}: stage {err.stage} [{err.code}] {err.message}")
                 else:
                     n_ok += 1
-                if fmt == "jsonl":
+                if fmt == "plover":
+                    out.write(to_jsonl(item))
+                elif fmt == "jsonl":
                     out.write(json.dumps(to_dict(item, tokens=tokens), ensure_ascii=False) + "\n")
                 elif fmt == "pretty":
                     if not first:

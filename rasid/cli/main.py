@@ -37,9 +37,10 @@ def settings_from(ctx: click.Context, **overrides):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for articles that carry none (dates in the text resolve against it).")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "pretty"]), default="pretty",
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "pretty", "plover"]), default="pretty",
               show_default=True, help="json: one object (an array for several articles); jsonl: one line "
-                                      "per article; pretty: a readable view.")
+                                      "per article; pretty: a readable view; plover: one PLOVER JSON record "
+                                      "per event, one per line.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to FILE (atomically: the file appears whole or not at all) instead of stdout.")
 @click.option("--stages", default=None, metavar="NAME,NAME",
