@@ -9,7 +9,7 @@ API::
     NerTagger.tag_sents(sentences) -> list[list[str]]
     tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]  # with document context
     NerTagger.tag_document(sentences) -> list[list[str]]
-    NerTagger.entities_of(tokens) -> list[tuple[int, int, str]]
+    NerTagger.entities(tokens) -> list[tuple[int, int, str]]
     read_conll(path) -> list[tuple[list[str], list[str]]]  (PERS → PER)
     write_conll(out, sentences_of_columns)
     evaluate(gold_tag_seqs, pred_tag_seqs, types=None) -> dict[str, Score]

@@ -82,7 +82,7 @@ class NerTagger:
             self._crf2 = pycrfsuite.Tagger()
             self._crf2.open(str(self.model_dir / MODEL2_FILE))
         ed = self.model_dir / ENTDICT_FILE
-        self.entities = load_entities(ed) if ed.exists() else {}
+        self.entity_dict = load_entities(ed) if ed.exists() else {}
 
     def first_pass(self, tokens: Sequence[str]) -> list[str]:
         return self._crf1.tag(self.extractor.sent_features(tokens)) if tokens else []
@@ -95,7 +95,7 @@ class NerTagger:
         fp = [self._crf1.tag(b) if b else [] for b in base]
         if self._crf2 is None:
             return fp
-        feats = second_pass_features(self.extractor, sentences, fp, self.entities,
+        feats = second_pass_features(self.extractor, sentences, fp, self.entity_dict,
                                      window=self.window, base=base)
         return [self._crf2.tag(f) if f else [] for f in feats]
 
@@ -109,7 +109,7 @@ class NerTagger:
         """Tag sentences independently (use :meth:`tag_document` for a running text)."""
         return [self.tag(s) for s in sentences]
 
-    def entities_of(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+    def entities(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
         """(start, end_exclusive, type) token spans of the entities in one sentence."""
         return chunks(self.tag(tokens))
 

@@ -1,6 +1,6 @@
 """Build the Arabic NER model from ../shared/data into rasid/models/ner/.
 
-    python -m rasid.train.ner [--shared ../shared] [--out rasid/models/ner] [--skip-embeddings]
+    python -m rasid.train.ner [--shared ../shared | --data ../shared/data] [--out rasid/models/ner] [--reuse] [--no-camel]
 
 Steps (all deterministic, seeded):
  1. tokenise + normalise the SaudiNewsNet corpus (and the TRAIN text) → word counts;
@@ -399,7 +399,8 @@ Total {total/1e6:.2f} MB.
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the ../shared folder")
+    ap.add_argument("--data", type=Path, default=None, help="the ../shared/data folder (overrides --shared)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--work", type=Path, default=Path("/tmp/rasid_ner_build"),
                     help="scratch folder for the tokenised corpus and the embeddings")
@@ -410,7 +411,7 @@ def main(argv=None) -> int:
     from rasid.ner.tagger import load_clusters, load_gazetteer
     from rasid.ner.features import FeatureExtractor
     t_start = time.time()
-    shared, out, work = a.shared, a.out, a.work
+    shared, out, work = (a.data.resolve().parent if a.data else a.shared), a.out, a.work
     out.mkdir(parents=True, exist_ok=True)
     work.mkdir(parents=True, exist_ok=True)
     ner = shared / "data/ner"

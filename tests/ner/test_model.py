@@ -22,6 +22,7 @@ def test_tags_a_person():
     ents = {(a, b, t) for a, b, t in chunks(tags)}
     assert (3, 5, "PER") in ents
     assert (6, 7, "LOC") in ents
+    assert set(load_tagger().entities(toks)) == ents
 
 
 def test_tag_document_and_empty():
