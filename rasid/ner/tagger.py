@@ -100,10 +100,10 @@ class NerTagger:
         return [self._crf2.tag(f) if f else [] for f in feats]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        """IOB2 tags (B-PER, I-LOC, ..., O) for one sentence of tokens (no wider context)."""
-        if not tokens:
-            return []
-        return self.tag_document([tokens])[0]
+        """IOB2 tags (B-PER, I-LOC, ..., O) for one sentence of tokens, without wider
+        context: the first-pass CRF (the second pass needs the surrounding sentences;
+        use :meth:`tag_document` for running text, it scores about 3 F1 points higher)."""
+        return self.first_pass(tokens)
 
     def tag_sents(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
         """Tag sentences independently (use :meth:`tag_document` for a running text)."""
