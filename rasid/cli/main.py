@@ -115,9 +115,9 @@ def tag(conll, output):
 
     tagger = load_tagger()
     sentences = read_conll(conll)
+    tagged = tagger.tag_document([tokens for tokens, _ in sentences])
     with open_output(output) as out:
-        for tokens, tags in sentences:
-            predicted = tagger.tag(tokens)
+        for (tokens, tags), predicted in zip(sentences, tagged):
             for row in zip(tokens, tags, predicted):
                 out.write(" ".join(row) + "\n")
             out.write("\n")
@@ -142,7 +142,7 @@ def eval_ner(path, types, as_json):
     tagger = load_tagger()
     sentences = read_conll(path)
     t0 = time.perf_counter()
-    predicted = [tagger.tag(tokens) for tokens, _ in sentences]
+    predicted = tagger.tag_document([tokens for tokens, _ in sentences])
     seconds = time.perf_counter() - t0
     n_tokens = sum(len(t) for t, _ in sentences)
     scores = evaluate([g for _, g in sentences], predicted, types=[t for t in types.split(",") if t])

@@ -29,6 +29,12 @@ def _sentence_bounds(article, m):
     return s.token_start, s.token_end
 
 
+def _patronymic_prefixes(name: str) -> list[str]:
+    """محمد بن نايف بن عبدالعزيز → itself, then محمد بن نايف (the name the press knows)."""
+    parts = name.split(" بن ")
+    return [name] + [" بن ".join(parts[:n]) for n in range(len(parts) - 1, 1, -1)]
+
+
 @register
 class Entities(Stage):
     name = "entities"
@@ -87,10 +93,12 @@ class Entities(Stage):
                     e.country = e.country or known.country or None
                     e.sector = known.sector or e.sector
             elif g.type == "PER":
-                known = next((k for k in map(known_person, names) if k and k.match != "surname"), None)
+                variants = [v for n in names for v in _patronymic_prefixes(n)]
+                known = next((k for k in map(known_person, variants) if k and k.match != "surname"), None)
                 if known:
                     e.country = e.country or known.country or None
                     e.sector = e.sector or known.sector or None
+                    e.name_latin = e.name_latin or known.english
         # ---- places named as countries
         for g, e in zip(groups, entities):
             if g.type == "LOC" and e.country is None:

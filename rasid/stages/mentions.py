@@ -13,6 +13,7 @@ from rasid.entities.lexicon import is_nisba, lexicon
 from rasid.entities.roles import has_conjunction, stem_key, token_index
 from rasid.entities.rules import rule_spans
 from rasid.entities.spans import name_key, token_range_to_span
+from rasid.ner.evaluate import chunks
 from rasid.stages.base import Stage, register
 
 
@@ -39,6 +40,10 @@ def _resolve(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     return sorted(taken)
 
 
+_LOC_HEADS = {"جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "امارات", "قناه", "مطار", "ميناء", "قاعده",
+              "جسر", "سد", "معبر", "مخيم", "جزيره"}
+
+
 def _trim(text, tokens, i, j, label, b):
     """Leading event nouns off persons (لقاء X); following nisba adjectives onto organisations."""
     lex = lexicon()
@@ -46,6 +51,11 @@ def _trim(text, tokens, i, j, label, b):
         while j - i > 1 and tokens[i].kind == "word" and (stem_key(tokens[i]) in lex.leading_non_names
                                                            or word_country(stem_key(tokens[i]))):
             i += 1
+    elif label == "LOC":
+        # جمهورية مصر العربية، سلطنة عمان؛ قناة السويس، مطار عدن، قاعدة الحبانية
+        while i - 1 >= 0 and tokens[i - 1].kind == "word" and stem_key(tokens[i - 1]) in _LOC_HEADS \
+                and not has_conjunction(tokens[i - 1]):
+            i -= 1
     elif label == "ORG":
         k = j
         if k < b and tokens[k].kind == "quote" and text[tokens[k].start] in "»”":
@@ -74,12 +84,14 @@ class Mentions(Stage):
         tagger = self._tagger()
         text, tokens = article.text, article.tokens
         mentions: list[Mention] = []
-        for si, sent in enumerate(article.sentences):
+        # the whole article at once: the tagger's second pass sees how each word was tagged nearby
+        bounds = [(s.token_start, s.token_end) for s in article.sentences]
+        tagged = tagger.tag_document([[text[t.start:t.end] for t in tokens[a:b]] for a, b in bounds])
+        for si, (sent, tags) in enumerate(zip(article.sentences, tagged)):
             a, b = sent.token_start, sent.token_end
             if a >= b:
                 continue
-            surfaces = [text[t.start:t.end] for t in tokens[a:b]]
-            spans = [(a + i, a + j, label, "model") for i, j, label in tagger.entities(surfaces)]
+            spans = [(a + i, a + j, label, "model") for i, j, label in chunks(tags)]
             if self.rules:
                 spans += [(i, j, label, "rule") for i, j, label in rule_spans(text, tokens, a, b, word_country)]
             for i, j, label, source in _resolve(spans):
@@ -184,7 +196,7 @@ class Mentions(Stage):
             if found is None:
                 continue
             cand = resolve(found[2], context, gaz)
-            if cand is None or cand.country not in home:
+            if cand is None or (cand.country not in home and cand.population < 1_000_000):
                 continue
             cands[k] = found
             if cand.feature in ("country", "capital") or cand.population >= 100_000:

@@ -52,4 +52,25 @@ class Places(Stage):
                 e.country = e.country or cand.country
                 e.name_latin = e.name_latin or press_name(cand.name_en)
                 break
+        article.entities = _merge_same_place(article.entities)
         return article
+
+
+def _merge_same_place(entities):
+    """Two place entities resolved to the same GeoNames place are one (مصر ~ جمهورية مصر العربية)."""
+    first: dict[int, object] = {}
+    out = []
+    for e in entities:
+        gid = e.geo.geonameid if e.type == "LOC" and e.geo is not None else None
+        if gid is None or gid not in first:
+            if gid is not None:
+                first[gid] = e
+            out.append(e)
+            continue
+        keep = first[gid]
+        keep.mentions = keep.mentions + [m for m in e.mentions if m not in keep.mentions]
+        keep.aliases = sorted(set(keep.aliases) | set(e.aliases) | {e.name} - {keep.name})
+        if len(e.name) < len(keep.name) and keep.geo.feature == "country":
+            keep.aliases = sorted(set(keep.aliases) | {keep.name} - {e.name})
+            keep.name = e.name          # a country by its common name (مصر, not جمهورية مصر العربية)
+    return out
