@@ -34,6 +34,7 @@ _LISTING = {"و", "،", ","}
 _COMPLEMENTIZERS = {"ان", "بان", "انه", "انها"}
 _ANAPHORS = {"اللقاء", "الاجتماع", "الزياره", "المحادثات", "المباحثات", "اللقاءات", "الاجتماعات", "القمه"}
 _PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "ب", "ل", "ك"}
+_KINSHIP = {"نجل", "ابن", "ابنه", "شقيق", "شقيقه", "والد", "والده", "زوج", "زوجه", "حفيد", "نجله"}
 _LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
 
 
@@ -82,9 +83,11 @@ class EventFinder:
                 if e.geo is not None and e.geo.feature == "country":
                     self.actors.append(Actor(eid, m, i, j))
             elif e.type in ("PER", "ORG"):
-                if any(a <= m.start and m.end <= b for a, b in self.office_spans) and e.type == "ORG":
-                    continue
                 self.actors.append(Actor(eid, m, i, j))
+        # a name inside someone's office phrase (رئيس حكومة «الوحدة»، السفير لدى ليبيا) is not an actor
+        ptype = {e.id: e.type for e in article.entities}
+        self.actors = [a for a in self.actors if ptype[a.entity] == "PER"
+                       or not any(s <= a.mention.start and a.mention.end <= e for s, e in self.office_spans)]
 
     # ------------------------------------------------------------ helpers
     def _key(self, k: int) -> str:
@@ -132,7 +135,10 @@ class EventFinder:
             gap = self.tokens[cur.end_tok:nxt.tok]
             joined = any(self.text[t.start:t.end] in _LISTING for t in gap) or has_conjunction(self.tokens[nxt.tok]) \
                 or any(has_conjunction(t) for t in gap)
-            words = [t for t in gap if t.kind == "word"]
+            words = [t for t in gap if t.kind == "word"
+                     and not any(a <= t.start and t.end <= b for a, b in self.office_spans)]
+            if any(self._key(self.tokens.index(t)) in _KINSHIP for t in words[:2]):
+                break       # صدام، نجل المشير خليفة حفتر: an apposition, not a list
             if not joined or len(words) > 7 or any(self._key(self.tokens.index(t)) in _PREPOSITIONS - {"ل"} for t in words[:1]):
                 break
             if self._after_preposition(nxt) in ("في", "من", "عن", "الي", "علي"):
@@ -154,7 +160,7 @@ class EventFinder:
             fronted = self._fronted_subject(k, lo)
             if fronted is not None:
                 subject = fronted
-            elif plain and plain[0].tok - (k + n) <= 8:
+            elif plain and plain[0].tok - (k + n) <= 14:
                 subject = plain[0]
             else:
                 before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and k - a.end_tok <= 4
@@ -206,7 +212,8 @@ class EventFinder:
                  and self._after_preposition(p) in ("في", "الي", "ب")]
         if not cands:
             return None
-        return min(cands, key=lambda p: abs(p.tok - k)).entity
+        later = [p for p in cands if p.tok > k]     # the place of the clause the trigger opens
+        return min(later or cands, key=lambda p: abs(p.tok - k)).entity
 
     def _flags(self, k: int, lo: int) -> set[str]:
         keys = stem_keys(self.tokens[max(lo, k - 4):k])

@@ -7,6 +7,8 @@ resolved in favour of the longer span, then the model.
 """
 from __future__ import annotations
 
+import re
+
 from rasid.doc.layers import Mention
 from rasid.entities.countries import word_country
 from rasid.entities.lexicon import is_nisba, lexicon
@@ -40,6 +42,7 @@ def _resolve(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     return sorted(taken)
 
 
+_TANWEEN = re.compile("[\u064b-\u064d]")
 _LOC_HEADS = {"جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "امارات", "قناه", "مطار", "ميناء", "قاعده",
               "جسر", "سد", "معبر", "مخيم", "جزيره"}
 
@@ -100,6 +103,8 @@ class Mentions(Stage):
                 if found is None:
                     continue
                 start, end, name = found
+                if j - i == 1 and _TANWEEN.search(text[start:end]):
+                    continue        # «لقاءً بناءً»: an indefinite noun or adjective, not a name
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         name_key(name), sentence=si, source=source))
         if self.rules:

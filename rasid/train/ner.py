@@ -138,11 +138,14 @@ def save_clusters(table: dict, path: Path) -> None:
 # --------------------------------------------------------------------------
 # 3. gazetteers
 # --------------------------------------------------------------------------
-def build_gazetteers(shared: Path, vocab: dict | None = None):
+def build_gazetteers(shared: Path, vocab: dict | None = None, extra: bool = True):
     """→ (single: word → type letters, multi: tuple(stems) → type letter).
 
     Letters: P person name, p person-name part, L location, C country, O organisation,
-    T person title, H organisation head word, G place head word.
+    T person title, H organisation head word, G place head word; from the project's own
+    lexicons (:func:`add_project_lexicons`): K known person (full name), F given name,
+    S family name of a known person, f foreign name part, R known organisation, h first
+    word of a known organisation name, M place with population >= 100k, N >= 1M.
     """
     g = shared / "data/gazetteers"
     single: dict[str, set] = collections.defaultdict(set)
@@ -199,6 +202,8 @@ def build_gazetteers(shared: Path, vocab: dict | None = None):
             nws = [normalize(w) for w in ws]
             if 2 <= len(ws) <= 4 and nws[0] not in heads and not (set(nws) & STOP):
                 add(" ".join(ws), "P", "p")
+    if extra:
+        add_project_lexicons(single, multi, stems, vocab)
     for w in PERSON_TITLES:
         single[normalize(w)].add("T")
     for w in ORG_HEADS:
@@ -206,6 +211,110 @@ def build_gazetteers(shared: Path, vocab: dict | None = None):
     for w in LOC_HEADS:
         single[normalize(w)].add("G")
     return {w: "".join(sorted(t)) for w, t in single.items()}, multi
+
+
+
+def _tsv_rows(path: Path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def add_project_lexicons(single: dict, multi: dict, stems, vocab: dict | None = None) -> None:
+    """Gazetteer entries from the lexicons rasid ships for other stages: well-known people
+    and organisations (rasid/names/data, written for rasid), given/foreign name parts,
+    EveryPolitician-aligned name parts, GeoNames places with population
+    (rasid/models/geo) and the actor vocabulary (rasid/lang/ar/actors.json)."""
+    names = ROOT / "rasid" / "names" / "data"
+    models = ROOT / "rasid" / "models"
+
+    def words(s: str) -> list[str]:
+        return [w for w in _norm_words(s) if w not in ".-()،,"]
+
+    def one(w: str, typ: str, minlen: int = 2) -> None:
+        if w not in STOP and len(w) >= minlen:
+            single[w].add(typ)
+
+    titles = set()
+    act = ROOT / "rasid" / "lang" / "ar" / "actors.json"
+    if act.exists():
+        d = json.loads(act.read_text(encoding="utf-8"))
+        for w in list(d.get("person_titles", {})) + list(d.get("honorifics", [])):
+            ws = words(w)
+            if len(ws) == 1:
+                single[ws[0]].add("T")
+                titles.add(ws[0])
+        for w in d.get("org_heads", {}):
+            ws = words(w)
+            if len(ws) == 1:
+                single[ws[0]].add("H")
+        for w in d.get("place_heads", []):
+            ws = words(w)
+            if len(ws) == 1 and ws[0] not in ("شمال", "جنوب", "شرق", "غرب", "وسط"):
+                single[ws[0]].add("G")
+    kp = names / "known_people.tsv"
+    if kp.exists():
+        for row in _tsv_rows(kp):
+            ws = [w for w in words(row[0].replace("-", " ")) if w not in titles]
+            if not ws:
+                continue
+            if len(ws) == 1:
+                one(ws[0], "K", 3)
+                continue
+            multi.setdefault(stems(ws), "K")
+            one(ws[0], "F", 3)
+            if ws[-1] not in STOP and len(ws[-1]) > 2:
+                one(ws[-1], "S", 3)
+                s_ = split_prefix(ws[-1], vocab)[1]
+                if s_ != ws[-1]:
+                    one(s_, "S", 3)
+    for fn, typ in ((names / "given_names.tsv", "F"), (models / "names" / "name_parts.tsv", "F"),
+                    (names / "foreign_names.tsv", "f")):
+        if fn.exists():
+            for row in _tsv_rows(fn):
+                ws = words(row[0])
+                if len(ws) == 1:
+                    one(ws[0], typ, 3)
+    ko = names / "known_orgs.tsv"
+    if ko.exists():
+        for row in _tsv_rows(ko):
+            if row[0] == "arabic" or len(row) < 2:
+                continue
+            ws = words(row[0])
+            if not ws:
+                continue
+            if len(ws) == 1:
+                one(ws[0], "R", 2)
+                s_ = split_prefix(ws[0], vocab)[1]
+                if s_ != ws[0]:
+                    one(s_, "R", 2)
+            else:
+                multi.setdefault(stems(ws), "R")
+                one(ws[0], "h", 3)
+    pl = models / "geo" / "places.tsv.gz"
+    if pl.exists():
+        with gzip.open(pl, "rt", encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                pop = int(row.get("population") or 0)
+                typ = "N" if pop >= 1_000_000 else ("M" if pop >= 100_000 else "L")
+                for n in {row.get("name_ar") or ""} | set((row.get("keys") or "").split("|")):
+                    ws = words(n)
+                    if len(ws) == 1:
+                        one(ws[0], typ, 3)
+                        if row.get("feature") == "capital":
+                            one(ws[0], "A", 3)
+                    elif len(ws) > 1 and pop >= 100_000:
+                        multi.setdefault(stems(ws), "L")
+    cj = models / "geo" / "countries.json"
+    if cj.exists():
+        for c in json.loads(cj.read_text(encoding="utf-8")).get("countries", {}).values():
+            for n in [c.get("ar") or ""] + list(c.get("names") or []):
+                ws = words(n)
+                if len(ws) == 1:
+                    one(ws[0], "C", 3)
+                elif ws:
+                    multi.setdefault(stems(ws), "C")
 
 
 def save_gazetteers(single: dict, multi: dict, path: Path) -> None:

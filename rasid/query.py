@@ -1,0 +1,427 @@
+"""The one query API over the store (CLI, web UI and exports all go through it).
+
+Every function takes ``db``: a :class:`rasid.store.Store`, an open
+``sqlite3.Connection`` from :func:`rasid.store.connect`, or the path of a store
+file. Lists come back as a :class:`Page` (``items``, ``total``, ``limit``,
+``offset``); the page size is capped at ``MAX_LIMIT``. Unknown ids give None.
+All SQL is parameterised; text searches go through FTS5 with every term quoted
+(see :mod:`rasid.store.fts`), so no input is read as SQL or FTS syntax.
+
+Dates: ``since``/``until`` are ISO dates (``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``), both inclusive (``until="2024-03"`` includes all of March).
+``actor`` is an actor id, or a name matched exactly on its normalised form
+(any stored variant, Arabic or Latin). ``country`` is ISO alpha-3 and matches
+events with a source or target actor of that (main) country.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date as _date
+
+from rasid.lang.ar.normalize import norm_key
+from rasid.store import reader
+from rasid.store.fts import match_query
+
+__all__ = ["Page", "MAX_LIMIT", "events", "event", "actors", "actor", "quotes", "articles", "article",
+           "search", "counts_over_time", "export_rows", "EXPORT_KINDS"]
+
+MAX_LIMIT = 500
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass
+class Page:
+    items: list[dict] = field(default_factory=list)
+    total: int = 0
+    limit: int = 50
+    offset: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+# ------------------------------------------------------------------ helpers
+
+def _conn(db) -> sqlite3.Connection:
+    if isinstance(db, sqlite3.Connection):
+        return db
+    conn = getattr(db, "conn", None)
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    if isinstance(db, (str, os.PathLike)):
+        from rasid.store.db import connect
+        if not os.path.exists(db):
+            raise FileNotFoundError(f"no store at {os.fspath(db)}")
+        return connect(db)
+    raise TypeError(f"expected a Store, a sqlite3.Connection or a path, got {type(db).__name__}")
+
+
+def _paging(limit, offset) -> tuple[int, int]:
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    return limit, max(0, int(offset))
+
+
+def _check_date(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _ISO.match(value):
+        raise ValueError(f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
+    return value
+
+
+def _after(value: str) -> str:
+    """The first date after the period ``value`` (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    y, m, d = _ISO.match(value).groups()
+    if d:
+        return _date.fromordinal(_date(int(y), int(m), int(d)).toordinal() + 1).isoformat()
+    if m:
+        return f"{int(y) + (m == '12'):04d}-{1 if m == '12' else int(m) + 1:02d}"
+    return f"{int(y) + 1:04d}"
+
+
+def _date_clause(col: str, since: str | None, until: str | None, where: list[str], args: list) -> None:
+    since, until = _check_date(since, "since"), _check_date(until, "until")
+    if since:
+        where.append(f"{col} >= ?")
+        args.append(since)
+    if until:
+        where.append(f"{col} < ?")
+        args.append(_after(until))
+
+
+def _actor_ids(conn: sqlite3.Connection, actor: str) -> list[str]:
+    if conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor,)).fetchone():
+        return [actor]
+    rows = conn.execute("SELECT DISTINCT actor_id FROM actor_names WHERE norm IN (?, ?)",
+                        (norm_key(actor), actor.casefold())).fetchall()
+    return [r[0] for r in rows]
+
+
+def _event_where(conn, actor, country, type, since, until, article=None) -> tuple[str, list]:
+    where: list[str] = []
+    args: list = []
+    if actor:
+        ids = _actor_ids(conn, actor)
+        where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({reader.placeholders(len(ids))}))"
+                     if ids else "0")
+        args.extend(ids)
+    if country:
+        where.append("e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+                     " WHERE a.country = ?)")
+        args.append(country.upper())
+    if type:
+        where.append("e.type = ?")
+        args.append(type.upper())
+    if article:
+        where.append("e.id IN (SELECT event_id FROM event_sources WHERE article_id = ?)")
+        args.append(article)
+    _date_clause("e.date", since, until, where, args)
+    return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+# ------------------------------------------------------------------- events
+
+def events(db, actor: str | None = None, country: str | None = None, type: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 50, offset: int = 0,
+           article: str | None = None) -> Page:
+    """Events, newest first, with their actors and sources."""
+    conn = _conn(db)
+    limit, offset = _paging(limit, offset)
+    where, args = _event_where(conn, actor, country, type, since, until, article)
+    total = conn.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0]
+    rows = conn.execute(f"SELECT e.* FROM events e{where} ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?",
+                        [*args, limit, offset]).fetchall()
+    return Page(reader.event_dicts(conn, rows), total, limit, offset)
+
+
+def event(db, id: str) -> dict | None:
+    conn = _conn(db)
+    rows = conn.execute("SELECT * FROM events WHERE id = ?", (id,)).fetchall()
+    return reader.event_dicts(conn, rows)[0] if rows else None
+
+
+# ------------------------------------------------------------------- actors
+
+def actors(db, q: str | None = None, country: str | None = None, type: str | None = None,
+           limit: int = 50, offset: int = 0) -> Page:
+    """Actors, most mentioned first; ``q`` searches their names (both scripts, normalised)."""
+    conn = _conn(db)
+    limit, offset = _paging(limit, offset)
+    where: list[str] = []
+    args: list = []
+    if q is not None:
+        mq = match_query(q)
+        if mq is None:
+            return Page([], 0, limit, offset)
+        where.append("a.seq IN (SELECT rowid FROM actor_names_fts WHERE actor_names_fts MATCH ?)")
+        args.append(mq)
+    if country:
+        where.append("a.country = ?")
+        args.append(country.upper())
+    if type:
+        where.append("a.type = ?")
+        args.append(type.upper())
+    w = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM actors a{w}", args).fetchone()[0]
+    rows = conn.execute(f"SELECT a.id, a.type, a.name_ar, a.name_en, a.country, a.sector, a.mentions,"
+                        f" a.first_seen, a.last_seen FROM actors a{w} ORDER BY a.mentions DESC, a.id"
+                        " LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    return Page([dict(r) for r in rows], total, limit, offset)
+
+
+def actor(db, id: str, *, recent: int = 20) -> dict | None:
+    """One actor: names in both scripts, countries, offices over time, events over time, recent events and quotes."""
+    conn = _conn(db)
+    row = conn.execute("SELECT * FROM actors WHERE id = ?", (id,)).fetchone()
+    if row is None:
+        return None
+    out = {k: row[k] for k in ("id", "type", "name_ar", "name_en", "country", "sector", "mentions",
+                               "first_seen", "last_seen")}
+    names = {"ar": [], "latin": []}
+    for r in conn.execute("SELECT name, script FROM actor_names WHERE actor_id = ? ORDER BY script, name", (id,)):
+        names[r["script"]].append(r["name"])
+    out["names"] = names
+    out["countries"] = {r["country"]: r["count"] for r in conn.execute(
+        "SELECT country, count FROM actor_countries WHERE actor_id = ? ORDER BY count DESC, country", (id,))}
+    out["offices"] = [dict(r) for r in conn.execute(
+        "SELECT min(title) AS title, country, min(seen) AS first_seen, max(seen) AS last_seen, count(*) AS count,"
+        " count(DISTINCT article_id) AS articles FROM actor_offices WHERE actor_id = ?"
+        " GROUP BY norm, country ORDER BY first_seen, title", (id,))]
+    out["office_history"] = [dict(r) for r in conn.execute(
+        "SELECT title, country, org_actor_id, article_id, seen FROM actor_offices WHERE actor_id = ?"
+        " ORDER BY seen, rowid", (id,))]
+    out["articles"] = conn.execute("SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?",
+                                   (id,)).fetchone()[0]
+    out["events_over_time"] = counts_over_time(conn, "month", actor=id)
+    out["events"] = events(conn, actor=id, limit=recent).items
+    out["quotes"] = quotes(conn, speaker=id, limit=recent).items
+    return out
+
+
+# ------------------------------------------------------------------- quotes
+
+def quotes(db, speaker: str | None = None, q: str | None = None, since: str | None = None,
+           until: str | None = None, article: str | None = None, limit: int = 50, offset: int = 0) -> Page:
+    """Quotes, newest first; ``speaker`` is an actor id or name, ``q`` a substring of the quote as written."""
+    conn = _conn(db)
+    limit, offset = _paging(limit, offset)
+    where: list[str] = []
+    args: list = []
+    if speaker:
+        ids = _actor_ids(conn, speaker)
+        where.append(f"speaker_actor_id IN ({reader.placeholders(len(ids))})" if ids else "0")
+        args.extend(ids)
+    if article:
+        where.append("article_id = ?")
+        args.append(article)
+    if q:
+        where.append("instr(text, ?) > 0")
+        args.append(q)
+    _date_clause("published", since, until, where, args)
+    w = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM quotes{w}", args).fetchone()[0]
+    rows = conn.execute(f"SELECT * FROM quotes{w} ORDER BY published DESC, article_id, start LIMIT ? OFFSET ?",
+                        [*args, limit, offset]).fetchall()
+    return Page(reader.quote_dicts(conn, rows), total, limit, offset)
+
+
+# ----------------------------------------------------------------- articles
+
+_ARTICLE_COLS = "a.id, a.title, a.published, a.publisher, a.section, a.url, a.source, a.duplicate_of, a.dup_score"
+
+
+def articles(db, since: str | None = None, until: str | None = None, publisher: str | None = None,
+             limit: int = 50, offset: int = 0) -> Page:
+    conn = _conn(db)
+    limit, offset = _paging(limit, offset)
+    where: list[str] = []
+    args: list = []
+    if publisher:
+        where.append("a.publisher = ?")
+        args.append(publisher)
+    _date_clause("a.published", since, until, where, args)
+    w = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM articles a{w}", args).fetchone()[0]
+    rows = conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles a{w} ORDER BY a.published DESC, a.seq"
+                        " LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    return Page([dict(r) for r in rows], total, limit, offset)
+
+
+def article(db, id: str) -> dict | None:
+    """The stored article JSON, with ``highlights`` (mentions, quotes, times, event evidence; sorted spans),
+    ``event_ids`` (article event id → store event id), ``duplicate_of`` and ``duplicates``."""
+    conn = _conn(db)
+    row = conn.execute("SELECT raw_json, duplicate_of, dup_score FROM articles WHERE id = ?", (id,)).fetchone()
+    if row is None:
+        return None
+    doc = json.loads(row["raw_json"])
+    actor_of = {}
+    for e in doc.get("entities", []):
+        for m in e.get("mentions", []):
+            actor_of[m["id"]] = (e["id"], e.get("kb_id"))
+    event_ids = {r["article_event_id"]: r["event_id"] for r in conn.execute(
+        "SELECT article_event_id, event_id FROM event_sources WHERE article_id = ?", (id,))}
+    hl: list[dict] = []
+    for m in doc.get("mentions", []):
+        ent, act = actor_of.get(m["id"], (None, None))
+        hl.append({"kind": "mention", "start": m["start"], "end": m["end"], "label": m.get("label"),
+                   "id": m["id"], "entity_id": ent, "actor_id": act})
+    for q in doc.get("quotes", []):
+        hl.append({"kind": "quote", "start": q["start"], "end": q["end"], "label": q.get("kind"), "id": q["id"]})
+    for t in doc.get("times", []):
+        hl.append({"kind": "time", "start": t["start"], "end": t["end"], "label": t.get("value"), "id": t["id"]})
+    for ev in doc.get("events", []):
+        evd = ev.get("evidence", {})
+        hl.append({"kind": "event", "start": evd.get("start", 0), "end": evd.get("end", 0), "label": ev.get("type"),
+                   "id": ev["id"], "event_id": event_ids.get(ev["id"])})
+    hl.sort(key=lambda h: (h["start"], -h["end"], h["kind"]))
+    doc["highlights"] = hl
+    doc["event_ids"] = event_ids
+    doc["duplicate_of"] = row["duplicate_of"]
+    doc["dup_score"] = row["dup_score"]
+    doc["duplicates"] = [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY seq", (id,))]
+    return doc
+
+
+def search(db, text: str, limit: int = 50, offset: int = 0) -> Page:
+    """Articles whose title or text holds every word of ``text`` (normalised, clitics aside), best first.
+
+    Each item carries ``actors``: up to 5 actors whose names match the same words.
+    """
+    conn = _conn(db)
+    limit, offset = _paging(limit, offset)
+    mq = match_query(text)
+    if mq is None:
+        return Page([], 0, limit, offset)
+    total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (mq,)).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {_ARTICLE_COLS}, bm25(articles_fts) AS rank FROM articles_fts"
+        " JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?"
+        " ORDER BY rank, a.seq LIMIT ? OFFSET ?", (mq, limit, offset)).fetchall()
+    return Page([dict(r) for r in rows], total, limit, offset)
+
+
+# ------------------------------------------------------------ counts, export
+
+def _bucket(value: str | None, interval: str) -> str | None:
+    if not value:
+        return None
+    m = _ISO.match(value[:10])
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    if interval == "year":
+        return y
+    if interval == "month":
+        return f"{y}-{mo}" if mo else None
+    if not d:
+        return None
+    if interval == "day":
+        return value[:10]
+    iy, iw, _ = _date(int(y), int(mo), int(d)).isocalendar()
+    return f"{iy}-W{iw:02d}"
+
+
+def counts_over_time(db, interval: str = "day", *, kind: str = "events", actor: str | None = None,
+                     country: str | None = None, type: str | None = None, since: str | None = None,
+                     until: str | None = None) -> list[dict]:
+    """``[{"period", "count"}]`` in time order: events (by event date; filters as :func:`events`),
+    articles or quotes (by publication date; ``since``/``until`` only). ``interval``: day | week | month | year;
+    weeks are ISO weeks (``2024-W09``). Undated items (and, per day or week, coarser dates) are left out."""
+    if interval not in ("day", "week", "month", "year"):
+        raise ValueError(f"interval must be day, week, month or year, got {interval!r}")
+    conn = _conn(db)
+    if kind == "events":
+        where, args = _event_where(conn, actor, country, type, since, until)
+        sql = f"SELECT e.date AS d, count(*) AS n FROM events e{where} GROUP BY e.date"
+    elif kind in ("articles", "quotes"):
+        w: list[str] = []
+        args = []
+        _date_clause("published", since, until, w, args)
+        where = (" WHERE " + " AND ".join(w)) if w else ""
+        sql = f"SELECT published AS d, count(*) AS n FROM {kind}{where} GROUP BY published"   # kind from a fixed set
+    else:
+        raise ValueError(f"kind must be events, articles or quotes, got {kind!r}")
+    counts: dict[str, int] = {}
+    for r in conn.execute(sql, args):
+        b = _bucket(r["d"], interval)
+        if b:
+            counts[b] = counts.get(b, 0) + r["n"]
+    return [{"period": p, "count": counts[p]} for p in sorted(counts)]
+
+
+EXPORT_KINDS = ("events", "event_sources", "actors", "quotes", "articles", "plover")
+
+
+def export_rows(db, kind: str, *, batch: int = 500) -> Iterator[dict]:
+    """Rows for exports, streamed: flat dicts (lists as lists) for events, event_sources, actors,
+    quotes, articles; PLOVER records (rasid.events.plover.to_plover on each stored article, with
+    ``rasid.store_event_id`` added) for ``plover``."""
+    conn = _conn(db)
+    if kind == "events":
+        last = ""
+        while True:
+            rows = conn.execute("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return
+            for d in reader.event_dicts(conn, rows):
+                yield {
+                    "id": d["id"], "type": d["type"], "mode": d["mode"], "date": d["date"],
+                    "source_ids": [a["id"] for a in d["source"]],
+                    "source_names": [a.get("name_ar") for a in d["source"]],
+                    "source_countries": [a.get("country") for a in d["source"]],
+                    "target_ids": [a["id"] for a in d["target"]],
+                    "target_names": [a.get("name_ar") for a in d["target"]],
+                    "target_countries": [a.get("country") for a in d["target"]],
+                    "location": (d["location"] or {}).get("name"),
+                    "lat": (d["location"] or {}).get("lat"), "lon": (d["location"] or {}).get("lon"),
+                    "topics": d["topics"], **d["flags"], "confidence": d["confidence"],
+                    "n_sources": d["n_sources"], "article_ids": [s["article_id"] for s in d["sources"]],
+                }
+            last = rows[-1]["id"]
+    elif kind in ("event_sources", "actors", "quotes", "articles"):
+        sql = {
+            "event_sources": "SELECT * FROM event_sources ORDER BY rowid",
+            "actors": "SELECT id, type, name_ar, name_en, country, sector, mentions, first_seen, last_seen,"
+                      " (SELECT json_group_array(name) FROM actor_names n WHERE n.actor_id = actors.id) AS names"
+                      " FROM actors ORDER BY id",
+            "quotes": "SELECT * FROM quotes ORDER BY published, article_id, start",
+            "articles": "SELECT id, content_hash, source, url, title, published, publisher, section, author,"
+                        " language, duplicate_of, dup_score, ingested_at FROM articles ORDER BY seq",
+        }[kind]
+        for r in conn.execute(sql):
+            d = dict(r)
+            if kind == "actors":
+                d["names"] = json.loads(d["names"])
+            yield d
+    elif kind == "plover":
+        from rasid.doc.serialize import from_dict
+        from rasid.events.plover import to_plover
+
+        last = 0
+        while True:
+            rows = conn.execute("SELECT seq, id, raw_json FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                                (last, batch)).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                ids = {x["article_event_id"]: x["event_id"] for x in conn.execute(
+                    "SELECT article_event_id, event_id FROM event_sources WHERE article_id = ?", (r["id"],))}
+                for rec in to_plover(from_dict(json.loads(r["raw_json"]))):
+                    rec.setdefault("rasid", {})["store_event_id"] = ids.get(rec["rasid"].get("event_id"))
+                    yield rec
+            last = rows[-1]["seq"]
+    else:
+        raise ValueError(f"kind must be one of {', '.join(EXPORT_KINDS)}, got {kind!r}")

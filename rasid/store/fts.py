@@ -1,0 +1,63 @@
+"""Full-text search keys: what goes into the FTS5 ``norm`` columns, and the MATCH query.
+
+Both sides go through the project's tokenizer and ``norm_key``: an indexed word
+contributes its normalised form, and, when clitics were split off, the form
+without proclitics (ال + stem) and the bare stem, so والطرابلسي is found by
+الطرابلسي and by طرابلسي. A query word contributes one term: its form without
+proclitics (بالرياض → الرياض). Each term is quoted as an FTS5 string, so no input
+is ever read as FTS5 syntax (operators, column filters, parentheses).
+"""
+from __future__ import annotations
+
+from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.tokenize import tokenize
+
+__all__ = ["index_text", "match_query", "MAX_QUERY_TERMS"]
+
+MAX_QUERY_TERMS = 16
+_KINDS = ("word", "latin", "number")
+
+
+def _forms(tok) -> list[str]:
+    forms = [tok.norm]
+    if tok.split:
+        words = tok.words
+        no_pro = "".join(w.norm for w in words if w.kind != "proclitic")
+        stem = "".join(w.norm for w in words if w.kind == "stem")
+        for f in (no_pro, stem):
+            if f and f not in forms:
+                forms.append(f)
+    return forms
+
+
+def index_text(*texts: str | None) -> str:
+    """The normalised words (with their clitic-free forms) of ``texts``, space-separated."""
+    out: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        for tok in tokenize(text):
+            if tok.kind in _KINDS:
+                out.extend(_forms(tok))
+    return " ".join(out)
+
+
+def query_terms(text: str) -> list[str]:
+    terms: list[str] = []
+    for tok in tokenize(text or ""):
+        if tok.kind not in _KINDS:
+            continue
+        forms = _forms(tok)
+        term = forms[1] if len(forms) > 1 and tok.words and tok.words[0].kind == "proclitic" else forms[0]
+        term = norm_key(term)
+        if term and term not in terms:
+            terms.append(term)
+    return terms[:MAX_QUERY_TERMS]
+
+
+def match_query(text: str) -> str | None:
+    """An FTS5 MATCH expression (all terms, each a quoted string), or None when ``text`` has no words."""
+    terms = query_terms(text)
+    if not terms:
+        return None
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)

@@ -1,0 +1,331 @@
+"""Writing articles into the store: ``Store.add(article) -> AddResult``.
+
+One transaction per article (``BEGIN IMMEDIATE`` … ``COMMIT``): a process killed
+mid-ingest leaves every committed article complete and nothing of the one in
+flight, and a rerun adds what is missing. Ingestion is idempotent by content
+hash (SHA-256 of ``Article.raw``): an article whose hash is stored is skipped.
+
+Actors: entities are resolved by :class:`rasid.registry.ActorRegistry` (the one
+matching implementation), whose state is kept in the ``actors`` table (each
+actor's ``to_dict()`` in ``actors.data``, with searchable columns and names
+beside it). The registry is loaded at the first write and reloaded whenever
+another writer changed it (``store_meta.registry_version``) or a transaction
+was rolled back, so several writer processes stay consistent (SQLite
+serialises them). The entities of the added Article get their ``kb_id`` set.
+
+Events: each article event becomes a new event, or a new source of a stored
+event with the same type, the same source and target actor sets, the same
+negation/future/hypothetical flags and a date within ``window_days`` (default 3)
+-- so the same event reported by several papers is one event with several
+sources. Events without any resolved actor, or without a date, are never merged
+(except with an event of exactly the same coarse date, e.g. "2024-03").
+
+Near-duplicates: see :mod:`rasid.store.dedup`; ``duplicate_of`` names the earliest
+stored article with shingle Jaccard ≥ 0.8.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as _date
+
+from rasid.doc.article import Article
+from rasid.doc.layers import Entity, Event
+from rasid.doc.serialize import to_dict
+from rasid.errors import InputError, RasidError
+from rasid.lang.ar.normalize import norm_key
+from rasid.registry import Actor, ActorRegistry, arabic_key
+from rasid.store import dedup, fts
+from rasid.store.db import connect, now, transaction
+
+__all__ = ["Store", "AddResult", "StoreError", "content_hash", "DEFAULT_WINDOW_DAYS"]
+
+DEFAULT_WINDOW_DAYS = 3
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+class StoreError(RasidError):
+    code = "store"
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    inserted: bool                 # False: the content hash was already stored (nothing written)
+    article_id: str
+    duplicate_of: str | None = None
+    events_new: int = 0
+    events_merged: int = 0
+    dup_score: float | None = None
+
+
+def content_hash(article: Article) -> str:
+    """SHA-256 (hex) of the article's raw text: the idempotency key."""
+    return hashlib.sha256(article.raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def day_number(value: str | None) -> int | None:
+    """The proleptic ordinal of a day-precision ISO date, else None."""
+    m = _DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        return _date(int(m[1]), int(m[2]), int(m[3])).toordinal()
+    except ValueError:
+        return None
+
+
+def event_date(article: Article, ev: Event) -> str | None:
+    """The event's date: its own, else its time expression's value, else the publication date."""
+    if ev.date:
+        return ev.date
+    if ev.time:
+        for t in article.times:
+            if t.id == ev.time and t.value:
+                return t.value
+    return article.published[:10] if article.published else None
+
+
+class Store:
+    """An SQLite event store at ``path`` (created and migrated when missing)."""
+
+    def __init__(self, path: str | os.PathLike, *, window_days: int = DEFAULT_WINDOW_DAYS) -> None:
+        self.path = os.fspath(path)
+        self.window_days = int(window_days)
+        self.conn: sqlite3.Connection = connect(self.path)
+        self._registry: ActorRegistry | None = None
+        self._reg_version: int | None = None
+        self._check_dedup_config()
+
+    # ----------------------------------------------------------------- basics
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def count(self, table: str) -> int:
+        if table not in _COUNTABLE:
+            raise ValueError(f"unknown table {table!r}")
+        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]   # name from a fixed set
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO store_meta(key, value) VALUES (?, ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def _check_dedup_config(self) -> None:
+        if self._meta("minhash") == dedup.CONFIG:
+            return
+        with transaction(self.conn):
+            if self._meta("minhash") != dedup.CONFIG:
+                if self._meta("minhash") is not None:
+                    dedup.rebuild(self.conn)
+                self._set_meta("minhash", dedup.CONFIG)
+
+    # --------------------------------------------------------------- registry
+    @property
+    def registry(self) -> ActorRegistry:
+        """The actor registry as stored (loaded on first use, reloaded when another writer changed it)."""
+        self._sync_registry()
+        return self._registry
+
+    def _sync_registry(self) -> None:
+        version = int(self._meta("registry_version") or 0)
+        if self._registry is None or version != self._reg_version:
+            rows = self.conn.execute("SELECT data FROM actors ORDER BY id").fetchall()
+            self._registry = ActorRegistry.from_dict({"actors": [json.loads(r[0]) for r in rows]})
+            self._reg_version = version
+
+    # -------------------------------------------------------------------- add
+    def add_many(self, items: Iterable[Article | InputError]) -> Iterator[AddResult | InputError]:
+        """Add every Article of ``items`` (InputErrors are passed through, not stored)."""
+        for item in items:
+            yield item if isinstance(item, InputError) else self.add(item)
+
+    def add(self, article: Article) -> AddResult:
+        """Store ``article`` with its actors, mentions, quotes, times and events, in one transaction."""
+        h = content_hash(article)
+        conn = self.conn
+        try:
+            with transaction(conn):
+                row = conn.execute("SELECT id, duplicate_of FROM articles WHERE content_hash = ?", (h,)).fetchone()
+                if row is not None:
+                    return AddResult(False, row["id"], row["duplicate_of"])
+                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+                    raise StoreError(f"article id {article.id!r} is stored with different content")
+                return self._add(article, h)
+        except BaseException:
+            self._registry = None      # the in-memory registry may hold the rolled-back changes
+            raise
+
+    def _add(self, article: Article, h: str) -> AddResult:
+        conn = self.conn
+        aid = article.id
+        published = article.published[:10] if article.published else None
+        self._sync_registry()
+        reg = self._registry
+
+        # actors
+        ent_actor: dict[str, str] = {}
+        for e in article.entities:
+            e.kb_id = reg.resolve(e, article_id=aid)
+            ent_actor[e.id] = e.kb_id
+
+        # the article (after kb_id is set, so the stored JSON carries the actor ids)
+        sh = dedup.shingles(f"{article.title or ''}\n{article.text}")
+        sig = dedup.signature(sh)
+        dup = dedup.find_duplicate(conn, sh, sig)
+        doc = to_dict(article, tokens=False)
+        cur = conn.execute(
+            "INSERT INTO articles(id, content_hash, source, url, title, published, publisher, section, author,"
+            " language, text, raw_json, duplicate_of, dup_score, minhash, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (aid, h, article.source, article.url, article.title, article.published, article.publisher,
+             article.section, article.author, article.language, article.text,
+             json.dumps(doc, ensure_ascii=False), dup[0] if dup else None, dup[1] if dup else None,
+             sig.tobytes(), now()))
+        conn.execute("INSERT INTO articles_fts(rowid, article_id, title, norm) VALUES (?, ?, ?, ?)",
+                     (cur.lastrowid, aid, article.title, fts.index_text(article.title, article.text)))
+        if len(sh) >= dedup.MIN_SHINGLES:
+            dedup.index(conn, aid, sig)
+
+        for actor_id in dict.fromkeys(ent_actor.values()):
+            self._save_actor(reg.get(actor_id), published)
+        if ent_actor:
+            version = int(self._meta("registry_version") or 0) + 1
+            self._set_meta("registry_version", str(version))
+            self._reg_version = version
+
+        self._insert_layers(article, ent_actor, published)
+        new, merged = self._insert_events(article, ent_actor)
+        return AddResult(True, aid, dup[0] if dup else None, new, merged, dup[1] if dup else None)
+
+    def _save_actor(self, actor: Actor, published: str | None) -> None:
+        conn = self.conn
+        row = conn.execute("SELECT seq, first_seen, last_seen FROM actors WHERE id = ?", (actor.id,)).fetchone()
+        first = min(filter(None, [row["first_seen"] if row else None, published]), default=None)
+        last = max(filter(None, [row["last_seen"] if row else None, published]), default=None)
+        values = (actor.type, actor.name, actor.name_latin, actor.country, actor.sector, actor.mentions,
+                  first, last, json.dumps(actor.to_dict(), ensure_ascii=False))
+        if row is None:
+            seq = conn.execute("INSERT INTO actors(type, name_ar, name_en, country, sector, mentions, first_seen,"
+                               " last_seen, data, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               (*values, actor.id)).lastrowid
+        else:
+            seq = row["seq"]
+            conn.execute("UPDATE actors SET type = ?, name_ar = ?, name_en = ?, country = ?, sector = ?,"
+                         " mentions = ?, first_seen = ?, last_seen = ?, data = ? WHERE id = ?", (*values, actor.id))
+            conn.execute("DELETE FROM actor_names WHERE actor_id = ?", (actor.id,))
+            conn.execute("DELETE FROM actor_countries WHERE actor_id = ?", (actor.id,))
+            conn.execute("DELETE FROM actor_names_fts WHERE rowid = ?", (seq,))
+        names: dict[str, tuple[str, str]] = {}
+        for n in [actor.name, *actor.names]:
+            if n and _ARABIC.search(n):
+                names.setdefault(n, ("ar", norm_key(n)))
+        for n in [actor.name_latin, *actor.latin]:
+            if n and not _ARABIC.search(n):
+                names.setdefault(n, ("latin", n.casefold()))
+        conn.executemany("INSERT INTO actor_names(actor_id, name, script, norm) VALUES (?, ?, ?, ?)",
+                         [(actor.id, n, s, k) for n, (s, k) in names.items()])
+        conn.executemany("INSERT INTO actor_countries(actor_id, country, count) VALUES (?, ?, ?)",
+                         [(actor.id, c, k) for c, k in actor.countries.items()])
+        keys = " ".join([fts.index_text(*names), *actor.keys])
+        conn.execute("INSERT INTO actor_names_fts(rowid, actor_id, norm) VALUES (?, ?, ?)", (seq, actor.id, keys))
+
+    def _insert_layers(self, article: Article, ent_actor: dict[str, str], published: str | None) -> None:
+        conn, aid = self.conn, article.id
+        ent_of: dict[str, str] = {}
+        for e in article.entities:
+            for mid in e.mentions:
+                ent_of.setdefault(mid, e.id)
+        conn.executemany(
+            'INSERT OR IGNORE INTO mentions(article_id, id, entity_id, actor_id, start, "end", text, label)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, m.id, ent_of.get(m.id), ent_actor.get(ent_of.get(m.id, "")), m.start, m.end, m.text, m.label)
+             for m in article.mentions])
+        offices = []
+        for e in article.entities:
+            for r in e.roles:
+                if r.title:
+                    offices.append((ent_actor[e.id], r.title, norm_key(r.title), ent_actor.get(r.org or ""),
+                                    r.country or e.country, aid, published))
+        conn.executemany("INSERT INTO actor_offices(actor_id, title, norm, org_actor_id, country, article_id, seen)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)", offices)
+        names = {e.id: e.name for e in article.entities}
+        conn.executemany(
+            'INSERT OR IGNORE INTO quotes(article_id, id, speaker_actor_id, speaker_name, text, start, "end", kind,'
+            " cue, channel_actor_id, channel, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, q.id, ent_actor.get(q.speaker or ""), names.get(q.speaker or ""), q.text, q.start, q.end,
+              q.kind, q.cue, ent_actor.get(q.channel or ""),
+              q.channel if q.channel and q.channel not in ent_actor else None, published)
+             for q in article.quotes])
+        conn.executemany(
+            'INSERT OR IGNORE INTO times(article_id, id, start, "end", text, value, precision)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(aid, t.id, t.start, t.end, t.text, t.value, t.precision) for t in article.times])
+
+    def _insert_events(self, article: Article, ent_actor: dict[str, str]) -> tuple[int, int]:
+        conn, aid = self.conn, article.id
+        ents: dict[str, Entity] = {e.id: e for e in article.entities}
+        new = merged = 0
+        w = self.window_days
+        for ev in article.events:
+            src = sorted({ent_actor[x] for x in ev.source if x in ent_actor})
+            tgt = sorted({ent_actor[x] for x in ev.target if x in ent_actor})
+            key = ",".join(src) + ">" + ",".join(tgt)
+            date = event_date(article, ev)
+            day = day_number(date)
+            flags = (int(ev.negated), int(ev.future), int(ev.hypothetical))
+            match = None
+            if src or tgt:
+                if day is not None:
+                    match = conn.execute(
+                        "SELECT id FROM events WHERE type = ? AND actor_key = ? AND day BETWEEN ? AND ?"
+                        " AND negated = ? AND future = ? AND hypothetical = ? ORDER BY abs(day - ?), rowid LIMIT 1",
+                        (ev.type, key, day - w, day + w, *flags, day)).fetchone()
+                elif date:
+                    match = conn.execute(
+                        "SELECT id FROM events WHERE type = ? AND actor_key = ? AND day IS NULL AND date = ?"
+                        " AND negated = ? AND future = ? AND hypothetical = ? ORDER BY rowid LIMIT 1",
+                        (ev.type, key, date, *flags)).fetchone()
+            if match is not None:
+                eid = match["id"]
+                conn.execute("UPDATE events SET n_sources = n_sources + 1,"
+                             " confidence = max(coalesce(confidence, 0), ?) WHERE id = ?", (ev.confidence, eid))
+                merged += 1
+            else:
+                eid = "E" + hashlib.sha1(f"{aid}|{ev.id}".encode()).hexdigest()[:12]
+                loc = ents.get(ev.location or "")
+                conn.execute(
+                    "INSERT INTO events(id, type, mode, date, day, actor_key, location_actor_id, location_name,"
+                    " lat, lon, topics, negated, future, hypothetical, confidence, n_sources, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                    (eid, ev.type, ev.mode, date, day, key, ent_actor.get(ev.location or ""),
+                     loc.name if loc else None, loc.geo.lat if loc and loc.geo else None,
+                     loc.geo.lon if loc and loc.geo else None, json.dumps(ev.topics, ensure_ascii=False),
+                     *flags, ev.confidence, now()))
+                conn.executemany("INSERT OR IGNORE INTO event_actors(event_id, actor_id, role) VALUES (?, ?, ?)",
+                                 [(eid, a, "source") for a in src] + [(eid, a, "target") for a in tgt])
+                new += 1
+            s, e = ev.evidence_start, ev.evidence_end
+            conn.execute(
+                "INSERT INTO event_sources(event_id, article_id, article_event_id, date, evidence_start,"
+                " evidence_end, evidence_text, trigger, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (eid, aid, ev.id, date, s, e, article.text[s:e], ev.trigger, ev.confidence))
+        return new, merged
+
+
+_COUNTABLE = frozenset({"articles", "actors", "actor_names", "actor_offices", "mentions", "events",
+                        "event_actors", "event_sources", "quotes", "times", "minhash_bands", "schema_migrations"})
