@@ -7,6 +7,10 @@ empty file creates everything. The connection is in autocommit mode
 :func:`transaction` (``BEGIN IMMEDIATE``), so a killed process leaves every
 committed transaction whole and nothing of the one it was in.
 
+A connection belongs to the thread that opened it: a threaded server opens one
+per thread (``connect(path, readonly=True)`` for readers; WAL lets readers run
+beside the writer).
+
 ``migrate(conn)`` applies, in name order, every migration of
 :mod:`rasid.store.migrations` not yet listed in ``schema_migrations(name,
 applied_at)``, each in its own transaction together with its record; it is
@@ -34,11 +38,12 @@ def now() -> str:
 def connect(path: str | os.PathLike, *, readonly: bool = False, migrate_schema: bool = True) -> sqlite3.Connection:
     """Open the store at ``path`` (created when missing) and bring its schema up to date."""
     if readonly:
-        conn = sqlite3.connect(f"file:{os.fspath(path)}?mode=ro", uri=True, isolation_level=None,
-                               timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        from pathlib import Path
+
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
     else:
-        conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                               check_same_thread=False)
+        conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")

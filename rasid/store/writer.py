@@ -218,7 +218,7 @@ class Store:
         first = min(filter(None, [row["first_seen"] if row else None, published]), default=None)
         last = max(filter(None, [row["last_seen"] if row else None, published]), default=None)
         values = (actor.type, actor.name, actor.name_latin, actor.country, actor.sector, actor.mentions,
-                  first, last, json.dumps(actor.to_dict(), ensure_ascii=False))
+                  first, last, json.dumps(_actor_data(actor), ensure_ascii=False))
         if row is None:
             seq = conn.execute("INSERT INTO actors(type, name_ar, name_en, country, sector, mentions, first_seen,"
                                " last_seen, data, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -325,6 +325,17 @@ class Store:
                 " evidence_end, evidence_text, trigger, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (eid, aid, ev.id, date, s, e, article.text[s:e], ev.trigger, ev.confidence))
         return new, merged
+
+
+def _actor_data(actor: Actor) -> dict:
+    """The actor's registry state without its article list (the mentions table has it).
+
+    Keeping every article id in ``actors.data`` would make each write of a frequent
+    actor grow with the corpus; matching never reads the list, so it is dropped
+    here and in memory after each save.
+    """
+    actor.articles.clear()
+    return actor.to_dict()
 
 
 _COUNTABLE = frozenset({"articles", "actors", "actor_names", "actor_offices", "mentions", "events",

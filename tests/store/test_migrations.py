@@ -1,0 +1,83 @@
+import sqlite3
+
+from rasid.store import Store, connect, migrate
+from rasid.store.db import applied_migrations
+from rasid.store.migrations import migrations
+
+TABLES = {"articles", "actors", "actor_names", "actor_countries", "actor_offices", "mentions", "events",
+          "event_actors", "event_sources", "quotes", "times", "minhash_bands", "store_meta",
+          "schema_migrations", "articles_fts", "actor_names_fts"}
+
+
+def _tables(conn):
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_empty_file_gets_the_whole_schema(tmp_path):
+    path = tmp_path / "new.db"
+    conn = connect(path)
+    assert TABLES <= _tables(conn)
+    names = [r["name"] for r in conn.execute("SELECT name, applied_at FROM schema_migrations ORDER BY name")]
+    assert names == [m.NAME for m in migrations()] and names[0] == "0001_initial"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    conn.close()
+
+
+def test_migrate_again_is_a_no_op(tmp_path):
+    path = tmp_path / "s.db"
+    conn = connect(path)
+    before = conn.execute("SELECT name, applied_at FROM schema_migrations").fetchall()
+    assert migrate(conn) == []
+    assert migrate(conn) == []
+    assert conn.execute("SELECT name, applied_at FROM schema_migrations").fetchall() == before
+    conn.close()
+    # reopening (another process would do the same) applies nothing either
+    conn = connect(path)
+    assert [tuple(r) for r in conn.execute("SELECT name, applied_at FROM schema_migrations")] == \
+        [tuple(r) for r in before]
+    conn.close()
+
+
+def test_a_pending_migration_is_applied_in_order_and_recorded(tmp_path, monkeypatch):
+    import types
+
+    import rasid.store.db as db
+
+    path = tmp_path / "s.db"
+    connect(path).close()
+    extra = types.SimpleNamespace(NAME="9999_test_extra", SQL="CREATE TABLE extra_test (x INTEGER);")
+    monkeypatch.setattr(db, "migrations", lambda: [*migrations(), extra])
+    conn = connect(path)
+    assert "extra_test" in _tables(conn)
+    assert applied_migrations(conn)[-1] == "9999_test_extra"
+    assert migrate(conn) == []
+    conn.close()
+
+
+def test_a_failing_migration_leaves_nothing_behind(tmp_path, monkeypatch):
+    import types
+
+    import pytest
+
+    import rasid.store.db as db
+
+    path = tmp_path / "s.db"
+    connect(path).close()
+    bad = types.SimpleNamespace(NAME="9998_bad", SQL="CREATE TABLE half (x INTEGER);\nCREATE TABLE half (x INTEGER);")
+    monkeypatch.setattr(db, "migrations", lambda: [*migrations(), bad])
+    with pytest.raises(sqlite3.OperationalError):
+        connect(path)
+    conn = sqlite3.connect(path)
+    assert "half" not in _tables(conn)
+    assert "9998_bad" not in [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
+    conn.close()
+
+
+def test_store_opens_an_existing_file(tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as s:
+        assert s.count("articles") == 0
+    with Store(path) as s:
+        assert s.count("schema_migrations") == len(migrations())
