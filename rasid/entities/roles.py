@@ -63,7 +63,16 @@ def token_index(tokens: list[Token], offset: int) -> int:
 
 def _office_word(key: str, lex) -> bool:
     return (key in lex.office_complements or key in lex.org_heads or is_nisba(key) or key in lex.honorifics
-            or key in lex.person_titles or key in lex.office_heads or key == "ل")
+            or key in lex.person_titles or key in lex.office_heads or key == "ل" or _country_word(key))
+
+
+def _country_word(key: str) -> bool:
+    """A country named inside an office (وزير خارجية جمهورية مصر العربية)."""
+    if len(key) < 3:
+        return False
+    from rasid.entities.countries import word_country
+
+    return word_country(key) is not None or key in ("جمهوريه", "مملكه", "دوله", "سلطنه")
 
 
 def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Office | None:

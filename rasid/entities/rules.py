@@ -46,6 +46,14 @@ def _name_like(key: str, lex) -> bool:
             and key not in lex.office_complements and key not in lex.org_heads and len(key) >= 2)
 
 
+def _is_verb(tok: Token) -> bool:
+    """The token is a verb the event or speech lexicons know (عقد، التقى، قال …)."""
+    from rasid.events.lexicon import event_lexicon
+
+    trig = event_lexicon().match_token(tok)
+    return trig is not None and trig.pos == "verb"
+
+
 def _country_nisba(key: str) -> bool:
     from rasid.entities.countries import word_country
 
@@ -78,6 +86,8 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
             kk = stem_key(t)
             if not _name_like(kk, lex) or _is_ala(text, t) or (t.split and t.words[0].kind == "proclitic"):
                 break
+            if j > k and _is_verb(t):
+                break       # السفير رينولدز عقد: the name ends at the verb
             if j == k and kk.startswith("ال"):
                 break
             if j > k and is_nisba(kk) and _country_nisba(kk):

@@ -28,12 +28,15 @@ from rasid.doc.layers import Event, Mention, Token
 from rasid.entities.roles import has_conjunction, token_index
 from rasid.entities.roles import stem_key as entity_key
 from rasid.events.lexicon import Trigger, event_lexicon, stem_keys
+from rasid.lang.ar.normalize import norm_key
 
 _BOUNDARY = set(".؛;!?؟")
 _LISTING = {"و", "،", ","}
 _COMPLEMENTIZERS = {"ان", "بان", "انه", "انها"}
 _ANAPHORS = {"اللقاء", "الاجتماع", "الزياره", "المحادثات", "المباحثات", "اللقاءات", "الاجتماعات", "القمه"}
 _PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "ب", "ل", "ك"}
+_HONORIFICS = {"صاحب", "السمو", "الملكي", "سمو", "معالي", "فخامه", "دوله", "الامير", "الشيخ", "الدكتور",
+               "الاستاذ", "السيد", "السفير", "الرئيس", "الوزير", "الملك", "المدعو"}
 _KINSHIP = {"نجل", "ابن", "ابنه", "شقيق", "شقيقه", "والد", "والده", "زوج", "زوجه", "حفيد", "نجله"}
 _LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
 
@@ -102,7 +105,11 @@ class EventFinder:
             if pre and pre[-1] in "بلك":
                 return pre[-1]
         k = actor.tok - 1
-        while k >= 0 and self.tokens[k].kind == "quote":
+        while k >= 0 and (self.tokens[k].kind == "quote" or (
+                self.tokens[k].kind == "word" and self._key(k) in _HONORIFICS)):
+            t = self.tokens[k]
+            if t.kind == "word" and t.split and t.words[0].kind == "proclitic" and t.words[0].norm in ("ب", "ل"):
+                return t.words[0].norm      # بالسفير X، للأمير X
             k -= 1
         if k < 0 or self.tokens[k].kind != "word":
             return None
@@ -137,8 +144,8 @@ class EventFinder:
                 or any(has_conjunction(t) for t in gap)
             words = [t for t in gap if t.kind == "word"
                      and not any(a <= t.start and t.end <= b for a, b in self.office_spans)]
-            if any(self._key(self.tokens.index(t)) in _KINSHIP for t in words[:2]):
-                break       # صدام، نجل المشير خليفة حفتر: an apposition, not a list
+            if any(self._key(self.tokens.index(t)) in _KINSHIP and not has_conjunction(t) for t in words[:2]):
+                break       # صدام، نجل المشير خليفة حفتر: an apposition, not a list (but وشقيقه X is)
             if not joined or len(words) > 7 or any(self._key(self.tokens.index(t)) in _PREPOSITIONS - {"ل"} for t in words[:1]):
                 break
             if self._after_preposition(nxt) in ("في", "من", "عن", "الي", "علي"):
@@ -167,7 +174,9 @@ class EventFinder:
                           and self._after_preposition(a) is None]
                 subject = before[-1] if before else None
         else:
-            if plain and plain[0].tok - (k + n) <= 2:
+            if self._possessive(k, trig):
+                subject = self._possessor(k, lo)        # زيارته لمقبل: his visit
+            elif plain and self._gap_words(k + n, plain[0].tok) <= 2:
                 subject = plain[0]
             elif k + n < end and self._key(k + n) in _LIGHT_VERBS and plain:
                 subject = plain[0]          # لقاءات عقدها الفريق صدام
@@ -189,6 +198,30 @@ class EventFinder:
         if trig.source == "object":
             src, tgt = tgt, src
         return src, tgt
+
+    def _gap_words(self, a: int, b: int) -> int:
+        """Words between token a and b that are not part of an office phrase or an honorific."""
+        return sum(1 for t in self.tokens[a:b] if t.kind == "word" and self.text[t.start:t.end] not in _HONORIFICS
+                   and not any(s <= t.start and t.end <= e for s, e in self.office_spans)
+                   and norm_key(self.text[t.start:t.end]) not in _HONORIFICS)
+
+    def _possessive(self, k: int, trig: Trigger) -> bool:
+        """A noun trigger with a pronoun suffix (زيارته، لقائه، اتصالها)."""
+        if trig.pos != "noun":
+            return False
+        key = norm_key(self.text[self.tokens[k].start:self.tokens[k].end])
+        return key.endswith(("ه", "ها", "هم", "هما")) and not key.endswith(("اه", "ته")) or key.endswith(("ته", "تها"))
+
+    def _possessor(self, k: int, lo: int) -> Actor | None:
+        """Whose meeting: the speaker of the statement holding the trigger, else the clause's subject before it."""
+        pos = self.tokens[k].start
+        for q in self.a.quotes:
+            if q.start <= pos < q.end and q.speaker:
+                cand = [a for a in self.actors if a.entity == q.speaker]
+                if cand:
+                    return cand[0]
+        before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+        return before[-1] if before else None
 
     def _fronted_subject(self, k: int, lo: int) -> Actor | None:
         """An actor put before its verb: (و)كان X قد التقى، X التقى at the start of a clause."""

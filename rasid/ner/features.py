@@ -134,7 +134,7 @@ class FeatureExtractor:
 
     def __init__(self, clusters: dict | None = None, gaz: dict | None = None,
                  gaz_multi: dict | None = None, max_multi: int = 5, vocab: dict | None = None,
-                 rich: bool = True):
+                 rich: bool = True, ctx2_gaz: bool = False, pairs: bool = False):
         self.clusters = clusters or {}
         self.vocab = vocab
         self.rich = rich
@@ -142,6 +142,8 @@ class FeatureExtractor:
         self.gaz = gaz or {}
         self.gaz_multi = gaz_multi or {}
         self.max_multi = max_multi
+        self.ctx2_gaz = ctx2_gaz
+        self.pairs = pairs
         self._cache: dict[str, tuple[list[str], list[str], str]] = {}
 
     # word-level -----------------------------------------------------------
@@ -240,6 +242,10 @@ class FeatureExtractor:
                 f.extend("-1" + x for x in mg[i - 1])
                 if i > 1:
                     f.extend(["-2" + x for x in wf[i - 2][1][:2]])
+                    if self.ctx2_gaz:
+                        f.extend(["-2" + x for x in wf[i - 2][1] if x[0] == "g"])
+                if self.pairs:
+                    f.append("-1s|c=" + stems[i - 1] + "|" + _cl1(wf[i][1]))
             else:
                 f.append("BOS")
             if i + 1 < n:
@@ -248,10 +254,22 @@ class FeatureExtractor:
                 f.extend("+1" + x for x in mg[i + 1])
                 if i + 2 < n:
                     f.extend(["+2" + x for x in wf[i + 2][1][:2]])
+                    if self.ctx2_gaz:
+                        f.extend(["+2" + x for x in wf[i + 2][1] if x[0] == "g"])
+                if self.pairs:
+                    f.append("c|+1s=" + _cl1(wf[i][1]) + "|" + stems[i + 1])
             else:
                 f.append("EOS")
             out.append(f)
         return out
+
+
+def _cl1(ctx: list[str]) -> str:
+    """The middle-granularity cluster id among a word's shared features ('-' if none)."""
+    for x in ctx:
+        if x.startswith("c1="):
+            return x[3:]
+    return "-"
 
 
 def sentences_features(fx: FeatureExtractor, sents: Iterable[Sequence[str]]):
