@@ -11,7 +11,7 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rasid.doc.layers import Token
@@ -54,6 +54,12 @@ def _stem_start(tok: Token) -> int:
         if w.kind != "proclitic":
             return w.start
     return tok.start
+
+
+def token_at(tokens: list[Token], offset: int) -> int:
+    """Index of the token holding character ``offset`` (or the last one starting before it)."""
+    starts = [t.start for t in tokens]
+    return max(bisect_right(starts, offset) - 1, 0)
 
 
 def token_index(tokens: list[Token], offset: int) -> int:

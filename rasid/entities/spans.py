@@ -35,19 +35,20 @@ def _vocab() -> dict:
 _VOCAB: dict | None = None
 
 
-def _name_keeps_letters(tok: Token) -> bool:
-    """True when what looks like a proclitic belongs to a name (بطرس، كريتر، بيجو): the corpus has
-    the whole form more often than the form without it. Only for tokens with no article."""
+def _name_start(tok: Token) -> int:
+    """Where a name starts in a token with proclitics and no article: after as many of them as
+    leave the form the corpus knows best (بطرابلس → طرابلس; بطرس، كريتر stay whole; وكريتر → كريتر).
+    When the corpus knows no reading, the token stays whole (فلتشر is not ف+ل+تشر)."""
     words = tok.words
-    if any(w.kind == "article" for w in words):
-        return False
-    rest = words[1:] if words[0].norm in ("و", "ف") else words
-    if len(rest) < 2:
-        return False
     vocab = _vocab()
-    full = vocab.get("".join(w.norm for w in rest), 0)
-    stem = vocab.get(rest[-1].norm, 0)
-    return full > stem
+    best, best_count = 0, vocab.get(tok.norm, 0)
+    for s in range(1, len(words)):
+        if words[s - 1].kind != "proclitic":
+            break
+        count = vocab.get("".join(w.norm for w in words[s:]), 0)
+        if count > 0 and count >= best_count:
+            best, best_count = s, count
+    return words[best].start if best else tok.start
 
 
 def token_range_to_span(text: str, tokens: list[Token], i: int, j: int) -> tuple[int, int, str] | None:
@@ -66,10 +67,8 @@ def token_range_to_span(text: str, tokens: list[Token], i: int, j: int) -> tuple
     start, prefix = first.start, ""
     if first.split:
         words = first.words
-        if _name_keeps_letters(first):
-            # the letters belong to the name: only a leading conjunction comes off
-            if words[0].norm in ("و", "ف"):
-                start = words[1].start
+        if not any(w.kind == "article" for w in words):
+            start = _name_start(first)
         else:
             k = 0
             while k < len(words) and words[k].kind == "proclitic":

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.doc.layers import Event, Mention, Token
-from rasid.entities.roles import has_conjunction, token_index
+from rasid.entities.roles import has_conjunction, token_at, token_index
 from rasid.entities.roles import stem_key as entity_key
 from rasid.events.lexicon import Trigger, event_lexicon, stem_keys
 from rasid.lang.ar.normalize import norm_key
@@ -37,6 +37,7 @@ _ANAPHORS = {"اللقاء", "الاجتماع", "الزياره", "المحاد
 _PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "ب", "ل", "ك"}
 _HONORIFICS = {"صاحب", "السمو", "الملكي", "سمو", "معالي", "فخامه", "دوله", "الامير", "الشيخ", "الدكتور",
                "الاستاذ", "السيد", "السفير", "الرئيس", "الوزير", "الملك", "المدعو"}
+_NOT_TRIGGERS = {"هناك", "هنا", "هنالك", "هنالك"}     # adverbs the lexicon's suffix rules would read as هنأ
 _KINSHIP = {"نجل", "ابن", "ابنه", "شقيق", "شقيقه", "والد", "والده", "زوج", "زوجه", "حفيد", "نجله"}
 _LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
 
@@ -80,7 +81,7 @@ class EventFinder:
             if eid is None:
                 continue
             e = ents[eid]
-            i, j = token_index(self.tokens, m.start), token_index(self.tokens, m.end)
+            i, j = token_at(self.tokens, m.start), token_index(self.tokens, m.end)
             if e.type == "LOC":
                 self.places.append(Actor(eid, m, i, j))
                 if e.geo is not None and e.geo.feature == "country":
@@ -176,8 +177,8 @@ class EventFinder:
         else:
             if self._possessive(k, trig):
                 subject = self._possessor(k, lo)        # زيارته لمقبل: his visit
-            elif plain and self._gap_words(k + n, plain[0].tok) <= 2:
-                subject = plain[0]
+            elif plain and self._gap_words(k + n, plain[0].tok) <= 2 and not self._definite(k):
+                subject = plain[0]      # لقاء X: a definite noun (البحث) has no construct partner
             elif k + n < end and self._key(k + n) in _LIGHT_VERBS and plain:
                 subject = plain[0]          # لقاءات عقدها الفريق صدام
         if subject is None:
@@ -204,6 +205,10 @@ class EventFinder:
         return sum(1 for t in self.tokens[a:b] if t.kind == "word" and self.text[t.start:t.end] not in _HONORIFICS
                    and not any(s <= t.start and t.end <= e for s, e in self.office_spans)
                    and norm_key(self.text[t.start:t.end]) not in _HONORIFICS)
+
+    def _definite(self, k: int) -> bool:
+        t = self.tokens[k]
+        return t.split and any(w.kind == "article" for w in t.words)
 
     def _possessive(self, k: int, trig: Trigger) -> bool:
         """A noun trigger with a pronoun suffix (زيارته، لقائه، اتصالها)."""
@@ -273,7 +278,7 @@ class EventFinder:
                     k += 1
                     continue
                 trig, n = hit
-                if k > lo and self._key(k - 1) in self.lex.topic_markers:
+                if self._key(k) in _NOT_TRIGGERS or (k > lo and self._key(k - 1) in self.lex.topic_markers):
                     k += n
                     continue
                 parties = self._parties(trig, k, n, lo, hi)

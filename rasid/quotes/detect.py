@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from rasid.doc.layers import Mention, Quote, Token
-from rasid.entities.roles import stem_key, token_index
+from rasid.entities.roles import stem_key, token_at, token_index
 from rasid.lang.ar.normalize import norm_key
 
 OPEN = {"«": "»", "“": "”", '"': '"'}
@@ -135,7 +135,7 @@ class QuoteFinder:
         return speaker, channel
 
     def _after_preposition(self, m: Mention) -> bool:
-        k = token_index(self.tokens, m.start)
+        k = token_at(self.tokens, m.start)
         tok = self.tokens[k] if k < len(self.tokens) else None
         if tok is not None and tok.start < m.start:      # the mention starts inside a token: a proclitic
             pre = self.text[tok.start:m.start]

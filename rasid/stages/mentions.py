@@ -15,6 +15,7 @@ from rasid.entities.lexicon import is_nisba, lexicon
 from rasid.entities.roles import has_conjunction, stem_key, token_index
 from rasid.entities.rules import rule_spans
 from rasid.entities.spans import name_key, token_range_to_span
+from rasid.lang.ar.normalize import norm_key
 from rasid.ner.evaluate import chunks
 from rasid.stages.base import Stage, register
 
@@ -131,6 +132,23 @@ class Mentions(Stage):
                     names.setdefault((last,), "PER")
         if not names:
             return mentions
+        # a mention cut inside its token (تشر from فلتشر) gets its letters back when the whole form is
+        # a word of another name in the article (توم فلتشر)
+        words_in_names = {w for k in names for w in k}
+        for m in mentions:
+            k = token_index(tokens, m.start)
+            if k and (k >= len(tokens) or tokens[k].start > m.start):
+                k -= 1
+            tok = tokens[k] if k < len(tokens) else None
+            if tok is None or tok.start >= m.start or not tok.split:
+                continue
+            for w in tok.words:
+                if w.start >= m.start:
+                    break
+                if norm_key(text[w.start:m.end]) in words_in_names and w.start < m.start:
+                    m.start, m.text = w.start, text[w.start:m.end]
+                    m.norm = name_key(m.text)
+                    break
         longest = max(len(k) for k in names)
         covered = [(m.start, m.end) for m in mentions]
         keys = [stem_key(t) if t.kind == "word" else None for t in tokens]
