@@ -172,7 +172,8 @@ class EventFinder:
                 subject = plain[0]
             else:
                 before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and k - a.end_tok <= 4
-                          and self._after_preposition(a) is None]
+                          and self._after_preposition(a) is None
+                          and not any(self._key(j) in _COMPLEMENTIZERS for j in range(a.end_tok, k))]
                 subject = before[-1] if before else None
         else:
             if self._possessive(k, trig):
@@ -238,8 +239,10 @@ class EventFinder:
         if any(w not in ("قد", "لقد") for w in between):
             return None
         j = a.tok - 1
+        while j >= lo and self.tokens[j].kind == "word" and self._key(j) in _HONORIFICS:
+            j -= 1      # إن السفير رينولدز عقد
         prev = self._key(j) if j >= lo else ""
-        if prev in ("كان", "كانت") or j < lo or prev in ("،", ",") or (
+        if prev in ("كان", "كانت") or j < lo or prev in ("،", ",") or prev in _COMPLEMENTIZERS or (
                 self.tokens[j].kind == "word" and self.tokens[j].split and prev in ("كان", "كانت")):
             return a
         return None
