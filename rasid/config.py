@@ -38,6 +38,14 @@ class Settings:
                               "as `too_large` and skipped.")
     progress: bool = _setting(True, "Show a progress bar on stderr when it is a terminal and there are "
                                     "more than a few inputs.")
+    db: str = _setting("rasid.db", "The SQLite store that `rasid ingest` writes and the query commands, "
+                                   "the API and the web UI read.")
+    window_days: int = _setting(3, "Two reports of the same event type between the same actors merge into one "
+                                   "event when their dates are at most this many days apart.")
+    write_token: str = _setting("", "Bearer token that allows `POST /api/articles`; empty means the API is "
+                                    "read-only. Prefer the RASID_WRITE_TOKEN environment variable.")
+    host: str = _setting("127.0.0.1", "Address `rasid serve` listens on.")
+    port: int = _setting(8321, "Port `rasid serve` listens on.")
 
 
 class ConfigError(RasidError):

@@ -154,6 +154,9 @@ def eval_ner(path, types, as_json):
         click.echo(f"{n_tokens} tokens, {n_tokens / seconds:,.0f} tokens/s")
 
 
+from rasid.cli import store_cmds  # noqa: E402,F401  (registers the store commands on `cli`)
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="rasid")
