@@ -143,7 +143,7 @@ def _record(article: Article, ev: Event, types: dict[str, dict], coder: str) -> 
     return {
         "id": f"{article.id}-{ev.id}",
         "date": date,
-        "source": [_actor(article, a, s, e) for a in ev.source],
+        "actor": [_actor(article, a, s, e) for a in ev.source],      # PLOVER's source actor
         "recipient": [_actor(article, a, s, e) for a in ev.target],
         "event": [ev.type],
         "mode": [ev.mode] if ev.mode else [],

@@ -56,4 +56,4 @@ def test_exports(db, tmp_path):
     out = tmp_path / "events.plover.jsonl"
     assert run("export", "--db", str(db), "--format", "plover", "-o", str(out)).exit_code == 0
     for line in out.read_text("utf-8").splitlines():
-        assert {"id", "date", "event", "source", "event_loc", "cite_info"} <= set(json.loads(line))
+        assert {"id", "date", "event", "actor", "recipient", "event_loc", "cite_info"} <= set(json.loads(line))

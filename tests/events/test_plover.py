@@ -52,7 +52,7 @@ def test_record_fields():
     recs = to_plover(_article())
     assert len(recs) == 2
     r = recs[0]
-    for key in ("id", "date", "source", "recipient", "event", "mode", "context", "event_loc", "event_text",
+    for key in ("id", "date", "actor", "recipient", "event", "mode", "context", "event_loc", "event_text",
                 "text_info", "quad_code", "event_scale", "cite_info", "coder", "rasid"):
         assert key in r, key
     a = _article()
@@ -65,7 +65,7 @@ def test_record_fields():
 
 def test_actors():
     r = to_plover(_article())[0]
-    (src,), (rec,) = r["source"], r["recipient"]
+    (src,), (rec,) = r["actor"], r["recipient"]
     assert src["code"] == "IRQ" and src["sector"] == "GOV"
     assert src["actor_text"] == "محمد شياع السوداني"
     assert src["identifier_text"] == "Mohammed Shia al-Sudani" and src["office"] == "رئيس الوزراء"
@@ -75,7 +75,7 @@ def test_actors():
 
 def test_nonstate_actor_code():
     r = to_plover(_article())[1]
-    (src,) = r["source"]
+    (src,) = r["actor"]
     assert src["code"] == "IGO" and src["sector"] is None
     assert src["actor_text"] == "الجامعة العربية" and src["identifier_text"] == "Arab League"
     assert r["recipient"] == [] and r["mode"] == [] and r["event_loc"] is None
