@@ -48,6 +48,20 @@ _LOC_HEADS = {"جمهوريه", "مملكه", "دوله", "سلطنه", "اما�
               "جسر", "سد", "معبر", "مخيم", "جزيره"}
 
 
+def _covered_tokens(tokens, spans) -> set[int]:
+    """Indexes of the tokens that start inside one of the character spans."""
+    out: set[int] = set()
+    for a, b in spans:
+        k = token_index(tokens, a)
+        if k and (k >= len(tokens) or tokens[k].start > a):
+            k -= 1
+        while k < len(tokens) and tokens[k].start < b:
+            if tokens[k].start >= a:
+                out.add(k)
+            k += 1
+    return out
+
+
 def _trim(text, tokens, i, j, label, b):
     """Leading event nouns off persons (لقاء X); following nisba adjectives onto organisations."""
     lex = lexicon()
@@ -151,11 +165,12 @@ class Mentions(Stage):
                     break
         longest = max(len(k) for k in names)
         covered = [(m.start, m.end) for m in mentions]
+        taken = _covered_tokens(tokens, covered)
         keys = [stem_key(t) if t.kind == "word" else None for t in tokens]
         added = []
         k = 0
         while k < len(tokens):
-            if keys[k] is None or any(a <= tokens[k].start < b for a, b in covered):
+            if keys[k] is None or k in taken:
                 k += 1
                 continue
             hit = None
@@ -164,7 +179,7 @@ class Mentions(Stage):
                 if None in window:
                     continue
                 label = names.get(tuple(window))
-                if label and not any(a < tokens[k + n - 1].end and tokens[k].start < b for a, b in covered):
+                if label and not any(j in taken for j in range(k, k + n)):
                     hit = (n, label)
                     break
             if hit is None:
@@ -205,10 +220,16 @@ class Mentions(Stage):
         loc_starts = {m.start for m in mentions if m.label == "LOC"}
         cands = {}      # token index -> (start, end, name) of a gazetteer place of the home countries
         strong = set()
+        taken = _covered_tokens(tokens, covered)
+        known = gaz.country_keys()
         for k, t in enumerate(tokens):
-            if t.kind != "word" or any(a <= t.start < b for a, b in covered):
+            if t.kind != "word" or k in taken:
                 continue
             key = stem_key(t)
+            # cheap first: only words the gazetteer has a key for (with or without ال)
+            bare = key[2:] if key.startswith("ال") else key
+            if not (gaz.place_ids(key) or gaz.place_ids(bare) or gaz.place_ids("ال" + bare) or key in known):
+                continue
             lex = lexicon()
             if (len(key) < 3 or key in named or key in lex.stop or key in lex.office_complements or key in lex.org_heads
                     or key in lex.person_titles or is_nisba(key)):
