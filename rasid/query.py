@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date as _date
 
 from rasid.lang.ar.normalize import norm_key
-from rasid.store import reader
+from rasid.store import documents, reader
 from rasid.store.fts import match_query
 
 __all__ = ["Page", "MAX_LIMIT", "events", "event", "actors", "actor", "quotes", "articles", "article",
@@ -265,7 +265,7 @@ def article(db, id: str) -> dict | None:
     row = conn.execute("SELECT raw_json, duplicate_of, dup_score FROM articles WHERE id = ?", (id,)).fetchone()
     if row is None:
         return None
-    doc = json.loads(row["raw_json"])
+    doc = documents.decode(row["raw_json"])
     actor_of = {}
     for e in doc.get("entities", []):
         for m in e.get("mentions", []):
@@ -419,7 +419,7 @@ def export_rows(db, kind: str, *, batch: int = 500) -> Iterator[dict]:
             for r in rows:
                 ids = {x["article_event_id"]: x["event_id"] for x in conn.execute(
                     "SELECT article_event_id, event_id FROM event_sources WHERE article_id = ?", (r["id"],))}
-                for rec in to_plover(from_dict(json.loads(r["raw_json"]))):
+                for rec in to_plover(from_dict(documents.decode(r["raw_json"]))):
                     rec.setdefault("rasid", {})["store_event_id"] = ids.get(rec["rasid"].get("event_id"))
                     yield rec
             last = rows[-1]["seq"]

@@ -146,7 +146,7 @@ def test_export_rows(store):
     assert len(plover) == 4      # one record per article event; two share a store event
     assert len({p["rasid"]["store_event_id"] for p in plover}) == 3
     actor_ids = {r[0] for r in store.conn.execute("SELECT id FROM actors")}
-    assert all(p["source"][0]["identifier_id"] in actor_ids for p in plover)   # the store's actor ids
+    assert all(p["actor"][0]["identifier_id"] in actor_ids for p in plover)   # the store's actor ids
     assert len(list(query.export_rows(store, "actors"))) == store.count("actors")
     json.dumps(list(query.export_rows(store, "quotes")), ensure_ascii=False)
     with pytest.raises(ValueError):

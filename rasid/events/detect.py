@@ -39,6 +39,7 @@ _HONORIFICS = {"صاحب", "السمو", "الملكي", "سمو", "معالي",
                "الاستاذ", "السيد", "السفير", "الرئيس", "الوزير", "الملك", "المدعو"}
 _NOT_TRIGGERS = {"هناك", "هنا", "هنالك", "هنالك"}     # adverbs the lexicon's suffix rules would read as هنأ
 _KINSHIP = {"نجل", "ابن", "ابنه", "شقيق", "شقيقه", "والد", "والده", "زوج", "زوجه", "حفيد", "نجله"}
+_LIGHT_VERBS_BEFORE = {"اجري", "اجرت", "عقد", "عقدت", "يجري", "تجري", "يعقد", "تعقد", "شن", "شنت", "نفذ", "نفذت"}
 _LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
 
 
@@ -182,6 +183,8 @@ class EventFinder:
                 subject = plain[0]      # لقاء X: a definite noun (البحث) has no construct partner
             elif k + n < end and self._key(k + n) in _LIGHT_VERBS and plain:
                 subject = plain[0]          # لقاءات عقدها الفريق صدام
+            else:
+                subject = self._light_verb_subject(k, lo)   # أجرى X اتصالا هاتفيا مع Y
         if subject is None:
             return None
         if with_prep:
@@ -206,6 +209,14 @@ class EventFinder:
         return sum(1 for t in self.tokens[a:b] if t.kind == "word" and self.text[t.start:t.end] not in _HONORIFICS
                    and not any(s <= t.start and t.end <= e for s, e in self.office_spans)
                    and norm_key(self.text[t.start:t.end]) not in _HONORIFICS)
+
+    def _light_verb_subject(self, k: int, lo: int) -> Actor | None:
+        """The subject of a light verb before a noun trigger: أجرى/عقد X اتصالا/لقاء."""
+        for j in range(k - 1, max(lo, k - 10) - 1, -1):
+            if self._key(j) in _LIGHT_VERBS_BEFORE:
+                between = [a for a in self.actors if j < a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+                return between[0] if between else None
+        return None
 
     def _definite(self, k: int) -> bool:
         t = self.tokens[k]

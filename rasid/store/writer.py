@@ -37,6 +37,7 @@ from datetime import date as _date
 from rasid.doc.article import Article
 from rasid.doc.layers import Entity, Event
 from rasid.doc.serialize import to_dict
+from rasid.store import documents
 from rasid.errors import InputError, RasidError
 from rasid.lang.ar.normalize import norm_key
 from rasid.registry import Actor, ActorRegistry, arabic_key
@@ -194,7 +195,7 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (aid, h, article.source, article.url, article.title, article.published, article.publisher,
              article.section, article.author, article.language, article.text,
-             json.dumps(doc, ensure_ascii=False), dup[0] if dup else None, dup[1] if dup else None,
+             documents.encode(doc), dup[0] if dup else None, dup[1] if dup else None,
              sig.tobytes(), now()))
         conn.execute("INSERT INTO articles_fts(rowid, article_id, title, norm) VALUES (?, ?, ?, ?)",
                      (cur.lastrowid, aid, article.title, fts.index_text(article.title, article.text)))

@@ -81,3 +81,25 @@ def test_store_opens_an_existing_file(tmp_path):
         assert s.count("articles") == 0
     with Store(path) as s:
         assert s.count("schema_migrations") == len(migrations())
+
+
+def test_0002_compresses_documents_written_as_plain_json(tmp_path, monkeypatch):
+    import json
+
+    import rasid.store.db as db
+    from rasid.store import documents
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(db, "migrations", lambda: migrations()[:1])     # a store made before 0002
+    conn = connect(path)
+    doc = {"schema_version": "1.0", "id": "a1", "text": "نص", "raw": "نص"}
+    conn.execute("INSERT INTO articles(id, content_hash, text, raw_json, ingested_at) VALUES (?, ?, ?, ?, ?)",
+                 ("a1", "h1", "نص", json.dumps(doc, ensure_ascii=False), "2025-01-01"))
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(db, "migrations", migrations)
+    conn = connect(path)
+    assert applied_migrations(conn)[-1] == "0002_compressed_documents"
+    value = conn.execute("SELECT raw_json FROM articles WHERE id = 'a1'").fetchone()[0]
+    assert isinstance(value, bytes) and documents.decode(value) == doc
+    conn.close()
