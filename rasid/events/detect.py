@@ -89,10 +89,52 @@ class EventFinder:
                     self.actors.append(Actor(eid, m, i, j))
             elif e.type in ("PER", "ORG"):
                 self.actors.append(Actor(eid, m, i, j))
+        self.actors += self._office_actors(article)
+        self.actors.sort(key=lambda a: a.tok)
         # a name inside someone's office phrase (رئيس حكومة «الوحدة»، السفير لدى ليبيا) is not an actor
         ptype = {e.id: e.type for e in article.entities}
         self.actors = [a for a in self.actors if ptype[a.entity] == "PER"
                        or not any(s <= a.mention.start and a.mention.end <= e for s, e in self.office_spans)]
+
+    def _office_actors(self, article) -> list[Actor]:
+        """Persons named by their office alone: «وزير الخارجية المصري», «نظيره المصري» stand for the one
+        person of the article who holds that office for that country."""
+        from rasid.entities.countries import word_country
+        from rasid.entities.lexicon import is_nisba, lexicon
+
+        lex = lexicon()
+        tokens, text = self.tokens, self.text
+        people = [e for e in article.entities if e.type == "PER" and e.country]
+        starts = {m.start for m in article.mentions if m.label == "PER"}
+        out = []
+        for k, tok in enumerate(tokens):
+            if tok.kind != "word":
+                continue
+            head = entity_key(tok)
+            counterpart = head in lex.counterpart
+            if head not in lex.office_heads and not counterpart:
+                continue
+            words, j, country = [head], k + 1, None
+            while j < len(tokens) and tokens[j].kind == "word" and len(words) < 4:
+                key = entity_key(tokens[j])
+                if is_nisba(key):
+                    country = country or word_country(key)
+                elif key not in lex.office_complements:
+                    break
+                words.append(key)
+                j += 1
+            if country is None or (j < len(tokens) and tokens[j].start in starts) or (len(words) < 2 and not counterpart):
+                continue
+            core = [w.removeprefix("ال") for w in words[:2] if not is_nisba(w)]
+            fits = [e for e in people if e.country == country and (counterpart or any(
+                all(c in norm_key(r.title).replace("ال", " ").split() or c in norm_key(r.title) for c in core)
+                for r in e.roles))]
+            if len(fits) != 1:
+                continue
+            start = tok.words[1].start if has_conjunction(tok) else tok.start
+            m = Mention(f"office{k}", start, tokens[j - 1].end, text[start:tokens[j - 1].end], "PER")
+            out.append(Actor(fits[0].id, m, k, j))
+        return out
 
     # ------------------------------------------------------------ helpers
     def _key(self, k: int) -> str:
@@ -191,7 +233,11 @@ class EventFinder:
             others = self._listed_after(with_prep[0], end)
         else:
             rest = [a for a in plain if a.tok >= subject.end_tok and a.entity != subject.entity]
-            if trig.pos == "noun":
+            if trig.pos == "noun" and subject.tok < k:
+                # لقائه وزير الخارجية المصري: the possessor met the one named right after the noun
+                near = [a for a in plain if a.entity != subject.entity and self._gap_words(k + n, a.tok) <= 2]
+                others = self._listed_after(near[0], end) if near else []
+            elif trig.pos == "noun":
                 listed = self._listed_after(subject, end)
                 others = listed[1:]
             elif rest:
