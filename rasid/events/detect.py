@@ -211,7 +211,7 @@ class EventFinder:
             fronted = self._fronted_subject(k, lo)
             if fronted is not None:
                 subject = fronted
-            elif plain and plain[0].tok - (k + n) <= 14:
+            elif plain and plain[0].tok - (k + n) <= 14 and not self._preposition_between(k + n, plain[0].tok):
                 subject = plain[0]
             else:
                 before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and k - a.end_tok <= 4
@@ -243,12 +243,24 @@ class EventFinder:
             elif rest:
                 others = self._listed_after(rest[0], end)
         others = [a for a in others if a.entity != subject.entity]
+        if trig.type == "CONSULT":
+            # a country after بحث/ناقش is what was discussed, not a party, unless met (مع X)
+            others = [a for a in others if a.mention.label != "LOC" or a in with_prep]
         if not others:
             return None
         src, tgt = [subject.entity], list(dict.fromkeys(a.entity for a in others))
         if trig.source == "object":
             src, tgt = tgt, src
         return src, tgt
+
+    def _preposition_between(self, a: int, b: int) -> bool:
+        """A preposition between tokens a and b (outside office phrases): the actor is in a PP."""
+        for t in self.tokens[a:b]:
+            if t.kind != "word" or any(s <= t.start and t.end <= e for s, e in self.office_spans):
+                continue
+            if self._key(self.tokens.index(t)) in _PREPOSITIONS - {"ب", "ل", "ك"}:
+                return True
+        return False
 
     def _gap_words(self, a: int, b: int) -> int:
         """Words between token a and b that are not part of an office phrase or an honorific."""
