@@ -28,7 +28,7 @@ from rasid.doc.layers import Event, Mention, Token
 from rasid.entities.roles import has_conjunction, token_at, token_index
 from rasid.entities.roles import stem_key as entity_key
 from rasid.events.lexicon import Trigger, event_lexicon, stem_keys
-from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.normalize import norm_key, strip_diacritics
 
 _BOUNDARY = set(".؛;!?؟")
 _LISTING = {"و", "،", ","}
@@ -40,6 +40,11 @@ _HONORIFICS = {"صاحب", "السمو", "الملكي", "سمو", "معالي",
 _NOT_TRIGGERS = {"هناك", "هنا", "هنالك", "هنالك"}     # adverbs the lexicon's suffix rules would read as هنأ
 _KINSHIP = {"نجل", "ابن", "ابنه", "شقيق", "شقيقه", "والد", "والده", "زوج", "زوجه", "حفيد", "نجله"}
 _LIGHT_VERBS_BEFORE = {"اجري", "اجرت", "عقد", "عقدت", "يجري", "تجري", "يعقد", "تعقد", "شن", "شنت", "نفذ", "نفذت"}
+_DUAL_LIGHT_VERBS = {"وجه", "وجها", "وجهت", "وجهوا", "شنا", "شنوا", "نفذا", "نفذوا"}
+_GENERIC_ORGS = {"التنظيم": "تنظيم", "الحركه": "حركه", "الجماعه": "جماعه", "الميليشيات": "ميليشيات",
+                 "الميليشيا": "ميليشيا", "المليشيات": "مليشيات"}
+_HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
+_HOSTILE_PREPS = {"علي", "ضد", "الي"}      # ضربات إلى التنظيم، هجوم على، عقوبات ضد
 _LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
 
 
@@ -90,11 +95,36 @@ class EventFinder:
             elif e.type in ("PER", "ORG"):
                 self.actors.append(Actor(eid, m, i, j))
         self.actors += self._office_actors(article)
+        self.actors += self._generic_org_actors(article)
         self.actors.sort(key=lambda a: a.tok)
         # a name inside someone's office phrase (رئيس حكومة «الوحدة»، السفير لدى ليبيا) is not an actor
         ptype = {e.id: e.type for e in article.entities}
         self.actors = [a for a in self.actors if ptype[a.entity] == "PER"
                        or not any(s <= a.mention.start and a.mention.end <= e for s, e in self.office_spans)]
+
+    def _generic_org_actors(self, article) -> list[Actor]:
+        """«التنظيم»، «الحركة»، «الجماعة» for the organisation of that kind named last (تنظيم داعش)."""
+        ents = {e.id: e for e in article.entities}
+        orgs = [a for a in self.actors if ents[a.entity].type == "ORG"]
+        out = []
+        for k, tok in enumerate(self.tokens):
+            if tok.kind != "word":
+                continue
+            head = _GENERIC_ORGS.get(entity_key(tok))
+            if head is None:
+                continue
+            prev = [a for a in orgs if a.end_tok <= k and head in a.mention.norm.replace("ال", "").split()
+                    or a.end_tok <= k and a.mention.norm.split()[0].removeprefix("ال") == head]
+            if not prev or any(a.tok <= k < a.end_tok for a in orgs):
+                continue
+            start = tok.words[-1].start if tok.split and tok.words[0].kind == "proclitic" else tok.start
+            for w in (tok.words if tok.split else []):
+                if w.kind != "proclitic":
+                    start = w.start
+                    break
+            m = Mention(f"anaphor{k}", start, tok.end, self.text[start:tok.end], "ORG")
+            out.append(Actor(prev[-1].entity, m, k, k + 1))
+        return out
 
     def _office_actors(self, article) -> list[Actor]:
         """Persons named by their office alone: «وزير الخارجية المصري», «نظيره المصري» stand for the one
@@ -203,9 +233,11 @@ class EventFinder:
         end = self._clause_end(k + n, hi)
         after = self._actors_in(k + n, end)
         subject: Actor | None = None
+        self._co_subjects: list[Actor] = []
         others: list[Actor] = []
         # the other party after a preposition the trigger takes (مع X، بـX)
-        with_prep = [a for a in after if self._after_preposition(a) in trig.preps]
+        preps = set(trig.preps) | (_HOSTILE_PREPS if trig.type in _HOSTILE else set())
+        with_prep = [a for a in after if self._after_preposition(a) in preps]
         plain = [a for a in after if self._after_preposition(a) is None]
         if trig.pos == "verb":
             fronted = self._fronted_subject(k, lo)
@@ -248,7 +280,10 @@ class EventFinder:
             others = [a for a in others if a.mention.label != "LOC" or a in with_prep]
         if not others:
             return None
-        src, tgt = [subject.entity], list(dict.fromkeys(a.entity for a in others))
+        src = list(dict.fromkeys([subject.entity] + [a.entity for a in self._co_subjects]))
+        tgt = list(dict.fromkeys(a.entity for a in others if a.entity not in src))
+        if not tgt:
+            return None
         if trig.source == "object":
             src, tgt = tgt, src
         return src, tgt
@@ -271,9 +306,27 @@ class EventFinder:
     def _light_verb_subject(self, k: int, lo: int) -> Actor | None:
         """The subject of a light verb before a noun trigger: أجرى/عقد X اتصالا/لقاء."""
         for j in range(k - 1, max(lo, k - 10) - 1, -1):
-            if self._key(j) in _LIGHT_VERBS_BEFORE:
+            key = self._key(j)
+            if key in _LIGHT_VERBS_BEFORE or key in _DUAL_LIGHT_VERBS:
                 between = [a for a in self.actors if j < a.tok and a.end_tok <= k and self._after_preposition(a) is None]
-                return between[0] if between else None
+                if between:
+                    return between[0]
+                # طيران الجيش العراقي والتحالف الدولي وجها ضربات: the subjects come before the verb
+                before = [a for a in self.actors if lo <= a.tok and a.end_tok <= j and j - a.end_tok <= 1
+                          and self._after_preposition(a) is None]
+                if before:
+                    first = before[-1]
+                    listed = [a for a in self.actors if lo <= a.tok and a.end_tok <= j]
+                    for a in reversed(listed[:-1]):
+                        gap = self.tokens[a.end_tok:first.tok]
+                        if len(gap) <= 3 and (any(has_conjunction(t) for t in self.tokens[first.tok:first.tok + 1])
+                                              or any(self.text[t.start:t.end] in _LISTING for t in gap)):
+                            self._co_subjects = [first]
+                            first = a
+                        else:
+                            break
+                    return first
+                return None
         return None
 
     def _definite(self, k: int) -> bool:
@@ -284,8 +337,11 @@ class EventFinder:
         """A noun trigger with a pronoun suffix (زيارته، لقائه، اتصالها)."""
         if trig.pos != "noun":
             return False
-        key = norm_key(self.text[self.tokens[k].start:self.tokens[k].end])
-        return key.endswith(("ه", "ها", "هم", "هما")) and not key.endswith(("اه", "ته")) or key.endswith(("ته", "تها"))
+        if self._definite(k):
+            return False
+        surface = strip_diacritics(self.text[self.tokens[k].start:self.tokens[k].end])
+        # the written ه of a pronoun (زيارته، لقائه), never the ة of a feminine noun (الإغاثة)
+        return surface.endswith(("ه", "ها", "هم", "هما")) and not surface.endswith("اه")
 
     def _possessor(self, k: int, lo: int) -> Actor | None:
         """Whose meeting: the speaker of the statement holding the trigger, else the clause's subject before it."""
