@@ -233,13 +233,10 @@ def export(ctx, db, fmt, kind, output):
 @click.pass_context
 def serve(ctx, db, host, port):
     """Serve the HTTP API and the web UI over a store."""
-    import uvicorn
-
-    from rasid.web.app import create_app
+    from rasid.web.app import serve as run_server
 
     settings = settings_from(ctx)
     path = db or settings.db
-    app = create_app(path, write_token=settings.write_token or None)
     host, port = host or settings.host, port or settings.port
     click.echo(f"rasid: serving {path} at http://{host}:{port}/ (API at /api, OpenAPI at /openapi.json)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    run_server(path, host=host, port=port, write_token=settings.write_token or None, settings=settings)
