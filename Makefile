@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench train eval score clean-venv help
+.PHONY: demo test bench train eval score serve clean-venv help
 
 help:
 	@echo "make demo   - set up .venv and run rasid extract on bundled sample articles"
@@ -13,6 +13,7 @@ help:
 	@echo "make bench  - throughput and memory benchmarks over ../shared/data/corpus"
 	@echo "make train  - rebuild the shipped models and indexes from ../shared/data"
 	@echo "make score  - run ../shared/eval/score.py over the gold cases"
+	@echo "make serve  - the web UI over demo.db (made by make demo)"
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,6 +25,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python -m rasid.demo
+
+serve: $(STAMP)
+	$(BIN)/rasid serve --db demo.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

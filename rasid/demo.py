@@ -17,6 +17,7 @@ from rasid.errors import InputError
 from rasid.extract import extract_paths
 
 ROOT = Path(__file__).resolve().parents[1]
+DEMO_ARTICLES = 120
 
 
 def demo_inputs() -> list[str]:
@@ -55,8 +56,40 @@ def main() -> int:
     console.print(f"\n[bold]{len(summary)} articles[/bold]")
     sys.stdout.write("\n".join(summary) + "\n")
     sys.stdout.flush()
-    console.print("Try: [bold].venv/bin/rasid extract --format json examples/amman-water-talks.txt[/bold]")
+    console.print("Try: [bold].venv/bin/rasid extract --format json examples/amman-water-talks.txt[/bold]\n")
+    failures += demo_store(console)
     return 1 if failures else 0
+
+
+def demo_store(console: Console, n: int = DEMO_ARTICLES) -> int:
+    """Ingest the examples and a sample of SaudiNewsNet (when ../shared is there) into demo.db."""
+    from itertools import islice
+
+    from rasid.store import Store
+    from rasid import query
+
+    corpus = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet" / "2015-07-23.zip"
+    inputs = [str(ROOT / "examples")] + ([str(corpus)] if corpus.exists() else [])
+    db = ROOT / "demo.db"
+    console.print(f"[bold]rasid ingest[/bold] {' '.join(inputs)} (first {n} articles) --db {db.name}")
+    stored = failed = 0
+    with Store(db) as store:
+        for item in islice(extract_paths(inputs), n):
+            if isinstance(item, InputError) or item.errors:
+                failed += 1
+                continue
+            stored += store.add(item).inserted
+        totals = {t: store.count(t) for t in ("articles", "actors", "events", "quotes")}
+        top = query.events(store, limit=5).items
+    console.print(f"  {stored} new articles stored ({failed} failed); the store now holds "
+                  + ", ".join(f"{v} {k}" for k, v in totals.items()))
+    for ev in top:
+        names = lambda xs: "، ".join(x.get("name_ar") or "" for x in xs)  # noqa: E731
+        sys.stdout.write(f"  {ev['type']:<9} {names(ev['source'])} → {names(ev['target'])}\n")
+    sys.stdout.flush()
+    console.print(f"\nOpen the UI: [bold]make serve[/bold] (or .venv/bin/rasid serve --db {db.name}), "
+                  "then http://127.0.0.1:8321/")
+    return 0
 
 
 if __name__ == "__main__":
