@@ -46,6 +46,17 @@ def _name_like(key: str, lex) -> bool:
             and key not in lex.office_complements and key not in lex.org_heads and len(key) >= 2)
 
 
+def _common_word(text: str, tokens: list[Token], k: int, j: int) -> bool:
+    """Token j is an everyday word of the corpus (over 1,000 occurrences: العلاقات، وصلت) and the name
+    ending in it is no known person (بشار الأسد is)."""
+    from rasid.entities.spans import _vocab
+    from rasid.names.known import known_person
+
+    if _vocab().get(tokens[j].norm, 0) < 1000:
+        return False
+    return known_person(text[tokens[k].start:tokens[j].end]) is None
+
+
 def _is_verb(tok: Token) -> bool:
     """The token is a verb the event or speech lexicons know (عقد، التقى، قال …)."""
     from rasid.events.lexicon import event_lexicon
@@ -86,8 +97,8 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
             kk = stem_key(t)
             if not _name_like(kk, lex) or _is_ala(text, t) or (t.split and t.words[0].kind == "proclitic"):
                 break
-            if j > k and _is_verb(t):
-                break       # السفير رينولدز عقد: the name ends at the verb
+            if j > k and (_is_verb(t) or _common_word(text, tokens, k, j)):
+                break       # السفير رينولدز عقد، الرئيس أوباما وصلت: the name ends at a verb or a common word
             if j == k and kk.startswith("ال"):
                 break
             if j > k and is_nisba(kk) and _country_nisba(kk):
