@@ -114,10 +114,11 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
             # an envoy's host: السفير البريطاني لدى ليبيا X
             if not (k - 1 >= lo and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]) == "لدي"):
                 break
-        if key in lex.office_heads or (key in lex.person_titles and key not in lex.honorifics):
+        is_head = key in lex.office_heads or (key in lex.person_titles and key not in lex.honorifics)
+        if is_head:
             head_at = k
-        if has_conjunction(t):
-            break
+        if has_conjunction(t) and (is_head or head_at is not None):
+            break       # ووزير الدفاع X starts here; but وزير المياه والري: a conjoined complement
         k -= 1
     if head_at is None:
         return None

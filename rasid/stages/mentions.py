@@ -120,6 +120,8 @@ class Mentions(Stage):
                 start, end, name = found
                 if j - i == 1 and _TANWEEN.search(text[start:end]):
                     continue        # «لقاءً بناءً»: an indefinite noun or adjective, not a name
+                if j - i == 1 and label in ("PER", "ORG") and is_nisba(name_key(name)) and word_country(name_key(name)):
+                    label = "MISC"  # نظيره السوري: a nationality adjective, not an organisation
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         name_key(name), sentence=si, source=source))
         if self.rules:

@@ -49,7 +49,7 @@ class Places(Stage):
                 if cand is None:
                     continue
                 e.geo = cand.to_place()
-                e.country = e.country or cand.country
+                e.country = cand.country or e.country      # the resolved place decides (عمان: Amman or Oman)
                 e.name_latin = e.name_latin or press_name(cand.name_en)
                 break
         article.entities = _merge_same_place(article.entities)
