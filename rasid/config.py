@@ -38,6 +38,8 @@ class Settings:
                               "as `too_large` and skipped.")
     progress: bool = _setting(True, "Show a progress bar on stderr when it is a terminal and there are "
                                     "more than a few inputs.")
+    workers: int = _setting(1, "Processes that run the pipeline in parallel (`rasid extract`, `rasid ingest`); "
+                               "results keep the input order.")
     db: str = _setting("rasid.db", "The SQLite store that `rasid ingest` writes and the query commands, "
                                    "the API and the web UI read.")
     window_days: int = _setting(3, "Two reports of the same event type between the same actors merge into one "

@@ -45,13 +45,57 @@ def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, pub
     settings = settings or load_settings()
     pipeline = pipeline or build_pipeline(settings)
     check_date(published)
-    for item in iter_articles(paths, max_bytes=settings.max_bytes):
+    items = iter_articles(paths, max_bytes=settings.max_bytes)
+    if settings.workers > 1:
+        yield from _parallel(items, settings, published, pipeline.errors == "raise")
+        return
+    for item in items:
         if isinstance(item, InputError):
             if pipeline.errors == "raise":
                 raise item
             yield item
             continue
         yield process(item, pipeline, published=published)
+
+
+# ---------------------------------------------------------------- several processes
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(stages: list[str], errors: str) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline.from_names(stages, errors=errors)
+
+
+def _work(args: tuple[Article, str | None]) -> Article:
+    article, published = args
+    return process(article, _WORKER_PIPELINE, published=published)
+
+
+def _parallel(items, settings: Settings, published: str | None, strict: bool) -> Iterator[Article | InputError]:
+    """The pipeline in ``settings.workers`` processes; results come back in input order and the
+    number of articles in flight is bounded, so memory stays flat however long the input."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    window = settings.workers * 8
+    with ProcessPoolExecutor(settings.workers, initializer=_init_worker,
+                             initargs=(list(settings.stages), settings.errors)) as pool:
+        pending: deque = deque()
+        for item in items:
+            if isinstance(item, InputError):
+                if strict:
+                    raise item
+                pending.append(item)
+            else:
+                pending.append(pool.submit(_work, (item, published)))
+            while len(pending) > window or (pending and isinstance(pending[0], InputError)):
+                head = pending.popleft()
+                yield head if isinstance(head, InputError) else head.result()
+        while pending:
+            head = pending.popleft()
+            yield head if isinstance(head, InputError) else head.result()
 
 
 def process(article: Article, pipeline: Pipeline, *, published: str | None = None) -> Article:

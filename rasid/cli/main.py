@@ -49,8 +49,10 @@ def settings_from(ctx: click.Context, **overrides):
 @click.option("--no-tokens", is_flag=True, help="Leave the token layer out of JSON output.")
 @click.option("--max-bytes", type=int, default=None, help="Largest single .txt/.html input, in bytes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
+              help="Processes running the pipeline in parallel (default: the `workers` setting, 1).")
 @click.pass_context
-def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_bytes, quiet):
+def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_bytes, quiet, workers):
     """Extract from articles: files, folders, globs, or - for stdin."""
     from rasid.cli.extract_cmd import run_extract
     from rasid.extract import check_date
@@ -59,7 +61,8 @@ def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_b
         check_date(published)
     except RasidError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
-    settings = settings_from(ctx, stages=stages, errors="raise" if strict else None, max_bytes=max_bytes)
+    settings = settings_from(ctx, stages=stages, errors="raise" if strict else None, max_bytes=max_bytes,
+                             workers=workers)
     try:
         code = run_extract(list(paths), settings=settings, published=published, fmt=fmt, output=output,
                            tokens=not no_tokens, quiet=quiet)

@@ -68,8 +68,10 @@ def _names(actors):
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for articles that carry none.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary and errors.")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
+              help="Processes running the pipeline in parallel (default: the `workers` setting, 1).")
 @click.pass_context
-def ingest(ctx, paths, db, published, quiet):
+def ingest(ctx, paths, db, published, quiet, workers):
     """Extract articles and store them (idempotent: stored articles are skipped)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -80,7 +82,7 @@ def ingest(ctx, paths, db, published, quiet):
         check_date(published)
     except Exception as exc:  # noqa: BLE001 - a usage error, reported as such
         raise click.BadParameter(str(exc), param_hint="--published") from None
-    settings = settings_from(ctx)
+    settings = settings_from(ctx, workers=workers)
     path = db or settings.db
     counts = {"stored": 0, "skipped": 0, "duplicates": 0, "events_new": 0, "events_merged": 0, "failed": 0}
     failures = []

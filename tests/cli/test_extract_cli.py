@@ -111,3 +111,13 @@ def test_rasid_module_runs_as_a_process(article):
     proc = subprocess.run([sys.executable, "-m", "rasid.cli.main", "extract", "--format", "json", str(article)],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and json.loads(proc.stdout)["title"]
+
+
+def test_several_workers_give_the_same_output_in_order(tmp_path):
+    for n in range(4):
+        (tmp_path / f"{n}.txt").write_text(f"عنوان {n}\n\nقال الوزير سامي الحداد إن الاجتماع رقم {n} انتهى.", "utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"")
+    one = run("extract", "--format", "jsonl", "--no-tokens", str(tmp_path))
+    two = run("extract", "--format", "jsonl", "--no-tokens", "--workers", "2", str(tmp_path))
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout and len(two.stdout.splitlines()) == 4
