@@ -177,6 +177,8 @@ class Event:
     location: str | None = None    # entity id
     time: str | None = None        # TimeExpr id
     date: str | None = None        # resolved ISO date
+    date_source: str | None = None # "text" (a time expression in its sentence), "statement" (the date of
+                                   # the statement reporting it) or "published" (the fallback)
     topics: list[str] = field(default_factory=list)
     negated: bool = False
     future: bool = False

@@ -439,11 +439,21 @@ def find_events(article, *, keep_flagged: bool = True) -> list[Event]:
             ev.location = ev.location or f.location
             ev.topics = list(dict.fromkeys(ev.topics + f.topics))
             continue
-        when = next((t for t in times if sent.start <= t.start < sent.end and t.value), None)
+        # inside a reported statement, a date before the quote dates the statement (وقالت الوزارة،
+        # الاثنين، إن …); a date in the event's own clause dates the event
+        quote = next((q for q in article.quotes if q.start <= tok.start < q.end and q.cue_start is not None), None)
+        lo = quote.start if quote is not None and sent.start <= quote.start < sent.end else sent.start
+        when, source = next((t for t in times if lo <= t.start < sent.end and t.value), None), "text"
+        if when is None and quote is not None:
+            cue_sent = next((x for x in article.sentences if x.start <= quote.cue_start < x.end), None)
+            if cue_sent is not None:
+                when = next((t for t in times if cue_sent.start <= t.start < quote.start and t.value), None)
+                source = "statement"
         ev = Event(f"v{len(events) + 1}", f.trigger.type, sent.start, sent.end, mode=f.trigger.mode,
                    source=f.source, target=f.target, location=f.location,
                    time=when.id if when else None,
                    date=when.value if when else article.published,
+                   date_source=source if when else ("published" if article.published else None),
                    topics=f.topics, negated="negation" in f.flags, future="future" in f.flags,
                    hypothetical="hypothetical" in f.flags,
                    confidence=round(f.trigger.weight * (0.6 if f.flags else 1.0), 3),

@@ -117,7 +117,7 @@ def _sentence_index(article: Article, pos: int) -> int | None:
 
 def _date(article: Article, ev: Event) -> tuple[str | None, str | None]:
     if ev.date:
-        return ev.date, "event"
+        return ev.date, ev.date_source or "event"
     if ev.time:
         for t in article.times:
             if t.id == ev.time and t.value:

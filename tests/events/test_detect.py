@@ -1,6 +1,7 @@
 """Events on hand-made articles with hand-placed mentions (no model)."""
 from rasid.dates import find_times
 from rasid.events.detect import find_events
+from rasid.quotes.detect import find_quotes
 from rasid.stages.entities import Entities
 from rasid.stages.places import Places
 from tests.entities.helpers import article_with
@@ -11,9 +12,11 @@ def events(text, marked, published="2025-03-12"):
     a.published = published
     a = Places()(Entities()(a))
     a.times = find_times(a.text, published)
+    a.quotes = find_quotes(a)
+    a.events = find_events(a)
     names = {e.id: e.name for e in a.entities}
     out = []
-    for ev in find_events(a):
+    for ev in a.events:
         flags = {f for f in ("negated", "future", "hypothetical") if getattr(ev, f)}
         out.append((ev.type, [names[x] for x in ev.source], [names[x] for x in ev.target],
                     names.get(ev.location), ev.date, flags))
@@ -68,3 +71,14 @@ def test_anaphoric_meeting_gives_place_and_topics():
     got, a = events(text, [("سعيد الكعبي", "PER"), ("ماتيو بيانتيدوزي", "PER"), ("روما", "LOC")])
     assert got[0][:4] == ("CONSULT", ["سعيد الكعبي"], ["ماتيو بيانتيدوزي"], "روما")
     assert "migration" in a.events[0].topics if a.events else True
+
+
+def test_event_dates_come_from_the_text_the_statement_or_the_publication():
+    marked = [("سعيد الكعبي", "PER"), ("ماتيو بيانتيدوزي", "PER")]
+    _, a = events("التقى سعيد الكعبي مع ماتيو بيانتيدوزي أمس.", marked)
+    assert (a.events[0].date, a.events[0].date_source) == ("2025-03-11", "text")
+    _, a = events("وقالت وزارة الداخلية، الاثنين، إن سعيد الكعبي التقى مع ماتيو بيانتيدوزي في روما.",
+                  [("وزارة الداخلية", "ORG")] + marked + [("روما", "LOC")])
+    assert (a.events[0].date, a.events[0].date_source) == ("2025-03-10", "statement")
+    _, a = events("التقى سعيد الكعبي مع ماتيو بيانتيدوزي.", marked)
+    assert (a.events[0].date, a.events[0].date_source) == ("2025-03-12", "published")
