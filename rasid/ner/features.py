@@ -134,7 +134,7 @@ class FeatureExtractor:
 
     def __init__(self, clusters: dict | None = None, gaz: dict | None = None,
                  gaz_multi: dict | None = None, max_multi: int = 5, vocab: dict | None = None,
-                 rich: bool = True, ctx2_gaz: bool = False, pairs: bool = False):
+                 rich: bool = True, ctx2_gaz: bool = False, pairs: bool = True):
         self.clusters = clusters or {}
         self.vocab = vocab
         self.rich = rich
@@ -331,7 +331,9 @@ def context_features(fx: FeatureExtractor, sents: Sequence[Sequence[str]],
                         f.append("dc=" + k)
                     if ent:
                         best = max(ent, key=ent.get)
-                        f.append("dcmaj=" + best + ("+" if ent[best] * 2 >= tot_o else "-"))
+                        maj = best + ("+" if ent[best] * 2 >= tot_o else "-")
+                        f.append("dcmaj=" + maj)
+                        f.append("fpdc=" + own + "|" + maj)  # first pass vs the document
                     else:
                         f.append("dc=O")
             feats.append(f)
