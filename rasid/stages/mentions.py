@@ -48,6 +48,22 @@ _LOC_HEADS = {"جمهوريه", "مملكه", "دوله", "سلطنه", "اما�
               "جسر", "سد", "معبر", "مخيم", "جزيره"}
 
 
+def _new_mention(article, start: int, end: int, name: str, label: str, source: str) -> Mention:
+    """A mention found after tagging (its id is set by :func:`_merged`)."""
+    sent = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end), -1)
+    return Mention("", start, end, article.text[start:end], label, name_key(name), sentence=sent, source=source)
+
+
+def _merged(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
+    """Mentions and added mentions in text order, renumbered m1, m2 …"""
+    if not added:
+        return mentions
+    merged = sorted(mentions + added, key=lambda m: m.start)
+    for n, m in enumerate(merged, 1):
+        m.id = f"m{n}"
+    return merged
+
+
 def _covered_tokens(tokens, spans) -> set[int]:
     """Indexes of the tokens that start inside one of the character spans."""
     out: set[int] = set()
@@ -190,17 +206,9 @@ class Mentions(Stage):
             n, label = hit
             found = token_range_to_span(text, tokens, k, k + n)
             if found:
-                start, end, name = found
-                sent = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end), -1)
-                added.append(Mention("", start, end, text[start:end], label, name_key(name),
-                                     sentence=sent, source="propagation"))
+                added.append(_new_mention(article, *found, label, "propagation"))
             k += n
-        if not added:
-            return mentions
-        merged = sorted(mentions + added, key=lambda m: m.start)
-        for n, m in enumerate(merged, 1):
-            m.id = f"m{n}"
-        return merged
+        return _merged(mentions, added)
 
     @staticmethod
     def _gazetteer_places(article, mentions):
@@ -273,13 +281,5 @@ class Mentions(Stage):
                     changed = True
         added = []
         for k in sorted(places):
-            start, end, name = cands[k]
-            sent = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end), -1)
-            added.append(Mention("", start, end, text[start:end], "LOC", name_key(name),
-                                 sentence=sent, source="gazetteer"))
-        if not added:
-            return mentions
-        merged = sorted(mentions + added, key=lambda m: m.start)
-        for n, m in enumerate(merged, 1):
-            m.id = f"m{n}"
-        return merged
+            added.append(_new_mention(article, *cands[k], "LOC", "gazetteer"))
+        return _merged(mentions, added)
