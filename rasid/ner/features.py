@@ -382,7 +382,8 @@ def dictionary_marks(fx: FeatureExtractor, toks: Sequence[str], entdict: dict, m
 
 def second_pass_features(fx: FeatureExtractor, sents: Sequence[Sequence[str]],
                          first_pass: Sequence[Sequence[str]], entdict: dict | None,
-                         window: int = 20, base: Sequence | None = None) -> list[list[list[str]]]:
+                         window: int = 20, base: Sequence | None = None,
+                         fp_context: bool = True) -> list[list[list[str]]]:
     """Features of the second-pass CRF: first-pass features + document consistency
     (:func:`context_features`) + matches of the training-set entity dictionary."""
     ctx = context_features(fx, sents, first_pass, window=window)
@@ -399,6 +400,10 @@ def second_pass_features(fx: FeatureExtractor, sents: Sequence[Sequence[str]],
                 x.append("-1" + c[i - 1][0])
             if i + 1 < n:
                 x += ["+1" + y for y in d[i + 1]]
+                if fp_context:
+                    x.append("+1" + c[i + 1][0])
+            if fp_context:
+                x.append("fp2=" + (c[i - 1][0][3:] if i > 0 else "BOS") + "|" + c[i][0][3:])
             f.append(x)
         out.append(f)
     return out
