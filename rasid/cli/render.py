@@ -54,8 +54,12 @@ def render_pretty(a: Article) -> str:
         lines.append("events")
         for ev in a.events:
             names = lambda ids: "، ".join(a.entity(i).name for i in ids if a.entity(i)) or "?"  # noqa: E731
-            lines.append(f"  {ev.type} {ev.mode or ''}")
-            lines.append(f"    {names(ev.source)} → {names(ev.target)}")
+            flags = [f for f in ("negated", "future", "hypothetical") if getattr(ev, f)]
+            where = a.entity(ev.location).name if ev.location and a.entity(ev.location) else None
+            facts = [x for x in (ev.mode, ev.date and f"date {ev.date} ({ev.date_source})", ", ".join(ev.topics[:3]),
+                                 " ".join(flags).upper()) if x]
+            lines.append(f"  {ev.type}  {' | '.join(facts)}")
+            lines.append(f"    {names(ev.source)} → {names(ev.target)}" + (f"  ({where})" if where else ""))
     if a.removed:
         lines.append(RULE)
         lines.append("removed (offsets into the raw text)")
