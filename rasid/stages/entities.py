@@ -83,12 +83,15 @@ class Entities(Stage):
                     e.country = c
                     break
         # ---- well-known actors: English name, country and sector from the project's lexicons
+        stateless: set[str] = set()
         mention_text = {m.id: m.text for m in article.mentions}
         for g, e in zip(groups, entities):
             names = [e.name] + [mention_text[i] for i in e.mentions]
             if g.type == "ORG":
                 known = next((k for k in map(known_org, names) if k), None)
                 if known:
+                    if not known.country:
+                        stateless.add(e.id)
                     e.name_latin = e.name_latin or known.english
                     e.country = e.country or known.country or None
                     e.sector = known.sector or e.sector
@@ -96,6 +99,8 @@ class Entities(Stage):
                 variants = [v for n in names for v in _patronymic_prefixes(n)]
                 known = next((k for k in map(known_person, variants) if k and k.match != "surname"), None)
                 if known:
+                    if not known.country:
+                        stateless.add(e.id)     # a UN or other international official
                     e.country = e.country or known.country or None
                     e.sector = e.sector or known.sector or None
                     e.name_latin = e.name_latin or known.english
@@ -120,7 +125,7 @@ class Entities(Stage):
                             next((ents[r.org].country for r in ents[rel].roles if r.org and ents[r.org].country), None))
             if e.country is None and g.type == "PER":
                 e.country = self._coordinated_country(article, g, by_mention, ents)
-            if e.country is None and dominant and (g.type == "PER" or e.sector in STATE_SECTORS):
+            if e.country is None and dominant and e.id not in stateless and (g.type == "PER" or e.sector in STATE_SECTORS):
                 e.country = dominant
                 e.kb_id = None
         article.entities = entities

@@ -78,13 +78,28 @@ def _covered_tokens(tokens, spans) -> set[int]:
     return out
 
 
+def _verb(tok) -> bool:
+    """A verb the event or speech lexicons know (التقى، ناقش، قال، أكد …)."""
+    from rasid.events.lexicon import event_lexicon
+    from rasid.quotes.detect import speech_lexicon
+
+    key = stem_key(tok)
+    if key in speech_lexicon().verbs:
+        return True
+    trig = event_lexicon().match_token(tok)
+    return trig is not None and trig.pos == "verb"
+
+
 def _trim(text, tokens, i, j, label, b):
     """Leading event nouns off persons (لقاء X); following nisba adjectives onto organisations."""
     lex = lexicon()
     if label == "PER":
         while j - i > 1 and tokens[i].kind == "word" and (stem_key(tokens[i]) in lex.leading_non_names
-                                                           or word_country(stem_key(tokens[i]))):
+                                                           or word_country(stem_key(tokens[i]))
+                                                           or _verb(tokens[i])):
             i += 1
+        while j - i > 1 and tokens[j - 1].kind == "word" and _verb(tokens[j - 1]):
+            j -= 1      # أحمد التقى، أحمد ناقش: the tagger ran on into the verb
     elif label == "LOC":
         # جمهورية مصر العربية، سلطنة عمان؛ قناة السويس، مطار عدن، قاعدة الحبانية
         while i - 1 >= 0 and tokens[i - 1].kind == "word" and stem_key(tokens[i - 1]) in _LOC_HEADS \
@@ -134,6 +149,9 @@ class Mentions(Stage):
                 if found is None:
                     continue
                 start, end, name = found
+                if j - i == 1 and label == "PER" and (name_key(name) in lexicon().honorifics
+                                                      or name_key(name) in lexicon().person_titles):
+                    continue        # الشيخ، الرئيس alone: a title, not a name
                 if j - i == 1 and _TANWEEN.search(text[start:end]):
                     continue        # «لقاءً بناءً»: an indefinite noun or adjective, not a name
                 if j - i == 1 and label in ("PER", "ORG") and is_nisba(name_key(name)) and word_country(name_key(name)):
@@ -155,11 +173,13 @@ class Mentions(Stage):
         names: dict[tuple[str, ...], str] = {}
         for m in mentions:
             words = tuple(m.norm.split())
-            if not words or m.label == "MISC":
+            if not words or m.label == "MISC" or (len(words) == 1 and words[0] in lex.honorifics):
                 continue
             names.setdefault(words, m.label)
             if m.label == "PER" and len(words) >= 2:
                 last = words[-1]
+                if last in lex.honorifics or last in lex.person_titles:
+                    continue        # ولد الشيخ: a title word is no family name
                 if len(last) >= 4 and last not in lex.stop and not is_nisba(last) or last.startswith("ال") and len(last) >= 5:
                     names.setdefault((last,), "PER")
         if not names:
