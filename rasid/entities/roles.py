@@ -56,15 +56,24 @@ def _stem_start(tok: Token) -> int:
     return tok.start
 
 
+_STARTS: tuple[int, list[Token], list[int]] | None = None
+
+
+def _starts(tokens: list[Token]) -> list[int]:
+    """Token start offsets, kept for the last token list asked about (stages ask many times per article)."""
+    global _STARTS
+    if _STARTS is None or _STARTS[1] is not tokens or _STARTS[0] != len(tokens):
+        _STARTS = (len(tokens), tokens, [t.start for t in tokens])
+    return _STARTS[2]
+
+
 def token_at(tokens: list[Token], offset: int) -> int:
     """Index of the token holding character ``offset`` (or the last one starting before it)."""
-    starts = [t.start for t in tokens]
-    return max(bisect_right(starts, offset) - 1, 0)
+    return max(bisect_right(_starts(tokens), offset) - 1, 0)
 
 
 def token_index(tokens: list[Token], offset: int) -> int:
-    starts = [t.start for t in tokens]
-    return bisect_left(starts, offset)
+    return bisect_left(_starts(tokens), offset)
 
 
 def _office_word(key: str, lex) -> bool:

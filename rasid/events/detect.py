@@ -167,6 +167,9 @@ class EventFinder:
         return out
 
     # ------------------------------------------------------------ helpers
+    def _tkey(self, t: Token) -> str:
+        return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
+
     def _key(self, k: int) -> str:
         t = self.tokens[k]
         return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
@@ -218,9 +221,9 @@ class EventFinder:
                 or any(has_conjunction(t) for t in gap)
             words = [t for t in gap if t.kind == "word"
                      and not any(a <= t.start and t.end <= b for a, b in self.office_spans)]
-            if any(self._key(self.tokens.index(t)) in _KINSHIP and not has_conjunction(t) for t in words[:2]):
+            if any(self._tkey(t) in _KINSHIP and not has_conjunction(t) for t in words[:2]):
                 break       # صدام، نجل المشير خليفة حفتر: an apposition, not a list (but وشقيقه X is)
-            if not joined or len(words) > 7 or any(self._key(self.tokens.index(t)) in _PREPOSITIONS - {"ل"} for t in words[:1]):
+            if not joined or len(words) > 7 or any(self._tkey(t) in _PREPOSITIONS - {"ل"} for t in words[:1]):
                 break
             if self._after_preposition(nxt) in ("في", "من", "عن", "الي", "علي"):
                 break
@@ -293,7 +296,7 @@ class EventFinder:
         for t in self.tokens[a:b]:
             if t.kind != "word" or any(s <= t.start and t.end <= e for s, e in self.office_spans):
                 continue
-            if self._key(self.tokens.index(t)) in _PREPOSITIONS - {"ب", "ل", "ك"}:
+            if self._tkey(t) in _PREPOSITIONS - {"ب", "ل", "ك"}:
                 return True
         return False
 
