@@ -24,12 +24,27 @@ _VERBS = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "ش�
 
 def stem_key(tok: Token) -> str:
     """The token's key without proclitics (an elided article restored)."""
-    if tok.split:
-        rest = [w for w in tok.words if w.kind != "proclitic"]
-        if rest and rest[0].kind == "article" and rest[0].end - rest[0].start == 1:
-            return "ال" + "".join(w.norm for w in rest[1:])
-        return "".join(w.norm for w in rest)
-    return tok.norm
+    if not tok.split:
+        return tok.norm
+    pieces = tok._pieces          # shared by every token of the same form: the key can be cached
+    if pieces and tok._words is None:
+        key = _STEM_CACHE.get(pieces)
+        if key is None:
+            if len(_STEM_CACHE) > 100_000:
+                _STEM_CACHE.clear()
+            key = _STEM_CACHE[pieces] = _stem_key(tok.words)
+        return key
+    return _stem_key(tok.words)
+
+
+_STEM_CACHE: dict[tuple, str] = {}
+
+
+def _stem_key(words) -> str:
+    rest = [w for w in words if w.kind != "proclitic"]
+    if rest and rest[0].kind == "article" and rest[0].end - rest[0].start == 1:
+        return "ال" + "".join(w.norm for w in rest[1:])
+    return "".join(w.norm for w in rest)
 
 
 def has_conjunction(tok: Token) -> bool:

@@ -144,8 +144,21 @@ _scanners: dict[int, _Scanner] = {}
 
 def context_from_text(text: str, gazetteer: Gazetteer | None = None) -> Counter:
     """Counts of the countries a text names: country names (also multi-word and official
-    forms), nisba adjectives, and unambiguous capitals; proclitics and ال are handled."""
+    forms), nisba adjectives, and unambiguous capitals; proclitics and ال are handled.
+    The last answer is kept: two stages ask about the same article in a row."""
     g = gazetteer or Gazetteer.default()
+    last = _LAST.get(id(g))
+    if last is not None and last[0] is text:
+        return Counter(last[1])
+    counts = _context_from_text(text, g)
+    _LAST[id(g)] = (text, counts)
+    return Counter(counts)
+
+
+_LAST: dict[int, tuple[str, Counter]] = {}
+
+
+def _context_from_text(text: str, g: Gazetteer) -> Counter:
     sc = _scanners.get(id(g))
     if sc is None:
         sc = _scanners[id(g)] = _Scanner(g)
