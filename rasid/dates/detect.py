@@ -295,6 +295,20 @@ def _day(P: _P, g: dict) -> int | None:
     return d if 1 <= d <= 31 else None
 
 
+def _year_fields(P, g, f: dict, cal: str) -> bool:
+    """Year and relative year/month of a month match into ``f``; False when a Gregorian month
+    carries a Hijri era marker (not a date we read)."""
+    if g.get("y"):
+        f["y"] = int(g["y"])
+        if cal == "gregorian" and g.get("era") in ("ه", "هجري", "هجريه", "للهجره"):
+            return False
+    if g.get("yrel"):
+        f["yrel"] = _rel(P, g["yrel"])
+    if g.get("mrel"):
+        f["mrel"] = _rel(P, g["mrel"])
+    return True
+
+
 def _rel(P: _P, w: str | None) -> int | None:
     if not w:
         return None
@@ -346,14 +360,8 @@ def _handle(P: _P, kind: str, m: re.Match, N: str, tanween: bool = False) -> tup
             return "date", f
         cal = sub
         f["m"] = _month_of(P, cal, g["mon"])
-        if g.get("y"):
-            f["y"] = int(g["y"])
-            if cal == "gregorian" and g.get("era") in ("ه", "هجري", "هجريه", "للهجره"):
-                return None
-        if g.get("yrel"):
-            f["yrel"] = _rel(P, g["yrel"])
-        if g.get("mrel"):
-            f["mrel"] = _rel(P, g["mrel"])
+        if not _year_fields(P, g, f, cal):
+            return None
         f["cal"] = cal
         if g.get("wd"):
             f["wd"] = P.wd[g["wd"]]
@@ -385,14 +393,8 @@ def _handle(P: _P, kind: str, m: re.Match, N: str, tanween: bool = False) -> tup
                 return None
             # a Gregorian/Levantine name right before a number belongs to something else
         f = {"m": _month_of(P, cal, mon), "cal": cal}
-        if g.get("y"):
-            f["y"] = int(g["y"])
-            if cal == "gregorian" and g.get("era") in ("ه", "هجري", "هجريه", "للهجره"):
-                return None
-        if g.get("yrel"):
-            f["yrel"] = _rel(P, g["yrel"])
-        if g.get("mrel"):
-            f["mrel"] = _rel(P, g["mrel"])
+        if not _year_fields(P, g, f, cal):
+            return None
         if g.get("part"):
             f["part"] = _part(P, g["part"])
         return "month", f
