@@ -4,8 +4,8 @@ Keys are word lists of ``Mention.norm``. Mentions are taken fullest first;
 each joins an existing entity of the same type when
 
 * its key equals the entity's key, with or without ال (الجيش ~ جيش);
-* PER: its words are a contiguous run of the entity's name (كايا, يرلي كايا
-  ⊂ علي يرلي كايا) and exactly one entity fits (a surname shared by two
+* PER: its words are a contiguous run of the entity's name (أوغلو، يلدز أوغلو
+  ⊂ سامر يلدز أوغلو) and exactly one entity fits (a surname shared by two
   people goes to the one whose written name holds it, not a name built from
   kinship);
 * ORG: its words are a prefix of the entity's (حكومة الوحدة ⊂ حكومة الوحدة
@@ -17,7 +17,7 @@ each joins an existing entity of the same type when
   are dropped (العاصمة التركية أنقرة ~ أنقرة).
 
 Kinship apposition gives a bare given name its family name:
-«صدام، نجل المشير خليفة حفتر» → the entity is named صدام حفتر.
+«كريم، نجل اللواء منصور العطار» → the entity is named كريم العطار.
 """
 from __future__ import annotations
 

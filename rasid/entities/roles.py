@@ -1,8 +1,8 @@
 """Offices of persons from title patterns around their mentions.
 
-* before the name: ``وزير الداخلية التركي علي يرلي كايا``، ``رئيس حزب «القوات
-  اللبنانية» الدكتور سمير جعجع``، ``ووزير الدفاع يشار غولر``;
-* after it, in apposition: ``عبد الحميد الدبيبة رئيس حكومة «الوحدة»``،
+* before the name: ``وزير الداخلية الإسباني فرناندو مارلاسكا``، ``رئيس حزب «الوسط»
+  الدكتور مازن عيسى``، ``ووزير الدفاع كارلوس رويث``;
+* after it, in apposition: ``سليم العتيبي رئيس هيئة «الموانئ»``،
   ``علي الأحمدي، رئيس جهاز الأمن القومي``;
 * a counterpart: ``نظيره التركي X`` holds the same office as the person it
   answers, in another country.

@@ -1,6 +1,6 @@
 """Rule candidates for mentions that a statistical tagger tends to miss.
 
-* person after a title or rank: ``الفريق صدام``، ``السفير رينولدز``،
+* person after a title or rank: ``الفريق سالم``، ``السفير جونسون``،
   ``وزير الخارجية الكندي جون سميث``: the run of 1–3 name words after the title
   (and its office complement and nisba), stopping at function words,
   punctuation and verbs.
@@ -98,11 +98,11 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
             if not _name_like(kk, lex) or _is_ala(text, t) or (t.split and t.words[0].kind == "proclitic"):
                 break
             if j > k and (_is_verb(t) or _common_word(text, tokens, k, j)):
-                break       # السفير رينولدز عقد، الرئيس أوباما وصلت: the name ends at a verb or a common word
+                break       # السفير جونسون عقد، الرئيس أوباما وصلت: the name ends at a verb or a common word
             if j == k and kk.startswith("ال"):
                 break
             if j > k and is_nisba(kk) and _country_nisba(kk):
-                break       # الرئيس أوباما الأمريكي; but a family name like الكربولي stays
+                break       # الرئيس أوباما الأمريكي; but a family name like الدليمي stays
             j += 1
         if j > k:
             out.append((k, j, "PER"))

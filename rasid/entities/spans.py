@@ -38,7 +38,7 @@ _VOCAB: dict | None = None
 def _name_start(tok: Token) -> int:
     """Where a name starts in a token with proclitics and no article: after as many of them as
     leave the form the corpus knows best (بطرابلس → طرابلس; بطرس، كريتر stay whole; وكريتر → كريتر).
-    When the corpus knows no reading, the token stays whole (فلتشر is not ف+ل+تشر)."""
+    When the corpus knows no reading, the token stays whole (فلويد is not ف+لويد)."""
     words = tok.words
     vocab = _vocab()
     best, best_count = 0, vocab.get(tok.norm, 0)

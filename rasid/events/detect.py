@@ -222,7 +222,7 @@ class EventFinder:
             words = [t for t in gap if t.kind == "word"
                      and not any(a <= t.start and t.end <= b for a, b in self.office_spans)]
             if any(self._tkey(t) in _KINSHIP and not has_conjunction(t) for t in words[:2]):
-                break       # صدام، نجل المشير خليفة حفتر: an apposition, not a list (but وشقيقه X is)
+                break       # كريم، نجل اللواء منصور العطار: an apposition, not a list (but وشقيقه X is)
             if not joined or len(words) > 7 or any(self._tkey(t) in _PREPOSITIONS - {"ل"} for t in words[:1]):
                 break
             if self._after_preposition(nxt) in ("في", "من", "عن", "الي", "علي"):
@@ -368,7 +368,7 @@ class EventFinder:
             return None
         j = a.tok - 1
         while j >= lo and self.tokens[j].kind == "word" and self._key(j) in _HONORIFICS:
-            j -= 1      # إن السفير رينولدز عقد
+            j -= 1      # إن السفير جونسون عقد
         prev = self._key(j) if j >= lo else ""
         if prev in ("كان", "كانت") or j < lo or prev in ("،", ",") or prev in _COMPLEMENTIZERS or (
                 self.tokens[j].kind == "word" and self.tokens[j].split and prev in ("كان", "كانت")):

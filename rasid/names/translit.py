@@ -236,7 +236,7 @@ def _part(part: str, first: bool, article: str, only: bool = False) -> str:
 def to_latin(name: str, kind: str = "PER", *, article: str = "drop") -> str | None:
     """``name`` in the spelling of the English-language press (None when unknown for ORG/LOC).
 
-    ``article``: "drop" (default: الدبيبة -> "Dbeibah"), "al" ("al-Dbeibah") or "Al".
+    ``article``: "drop" (default: الحمداني -> "Hamdani"), "al" ("al-Hamdani") or "Al".
     """
     if not name or not name.strip():
         return None

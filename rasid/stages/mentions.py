@@ -184,8 +184,8 @@ class Mentions(Stage):
                     names.setdefault((last,), "PER")
         if not names:
             return mentions
-        # a mention cut inside its token (تشر from فلتشر) gets its letters back when the whole form is
-        # a word of another name in the article (توم فلتشر)
+        # a mention cut inside its token (لويد from فلويد) gets its letters back when the whole form is
+        # a word of another name in the article (جورج فلويد)
         words_in_names = {w for k in names for w in k}
         for m in mentions:
             k = token_index(tokens, m.start)
