@@ -19,7 +19,7 @@ from functools import cache
 
 from rasid.doc.layers import Token
 from rasid.entities.lexicon import is_nisba, lexicon
-from rasid.entities.roles import has_conjunction, stem_key
+from rasid.entities.roles import _country_word, has_conjunction, stem_key
 
 _SAY = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "شدد", "لفت", "نوه", "ذكر", "اعلن", "اعتبر", "بحث",
         "ناقش", "التقي", "استقبل", "زار", "دعا", "طالب", "اتهم", "رفض", "هدد", "عقد", "وصل", "غادر", "تولي"}
@@ -86,7 +86,11 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
         while k < b and steps < 6:
             t = tokens[k]
             kk = stem_key(t) if _word(t) else ""
-            if kk in lex.office_complements or is_nisba(kk) or kk in lex.org_heads:
+            if kk in lex.office_complements or is_nisba(kk) or kk in lex.org_heads or _country_word(kk):
+                k += 1      # وزير خارجية جمهورية مصر العربية الأستاذ X
+                steps += 1
+                continue
+            if kk in lex.honorifics:
                 k += 1
                 steps += 1
                 continue

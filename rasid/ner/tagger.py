@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import gc
 import gzip
 import threading
 from pathlib import Path
@@ -75,14 +76,25 @@ class NerTagger:
         import pycrfsuite
         self.model_dir = Path(model_dir)
         self.extractor = extractor or load_extractor(self.model_dir)
-        self._crf1 = pycrfsuite.Tagger()
-        self._crf1.open(str(self.model_dir / MODEL_FILE))
+        self._models: list[bytes] = []      # gzipped models are read into memory; keep them alive
+        self._crf1 = self._open(pycrfsuite, MODEL_FILE)
         self._crf2 = None
-        if (self.model_dir / MODEL2_FILE).exists():
-            self._crf2 = pycrfsuite.Tagger()
-            self._crf2.open(str(self.model_dir / MODEL2_FILE))
+        if (self.model_dir / MODEL2_FILE).exists() or (self.model_dir / (MODEL2_FILE + ".gz")).exists():
+            self._crf2 = self._open(pycrfsuite, MODEL2_FILE)
         ed = self.model_dir / ENTDICT_FILE
         self.entity_dict = load_entities(ed) if ed.exists() else {}
+
+    def _open(self, pycrfsuite, name: str):
+        """A crfsuite tagger from ``name`` or, as shipped, ``name.gz`` (about a third of the size)."""
+        tagger = pycrfsuite.Tagger()
+        packed = self.model_dir / (name + ".gz")
+        if packed.exists():
+            data = gzip.decompress(packed.read_bytes())
+            self._models.append(data)
+            tagger.open_inmemory(data)
+        else:
+            tagger.open(str(self.model_dir / name))
+        return tagger
 
     def first_pass(self, tokens: Sequence[str]) -> list[str]:
         return self._crf1.tag(self.extractor.sent_features(tokens)) if tokens else []
@@ -90,14 +102,22 @@ class NerTagger:
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for consecutive sentences of one text (or a stream of texts): the
         second pass sees how the same word was tagged in the sentences around it."""
-        sentences = [list(s) for s in sentences]
-        base = [self.extractor.sent_features(s) for s in sentences]
-        fp = [self._crf1.tag(b) if b else [] for b in base]
-        if self._crf2 is None:
-            return fp
-        feats = second_pass_features(self.extractor, sentences, fp, self.entity_dict,
-                                     window=self.window, base=base)
-        return [self._crf2.tag(f) if f else [] for f in feats]
+        # feature dicts are many small objects that never form cycles: the cyclic collector
+        # only slows their creation down, so it is paused while a document is tagged
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            sentences = [list(s) for s in sentences]
+            base = [self.extractor.sent_features(s) for s in sentences]
+            fp = [self._crf1.tag(b) if b else [] for b in base]
+            if self._crf2 is None:
+                return fp
+            feats = second_pass_features(self.extractor, sentences, fp, self.entity_dict,
+                                         window=self.window, base=base)
+            return [self._crf2.tag(f) if f else [] for f in feats]
+        finally:
+            if paused:
+                gc.enable()
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags (B-PER, I-LOC, ..., O) for one sentence of tokens, without wider

@@ -364,7 +364,7 @@ def save_entities(ed: dict, path: Path) -> None:
                 f.write(" ".join(k) + "\t" + ed[k] + "\n")
 
 
-SECOND_PASS = {"c1": 0.02, "c2": 0.1, "max_iterations": 150, "feature.minfreq": 0}
+SECOND_PASS = {"c1": 0.01, "c2": 0.2, "max_iterations": 150, "feature.minfreq": 0}
 
 
 def train_two_pass(train, fx, out: Path, folds: int = 4, c1: float = 0.05, c2: float = 0.05,
@@ -405,6 +405,10 @@ def train_two_pass(train, fx, out: Path, folds: int = 4, c1: float = 0.05, c2: f
     tr.set_params({**SECOND_PASS, **(second or {}), "feature.possible_transitions": True})
     tr.train(str(out / "ner2.crfsuite"))
     log(f"  second pass done ({time.time() - t0:.0f} s)")
+    for name in ("ner1.crfsuite", "ner2.crfsuite"):     # shipped gzipped (rasid.ner.tagger reads both)
+        path = out / name
+        (out / (name + ".gz")).write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+        path.unlink()
     return {"train_s": time.time() - t0}
 
 
