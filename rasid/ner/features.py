@@ -205,25 +205,9 @@ class FeatureExtractor:
     # sentence-level -------------------------------------------------------
     def multi_gaz(self, stems: Sequence[str]) -> list[list[str]]:
         """B/I gazetteer marks from longest multi-token matches over stems."""
-        n = len(stems)
-        marks: list[list[str]] = [[] for _ in range(n)]
-        gm = self.gaz_multi
-        if not gm:
-            return marks
-        mx = self.max_multi
-        i = 0
-        while i < n:
-            best = 0
-            for L in range(min(mx, n - i), 1, -1):
-                t = gm.get(tuple(stems[i:i + L]))
-                if t is not None:
-                    marks[i].append("mg=B" + t)
-                    for j in range(i + 1, i + L):
-                        marks[j].append("mg=I" + t)
-                    best = L
-                    break
-            i += best if best else 1
-        return marks
+        if not self.gaz_multi:
+            return [[] for _ in stems]
+        return longest_match_marks(stems, self.gaz_multi, self.max_multi, "mg=", min_len=2)
 
     def sent_features(self, toks: Sequence[str]) -> list[list[str]]:
         wf = [self.word_features(t) for t in toks]
@@ -360,24 +344,31 @@ def entity_dictionary(fx: FeatureExtractor, sents, tag_seqs, max_len: int = 6) -
     return out
 
 
-def dictionary_marks(fx: FeatureExtractor, toks: Sequence[str], entdict: dict, max_len: int = 6) -> list[list[str]]:
-    """B/I marks of the longest matches of ``entdict`` entries in a sentence."""
-    st = [fx.word_features(t)[2] for t in toks]
-    n = len(st)
+def longest_match_marks(keys: Sequence[str], table: dict, max_len: int, prefix: str,
+                        min_len: int = 1) -> list[list[str]]:
+    """B/I marks (``prefix + "B" + type``) of the longest left-to-right matches of ``table``
+    (tuple of keys -> type) over ``keys``, spans of ``min_len`` to ``max_len`` keys."""
+    n = len(keys)
     marks: list[list[str]] = [[] for _ in range(n)]
     i = 0
     while i < n:
         step = 1
-        for L in range(min(max_len, n - i), 0, -1):
-            t = entdict.get(tuple(st[i:i + L]))
+        for L in range(min(max_len, n - i), min_len - 1, -1):
+            t = table.get(tuple(keys[i:i + L]))
             if t is not None:
-                marks[i].append("td=B" + t)
+                marks[i].append(prefix + "B" + t)
                 for j in range(i + 1, i + L):
-                    marks[j].append("td=I" + t)
+                    marks[j].append(prefix + "I" + t)
                 step = L
                 break
         i += step
     return marks
+
+
+def dictionary_marks(fx: FeatureExtractor, toks: Sequence[str], entdict: dict, max_len: int = 6) -> list[list[str]]:
+    """B/I marks of the longest matches of ``entdict`` entries in a sentence."""
+    st = [fx.word_features(t)[2] for t in toks]
+    return longest_match_marks(st, entdict, max_len, "td=")
 
 
 def second_pass_features(fx: FeatureExtractor, sents: Sequence[Sequence[str]],
