@@ -162,7 +162,7 @@ def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -
                 last = j
                 j += 1
                 continue
-            if country_of is not None and country_of(kk) and not kk.startswith("ال") or kk in ("مصر",):
+            if country_of is not None and country_of(kk) and not kk.startswith("ال"):
                 named = True
                 last = j
                 j += 1
