@@ -152,6 +152,13 @@ class FeatureExtractor:
         hit = self._cache.get(tok)
         if hit is not None:
             return hit
+        out = self.compute_word_features(tok)
+        if len(self._cache) < 500_000:
+            self._cache[tok] = out
+        return out
+
+    def compute_word_features(self, tok: str):
+        """:meth:`word_features` without the cache."""
         w = normalize(tok)
         shape = _shape(w)
         pre, st = split_prefix(w, self.vocab)
@@ -197,10 +204,7 @@ class FeatureExtractor:
                     for ch in g2:
                         own.append(name + ch)
                         ctx.append(name + ch)
-        out = (own, ctx, st)
-        if len(self._cache) < 500_000:
-            self._cache[tok] = out
-        return out
+        return own, ctx, st
 
     # sentence-level -------------------------------------------------------
     def multi_gaz(self, stems: Sequence[str]) -> list[list[str]]:
@@ -345,14 +349,19 @@ def entity_dictionary(fx: FeatureExtractor, sents, tag_seqs, max_len: int = 6) -
 
 
 def longest_match_marks(keys: Sequence[str], table: dict, max_len: int, prefix: str,
-                        min_len: int = 1) -> list[list[str]]:
+                        min_len: int = 1, first: set | frozenset | None = None) -> list[list[str]]:
     """B/I marks (``prefix + "B" + type``) of the longest left-to-right matches of ``table``
-    (tuple of keys -> type) over ``keys``, spans of ``min_len`` to ``max_len`` keys."""
+    (tuple of keys -> type) over ``keys``, spans of ``min_len`` to ``max_len`` keys.
+    ``first``, when given, is the set of the keys that begin an entry of ``table``: no match is
+    tried where none begins (same marks, fewer lookups)."""
     n = len(keys)
     marks: list[list[str]] = [[] for _ in range(n)]
     i = 0
     while i < n:
         step = 1
+        if first is not None and keys[i] not in first:
+            i += 1
+            continue
         for L in range(min(max_len, n - i), min_len - 1, -1):
             t = table.get(tuple(keys[i:i + L]))
             if t is not None:
