@@ -349,19 +349,14 @@ def entity_dictionary(fx: FeatureExtractor, sents, tag_seqs, max_len: int = 6) -
 
 
 def longest_match_marks(keys: Sequence[str], table: dict, max_len: int, prefix: str,
-                        min_len: int = 1, first: set | frozenset | None = None) -> list[list[str]]:
+                        min_len: int = 1) -> list[list[str]]:
     """B/I marks (``prefix + "B" + type``) of the longest left-to-right matches of ``table``
-    (tuple of keys -> type) over ``keys``, spans of ``min_len`` to ``max_len`` keys.
-    ``first``, when given, is the set of the keys that begin an entry of ``table``: no match is
-    tried where none begins (same marks, fewer lookups)."""
+    (tuple of keys -> type) over ``keys``, spans of ``min_len`` to ``max_len`` keys."""
     n = len(keys)
     marks: list[list[str]] = [[] for _ in range(n)]
     i = 0
     while i < n:
         step = 1
-        if first is not None and keys[i] not in first:
-            i += 1
-            continue
         for L in range(min(max_len, n - i), min_len - 1, -1):
             t = table.get(tuple(keys[i:i + L]))
             if t is not None:

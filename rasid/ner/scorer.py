@@ -25,10 +25,10 @@ OFFSETS = 5            # table slots: own, as the word before (-1), two before (
 # ("stem" or the middle cluster "cl1"), and whether the feature belongs to the right word
 PAIRS = (("-1|0s=", ("stem", "stem"), True), ("0|+1s=", ("stem", "stem"), False),
          ("-1s|c=", ("stem", "cl1"), True), ("c|+1s=", ("cl1", "stem"), False))
-# flag bits of a word: 2f = may be the left key of family f, 2f+1 = the right key; then
-# whether its stem may begin a multi-word gazetteer entry or an entity-dictionary entry
-MAY_BEGIN_GAZ = 1 << (2 * len(PAIRS))
-MAY_BEGIN_DICT = MAY_BEGIN_GAZ << 1
+KEY_SHIFT = 1 << 32     # a pair's code: left key id * KEY_SHIFT + right key id
+# flag bits of a word: may its stem begin a multi-word gazetteer entry, an entity-dictionary entry;
+# is its stem two letters or more (counted for document consistency)
+MAY_BEGIN_GAZ, MAY_BEGIN_DICT, LONG_STEM = 1, 2, 4
 
 
 class Weights:
@@ -50,17 +50,37 @@ class Weights:
             self.matrices.append(w)
         self.transitions = [m.trans[np.ix_([m.labels.index(lab) for lab in self.labels],
                                            [m.labels.index(lab) for lab in self.labels])] for m in models]
-        # the left and right keys that occur in some pair attribute, per family
-        self.pair_sides: list[tuple[set, set]] = [(set(), set()) for _ in PAIRS]
-        for attr in index:
-            for f, (prefix, _, _) in enumerate(PAIRS):
-                if attr.startswith(prefix):
-                    left, right = self.pair_sides[f]
-                    rest = attr[len(prefix):]
-                    for cut in range(len(rest)):       # every split at a "|": a key may hold one
-                        if rest[cut] == "|":
-                            left.add(rest[:cut])
-                            right.add(rest[cut + 1:])
+        # pair attributes as sorted integer codes of their (left key, right key), per family
+        self.key_ids: dict[str, dict[str, int]] = {"stem": {}, "cl1": {}}
+        found: list[tuple[list[int], list[int]]] = [([], []) for _ in PAIRS]
+        for attr, row in index.items():
+            for f, (prefix, (left, right), _) in enumerate(PAIRS):
+                if not attr.startswith(prefix):
+                    continue
+                rest = attr[len(prefix):]
+                for cut in range(len(rest)):    # every split at a "|" (a key may hold one): each
+                    if rest[cut] == "|":        # gives back the same string, so each may match
+                        lid = self.key_ids[left].setdefault(rest[:cut], len(self.key_ids[left]))
+                        rid = self.key_ids[right].setdefault(rest[cut + 1:], len(self.key_ids[right]))
+                        found[f][0].append(lid * KEY_SHIFT + rid)
+                        found[f][1].append(row)
+        self.pair_tables = []
+        for codes, rows in found:
+            codes_, rows_ = np.array(codes, dtype=np.int64), np.array(rows, dtype=np.intp)
+            order = np.argsort(codes_, kind="stable")
+            self.pair_tables.append((codes_[order], rows_[order]))
+
+    def pair_rows(self, family: int, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(which of the pairs, attribute row) for the pairs of key ids (-1: a key no attribute has)
+        that name an attribute of ``PAIRS[family]``."""
+        codes, rows = self.pair_tables[family]
+        ok = np.flatnonzero((left >= 0) & (right >= 0))
+        if not len(codes) or not len(ok):
+            return ok[:0], ok[:0]
+        query = left[ok] * KEY_SHIFT + right[ok]
+        at = np.minimum(np.searchsorted(codes, query), len(codes) - 1)
+        hit = codes[at] == query
+        return ok[hit], rows[at[hit]]
 
     def rows(self, attrs: Sequence[str]) -> list[int]:
         """Rows of the attributes some model knows (a repeated attribute counts again, as in crfsuite)."""
@@ -94,6 +114,10 @@ class WordTable:
         self.cl1: list[str] = []
         self.table = np.zeros((capacity,) + self._shape)
         self.flags = np.zeros(capacity, dtype=np.int64)
+        self.stem_ids: dict[str, int] = {}
+        self.stem_of = np.zeros(capacity, dtype=np.int64)      # row -> id of its stem (this table's)
+        # row -> id of its stem and of its cluster among the keys of the pair attributes (-1: none)
+        self.pair_key = {kind: np.full(capacity, -1, dtype=np.int64) for kind in ("stem", "cl1")}
 
     def lookup(self, tokens: Sequence[str]) -> list[int]:
         """Row ids of the tokens, adding the words not seen yet."""
@@ -114,7 +138,11 @@ class WordTable:
             grown = np.zeros((max(need, 2 * len(self.table)),) + self._shape)
             grown[:start] = self.table[:start]
             self.table = grown
-            self.flags = np.concatenate([self.flags[:start], np.zeros(len(grown) - start, dtype=np.int64)])
+            more = np.zeros(len(grown) - start, dtype=np.int64)
+            self.flags = np.concatenate([self.flags[:start], more])
+            self.stem_of = np.concatenate([self.stem_of[:start], more])
+            for kind, keys in self.pair_key.items():
+                self.pair_key[kind] = np.concatenate([keys[:start], more - 1])
         fx, rows = self.fx, self.weights.rows
         # every (word, model, offset) block is the sum of its attribute rows: gather them all, then one add
         at, take = [], []
@@ -123,7 +151,10 @@ class WordTable:
             self.ids[tok] = k
             self.stems.append(st)
             self.cl1.append(_cl1(ctx))
-            self.flags[k] = self._flags(st, self.cl1[-1])
+            self.flags[k] = self._flags(st)
+            self.stem_of[k] = self.stem_ids.setdefault(st, len(self.stem_ids))
+            for kind, key in (("stem", st), ("cl1", self.cl1[-1])):
+                self.pair_key[kind][k] = self.weights.key_ids[kind].get(key, -1)
             near = ctx[:2]
             if fx.ctx2_gaz:
                 near = near + [x for x in ctx if x[0] == "g"]
@@ -141,19 +172,14 @@ class WordTable:
                 self.table[start:need, m] = block.reshape(len(words), OFFSETS, n_labels)
 
 
-    def _flags(self, stem: str, cl1: str) -> int:
-        keys = {"stem": stem, "cl1": cl1}
+    def _flags(self, stem: str) -> int:
         flags = 0
-        for f, (_, (left, right), _) in enumerate(PAIRS):
-            lefts, rights = self.weights.pair_sides[f]
-            if keys[left] in lefts:
-                flags |= 1 << (2 * f)
-            if keys[right] in rights:
-                flags |= 1 << (2 * f + 1)
         if stem in self.gaz_first:
             flags |= MAY_BEGIN_GAZ
         if stem in self.dict_first:
             flags |= MAY_BEGIN_DICT
+        if len(stem) >= 2:
+            flags |= LONG_STEM
         return flags
 
 
@@ -178,7 +204,9 @@ def word_scores(table: np.ndarray, model: int, ids: np.ndarray, pos: np.ndarray,
     return scores
 
 
-def add_rows(scores: np.ndarray, weights: np.ndarray, at: list[int], rows: list[int]) -> None:
-    """scores[at[k]] += weights[rows[k]] for every k (an index may repeat)."""
-    if rows:
-        np.add.at(scores, np.array(at, dtype=np.intp), weights[np.array(rows, dtype=np.intp)])
+def add_rows(scores: np.ndarray, weights: np.ndarray, found: Sequence[tuple]) -> None:
+    """scores[at[k]] += weights[rows[k]] for every (at, rows) of ``found`` and every k (an index may repeat)."""
+    at = np.concatenate([np.asarray(a, dtype=np.intp) for a, _ in found])
+    if len(at):
+        rows = np.concatenate([np.asarray(r, dtype=np.intp) for _, r in found])
+        np.add.at(scores, at, weights[rows])

@@ -14,10 +14,11 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from rasid.ner.consistency import TYPE_ID, consistency_codes, consistency_features
 from rasid.ner.crf import read_model, viterbi
 from rasid.ner.evaluate import chunks
-from rasid.ner.features import FeatureExtractor, _etype, longest_match_marks
-from rasid.ner.scorer import (MAY_BEGIN_DICT, MAY_BEGIN_GAZ, PAIRS, Weights, WordTable, add_rows, positions,
+from rasid.ner.features import FeatureExtractor, _etype
+from rasid.ner.scorer import (LONG_STEM, MAY_BEGIN_DICT, MAY_BEGIN_GAZ, PAIRS, Weights, WordTable, add_rows, positions,
                               word_scores)
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
@@ -89,10 +90,12 @@ class NerTagger:
         self.weights = Weights(models)
         ed = self.model_dir / ENTDICT_FILE
         self.entity_dict = load_entities(ed) if ed.exists() else {}
-        self._mg_first = frozenset(k[0] for k in self.extractor.gaz_multi)
-        self._td_first = frozenset(k[0] for k in self.entity_dict)
-        self.words = WordTable(self.extractor, self.weights, gaz_first=self._mg_first,
-                               dict_first=self._td_first)
+        self._gaz_trie = _trie(self.extractor.gaz_multi)
+        self._dict_trie = _trie(self.entity_dict)
+        self.words = WordTable(self.extractor, self.weights, gaz_first=frozenset(self._gaz_trie),
+                               dict_first=frozenset(self._dict_trie))
+        self._type_of = np.array([TYPE_ID[_etype(t) or "O"] for t in self.labels])   # label -> type id
+        self._by_code: dict[int, list[int]] = {}
         row = self.weights.row
         self._b, self._bos, self._eos = row("b"), row("BOS"), row("EOS")
         if self.two_pass:   # second-pass weights of the first pass's tags, by label index
@@ -129,12 +132,11 @@ class NerTagger:
         ids = np.array(ids_list, dtype=np.intp)
         flags = self.words.flags[ids]
         pos, after = positions(bounds, n)
-        at, rows = self._pair_features(ids_list, flags, after, bounds)
-        tags = self._decode(0, ids, pos, after, at, rows, bounds)
+        pairs = self._pair_features(ids, flags, after, ids_list, bounds)
+        tags = viterbi(self._scores(0, ids, pos, after, pairs), bounds, self.weights.transitions[0])
         if second:
-            stems = [self.words.stems[i] for i in ids_list]
-            at2, rows2 = self._second_features(stems, tags, ids_list, flags, bounds)
-            scores = self._scores(1, ids, pos, after, at + at2, rows + rows2)
+            found = pairs + self._second_features(ids, tags, ids_list, flags, bounds)
+            scores = self._scores(1, ids, pos, after, found)
             prev = np.where(pos > 0, np.roll(tags, 1), len(self.labels))    # BOS is the last row
             scores += self._fp[tags] + self._fp_pair[prev, tags]
             k = np.flatnonzero(pos >= 1)
@@ -145,75 +147,96 @@ class NerTagger:
         labels = self.labels
         return [[labels[t] for t in tags[a:b]] for a, b in bounds]
 
-    def _scores(self, model, ids, pos, after, at, rows) -> np.ndarray:
+    def _scores(self, model, ids, pos, after, found) -> np.ndarray:
+        """Emission scores of ``model``: the word table's rows, the constant, sentence-edge and
+        ``found`` (tokens, attribute rows) features."""
         scores = word_scores(self.words.table, model, ids, pos, after)
         scores += self._b[model]
         scores[pos == 0] += self._bos[model]
         scores[after == 0] += self._eos[model]
-        add_rows(scores, self.weights.matrices[model], at, rows)
+        add_rows(scores, self.weights.matrices[model], found)
         return scores
 
-    def _decode(self, model, ids, pos, after, at, rows, bounds) -> np.ndarray:
-        return viterbi(self._scores(model, ids, pos, after, at, rows), bounds, self.weights.transitions[model])
-
-    def _pair_features(self, ids_list, flags, after, bounds) -> tuple[list[int], list[int]]:
-        """(token, attribute row) of the features that join two words: stem pairs, stem and
-        cluster, and the multi-word gazetteer marks of the token and its neighbours.  A pair is
-        looked up only where both words' flags say the model has such keys on those sides."""
-        words, get = self.words, self.weights.index.get
-        keys = {"stem": words.stems, "cl1": words.cl1}
-        at: list[int] = []
-        rows: list[int] = []
+    def _pair_features(self, ids, flags, after, ids_list, bounds) -> list[tuple]:
+        """(tokens, attribute rows) of the features that join two words, stem pairs and stem with
+        cluster (found as integer codes, no strings made), and of the multi-word gazetteer marks
+        of each token and its neighbours."""
+        found = []
         inside = after[:-1] >= 1                      # j and j + 1 are in the same sentence
-        for f, (prefix, (left, right), to_right) in enumerate(PAIRS):
+        for f, (_, (left, right), to_right) in enumerate(PAIRS):
             if not self.extractor.pairs and left != right:
                 continue
-            both = (flags[:-1] >> (2 * f)) & (flags[1:] >> (2 * f + 1)) & 1
-            lk, rk = keys[left], keys[right]
-            for j in np.flatnonzero(both.astype(bool) & inside).tolist():
-                r = get(prefix + lk[ids_list[j]] + "|" + rk[ids_list[j + 1]])
-                if r is not None:
-                    at.append(j + 1 if to_right else j)
-                    rows.append(r)
+            lk = self.words.pair_key[left][ids[:-1]]
+            rk = self.words.pair_key[right][ids[1:]]
+            j, rows = self.weights.pair_rows(f, np.where(inside, lk, -1), rk)
+            found.append((j + 1 if to_right else j, rows))
         fx = self.extractor
         if fx.gaz_multi:
-            self._marks(fx.gaz_multi, fx.max_multi, "mg=", 2, self._mg_first, MAY_BEGIN_GAZ,
-                        ids_list, flags, bounds, at, rows)
-        return at, rows
+            found.append(self._marks(self._gaz_trie, fx.max_multi, "mg=", 2, MAY_BEGIN_GAZ,
+                                     ids_list, flags, bounds))
+        return found
 
-    def _marks(self, table, max_len, prefix, min_len, first, flag, ids_list, flags, bounds, at, rows) -> None:
-        """(token, row) of the longest-match marks of ``table`` on each token, on the token after
-        (``-1`` + mark) and on the token before (``+1`` + mark), in the sentences where a stem
-        may begin an entry."""
+    def _marks(self, trie, max_len, prefix, min_len, flag, ids_list, flags, bounds) -> tuple[list, list]:
+        """(token, row) of the marks of :func:`rasid.ner.features.longest_match_marks` (the longest
+        left-to-right matches of a table, here walked as a trie of stems) on each token, on the token
+        after (``-1`` + mark) and on the token before (``+1`` + mark).  Matches are tried only where
+        a stem may begin an entry (``flag``); elsewhere the reference steps on by one word."""
         get, stems = self.weights.index.get, self.words.stems
-        may = (flags & flag) != 0
-        for a, b in bounds:
-            if b <= a or not may[a:b].any():
-                continue
-            marks = longest_match_marks([stems[k] for k in ids_list[a:b]], table, max_len, prefix,
-                                        min_len=min_len, first=first)
-            for p, found in enumerate(marks):
-                for x in found:
-                    for i, attr in ((a + p, x), (a + p + 1, "-1" + x), (a + p - 1, "+1" + x)):
-                        if a <= i < b:
-                            r = get(attr)
-                            if r is not None:
-                                at.append(i)
-                                rows.append(r)
-
-    def _second_features(self, stems, tags, ids_list, flags, bounds) -> tuple[list[int], list[int]]:
-        """(token, attribute row) of the second pass's own string features: document
-        consistency and the entity-dictionary marks of the token and its neighbours
-        (the first pass's tags are added from matrices by :meth:`_tag`)."""
-        labels = self.labels
-        types = [_etype(labels[t]) or "O" for t in tags.tolist()]
         at: list[int] = []
         rows: list[int] = []
-        consistency_rows(stems, types, bounds, self.window, self.weights.rows, at, rows)
-        if self.entity_dict:
-            self._marks(self.entity_dict, 6, "td=", 1, self._td_first, MAY_BEGIN_DICT,
-                        ids_list, flags, bounds, at, rows)
+        sentence = 0
+        end = -1          # matches may not overlap: the next one starts at or after ``end``
+        for p in np.flatnonzero(flags & flag).tolist():
+            if p < end:
+                continue
+            while bounds[sentence][1] <= p:
+                sentence += 1
+            a, b = bounds[sentence]
+            node, found = trie, None
+            for k in range(p, min(b, p + max_len)):
+                node = node.get(stems[ids_list[k]])
+                if node is None:
+                    break
+                typ = node.get(_END)
+                if typ is not None and k + 1 - p >= min_len:
+                    found = (k + 1, typ)
+            if found is None:
+                continue
+            end, typ = found
+            for k in range(p, end):
+                mark = prefix + ("B" if k == p else "I") + typ
+                for i, attr in ((k, mark), (k + 1, "-1" + mark), (k - 1, "+1" + mark)):
+                    if a <= i < b:
+                        r = get(attr)
+                        if r is not None:
+                            at.append(i)
+                            rows.append(r)
         return at, rows
+
+    def _second_features(self, ids, tags, ids_list, flags, bounds) -> list[tuple]:
+        """(tokens, attribute rows) of the second pass's own string features: document
+        consistency (:mod:`rasid.ner.consistency`) and the entity-dictionary marks of the token
+        and its neighbours (the first pass's tags are added from matrices by :meth:`_tag`)."""
+        sentence = np.repeat(np.arange(len(bounds)), [b - a for a, b in bounds])
+        codes = consistency_codes(self.words.stem_of[ids], self._type_of[tags], sentence, len(bounds),
+                                  self.window, (flags & LONG_STEM) != 0)
+        found = []
+        kinds, where = np.unique(codes, return_inverse=True)
+        for j, code in enumerate(kinds.tolist()):
+            r = self._consistency_rows(code)
+            if r:
+                tokens = np.flatnonzero(where == j)
+                found.append((np.repeat(tokens, len(r)), np.tile(r, len(tokens))))
+        if self.entity_dict:
+            found.append(self._marks(self._dict_trie, 6, "td=", 1, MAY_BEGIN_DICT, ids_list, flags, bounds))
+        return found
+
+    def _consistency_rows(self, code: int) -> list[int]:
+        """Attribute rows of a consistency code (a few hundred codes exist; each is made once)."""
+        r = self._by_code.get(code)
+        if r is None:
+            r = self._by_code[code] = self.weights.rows(consistency_features(code))
+        return r
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags (B-PER, I-LOC, ..., O) for one sentence of tokens, without wider
@@ -230,82 +253,18 @@ class NerTagger:
         return chunks(self.tag(tokens))
 
 
-def consistency_rows(stems: list[str], types: list[str], bounds, window: int, rows_of,
-                     at: list[int], rows: list[int]) -> None:
-    """Append (token, attribute row) of the document-consistency features of
-    :func:`rasid.ner.features.context_features` (all but its ``fp=`` tag): how the first pass
-    typed the same stem in the ``window`` sentences before and after.  Same counts in the same
-    order (ties go to the type counted first), kept in plain dicts; a stem's rows are
-    remembered per type until a sentence with that stem enters or leaves the window."""
-    n = len(bounds)
-    per_sent = []
-    for a, b in bounds:
-        d: dict[str, dict] = {}
-        for k in range(a, b):
-            s_ = stems[k]
-            if len(s_) < 2:
-                continue
-            c = d.get(s_)
-            if c is None:
-                c = d[s_] = {}
-            c[types[k]] = c.get(types[k], 0) + 1
-        per_sent.append(d)
-    tot: dict[str, dict] = {}
-    memo: dict[str, dict] = {}
-    alone = rows_of(["dc=alone"])
-    lo = hi = 0
-    for i, (a, b) in enumerate(bounds):
-        while hi < n and hi <= i + window:
-            for s_, c in per_sent[hi].items():
-                t = tot.get(s_)
-                if t is None:
-                    t = tot[s_] = {}
-                for k, v in c.items():
-                    t[k] = t.get(k, 0) + v
-                memo.pop(s_, None)
-            hi += 1
-        while lo < i - window:
-            for s_, c in per_sent[lo].items():
-                t = tot[s_]
-                for k, v in c.items():
-                    t[k] = t.get(k, 0) - v
-                memo.pop(s_, None)
-            lo += 1
-        for k in range(a, b):
-            s_ = stems[k]
-            if len(s_) < 2:
-                continue
-            counts = tot[s_]
-            if len(counts) == 1 and counts.get(types[k]) == 1:     # the token itself, nothing else
-                if alone:
-                    at.append(k)
-                    rows.extend(alone)
-                continue
-            by_type = memo.get(s_)
-            if by_type is None:
-                by_type = memo[s_] = {}
-            r = by_type.get(types[k])
-            if r is None:
-                r = by_type[types[k]] = rows_of(_consistency(counts, types[k]))
-            if r:
-                at.extend([k] * len(r))
-                rows.extend(r)
+_END = None     # the trie key under which an entry's type is kept (stems are strings)
 
 
-def _consistency(counts: dict, own: str) -> list[str]:
-    others = {k: v - (1 if k == own else 0) for k, v in counts.items()}
-    ent = {k: v for k, v in others.items() if v > 0 and k != "O"}
-    if sum(v for v in others.values() if v > 0) == 0:
-        return ["dc=alone"]
-    f = ["dc=" + k for k in ent]
-    if not ent:
-        f.append("dc=O")
-        return f
-    best = max(ent, key=ent.get)
-    maj = best + ("+" if ent[best] * 2 >= sum(v for v in others.values() if v > 0) else "-")
-    f.append("dcmaj=" + maj)
-    f.append("fpdc=" + own + "|" + maj)
-    return f
+def _trie(table: dict) -> dict:
+    """Nested dicts of the stems of ``table``'s keys (tuples); an entry's type is under ``_END``."""
+    root: dict = {}
+    for key, typ in table.items():
+        node = root
+        for stem in key:
+            node = node.setdefault(stem, {})
+        node[_END] = typ
+    return root
 
 
 _local = threading.local()
