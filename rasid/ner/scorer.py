@@ -13,6 +13,7 @@ CleanANERCorp TEST both ways) and :func:`rasid.ner.crf.viterbi` decodes them.
 """
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Sequence
 
 import numpy as np
@@ -41,6 +42,7 @@ class Weights:
             for a in m.attributes:
                 index.setdefault(a, len(index))
         self.index = index
+        self.zero = len(index)         # a row of zeros in every matrix: the row of unknown attributes
         self.matrices = []
         for m in models:
             order = [m.labels.index(lab) for lab in self.labels]
@@ -93,9 +95,28 @@ class Weights:
         return np.stack([w[r] for w in self.matrices])
 
 
+class _NeighbourRows(dict):
+    """feature -> rows of ``-1`` + feature, ``-2`` + ..., ``+1`` + ..., ``+2`` + ... (the zero row if
+    unknown), made on first use; cleared past 200,000 features."""
+
+    def __init__(self, weights: "Weights"):
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, feature: str) -> tuple[int, int, int, int]:
+        if len(self) >= 200_000:
+            self.clear()
+        get, zero = self.weights.index.get, self.weights.zero
+        got = self[feature] = tuple(get(p + feature, zero) for p in ("-1", "-2", "+1", "+2"))
+        return got
+
+
 class WordTable:
-    """Per distinct token: its stem, middle cluster id, and each model's summed weights of its
-    word features at each offset.  Bounded: it starts again when ``max_words`` is reached."""
+    """Per distinct token: its stem, middle cluster id, flags, and each model's summed weights of
+    its word features at each offset (``table[row, model, slot]``).
+
+    Bounded: when ``max_words`` is reached the half of the words used in the fewest texts since
+    the last time is dropped (news vocabulary is Zipfian: the frequent words stay)."""
 
     def __init__(self, extractor: FeatureExtractor, weights: Weights, max_words: int = 100_000,
                  gaz_first: frozenset = frozenset(), dict_first: frozenset = frozenset()):
@@ -106,71 +127,101 @@ class WordTable:
         self.max_words = max_words
         n_models, n_labels = len(weights.matrices), len(weights.labels)
         self._shape = (n_models, OFFSETS, n_labels)
-        self._clear(1024)
-
-    def _clear(self, capacity: int) -> None:
-        self.ids: dict[str, int] = {}
+        self.words: list[str] = []          # row -> token
         self.stems: list[str] = []
         self.cl1: list[str] = []
+        self.ids: dict[str, int] = {}       # token -> row
+        self.stem_ids: dict[str, int] = {}  # stem -> id (this table's; ids of the stems of the rows)
+        self._near = _NeighbourRows(weights)  # shared word feature -> its rows at each neighbour offset
+        self._allocate(1024)
+
+    def _allocate(self, capacity: int) -> None:
         self.table = np.zeros((capacity,) + self._shape)
         self.flags = np.zeros(capacity, dtype=np.int64)
-        self.stem_ids: dict[str, int] = {}
-        self.stem_of = np.zeros(capacity, dtype=np.int64)      # row -> id of its stem (this table's)
+        self.stem_of = np.zeros(capacity, dtype=np.int64)   # row -> stem id
+        self.hits = np.zeros(capacity, dtype=np.int64)      # row -> texts that used it since it came or the last drop
         # row -> id of its stem and of its cluster among the keys of the pair attributes (-1: none)
         self.pair_key = {kind: np.full(capacity, -1, dtype=np.int64) for kind in ("stem", "cl1")}
 
-    def lookup(self, tokens: Sequence[str]) -> list[int]:
-        """Row ids of the tokens, adding the words not seen yet."""
-        ids = self.ids
-        new = {t for t in tokens if t not in ids}
+    def _keep(self, rows: np.ndarray, capacity: int) -> None:
+        """Make ``rows`` (in that order) rows 0, 1, ... of arrays of ``capacity`` rows."""
+        table, flags, stem_of, hits, pair_key = self.table, self.flags, self.stem_of, self.hits, self.pair_key
+        self._allocate(capacity)
+        n = len(rows)
+        self.table[:n] = table[rows]
+        self.flags[:n] = flags[rows]
+        self.stem_of[:n] = stem_of[rows]
+        self.hits[:n] = hits[rows]
+        for kind, keys in pair_key.items():
+            self.pair_key[kind][:n] = keys[rows]
+
+    def lookup(self, tokens: Sequence[str]) -> tuple[list[int], np.ndarray]:
+        """Row ids of the tokens (as a list and an array), adding the words not seen yet."""
+        new = {t for t in tokens if t not in self.ids}
         if new:
-            if len(ids) + len(new) > self.max_words:
-                self._clear(len(self.table))    # one text's own words are all kept, even past the bound
-                ids = self.ids
-                new = set(tokens)
+            if len(self.ids) + len(new) > self.max_words:
+                self._drop_rare()
+                new = {t for t in tokens if t not in self.ids}
             self._add(sorted(new))
-        return [ids[t] for t in tokens]
+        ids = self.ids
+        rows = [ids[t] for t in tokens]
+        array = np.array(rows, dtype=np.intp)
+        self.hits[array] += 1
+        return rows, array
+
+    def _drop_rare(self) -> None:
+        """Keep the half of the rows used in the most texts (earlier rows first among equals)."""
+        n = len(self.words)
+        keep = np.sort(np.argsort(-self.hits[:n], kind="stable")[: self.max_words // 2])
+        self._keep(keep, len(self.table))
+        self.hits[: len(keep)] = 0
+        kept = keep.tolist()
+        self.words = [self.words[k] for k in kept]
+        self.stems = [self.stems[k] for k in kept]
+        self.cl1 = [self.cl1[k] for k in kept]
+        self.ids = {t: i for i, t in enumerate(self.words)}
+        self.stem_ids = {}
+        self.stem_of[: len(kept)] = [self.stem_ids.setdefault(st, len(self.stem_ids)) for st in self.stems]
 
     def _add(self, words: list[str]) -> None:
-        start = len(self.stems)
+        start = len(self.words)
         need = start + len(words)
         if need > len(self.table):
-            grown = np.zeros((max(need, 2 * len(self.table)),) + self._shape)
-            grown[:start] = self.table[:start]
-            self.table = grown
-            more = np.zeros(len(grown) - start, dtype=np.int64)
-            self.flags = np.concatenate([self.flags[:start], more])
-            self.stem_of = np.concatenate([self.stem_of[:start], more])
-            for kind, keys in self.pair_key.items():
-                self.pair_key[kind] = np.concatenate([keys[:start], more - 1])
-        fx, rows = self.fx, self.weights.rows
-        # every (word, model, offset) block is the sum of its attribute rows: gather them all, then one add
-        at, take = [], []
+            self._keep(np.arange(start), max(need, 2 * len(self.table)))
+        fx, key_ids = self.fx, self.weights.key_ids
+        get, zero, near = self.weights.index.get, self.weights.zero, self._near.__getitem__
+        rows: list[int] = []            # attribute rows (``zero`` if unknown) of every (word, offset) block ...
+        blocks: list[int] = []          # ... and the block each belongs to
         for k, tok in enumerate(words, start):
             own, ctx, st = fx.compute_word_features(tok)
+            cl1 = _cl1(ctx)
             self.ids[tok] = k
+            self.words.append(tok)
             self.stems.append(st)
-            self.cl1.append(_cl1(ctx))
+            self.cl1.append(cl1)
             self.flags[k] = self._flags(st)
             self.stem_of[k] = self.stem_ids.setdefault(st, len(self.stem_ids))
-            for kind, key in (("stem", st), ("cl1", self.cl1[-1])):
-                self.pair_key[kind][k] = self.weights.key_ids[kind].get(key, -1)
-            near = ctx[:2]
-            if fx.ctx2_gaz:
-                near = near + [x for x in ctx if x[0] == "g"]
-            for slot, attrs in enumerate((own, ["-1" + x for x in ctx], ["-2" + x for x in near],
-                                          ["+1" + x for x in ctx], ["+2" + x for x in near])):
-                r = rows(attrs)
-                take.extend(r)
-                at.extend([(k - start) * OFFSETS + slot] * len(r))
-        if take:
-            n_labels = self._shape[2]
-            at_, take_ = np.array(at, dtype=np.intp), np.array(take, dtype=np.intp)
-            for m, w in enumerate(self.weights.matrices):
-                block = np.zeros((len(words) * OFFSETS, n_labels))
-                np.add.at(block, at_, w[take_])
-                self.table[start:need, m] = block.reshape(len(words), OFFSETS, n_labels)
-
+            self.pair_key["stem"][k] = key_ids["stem"].get(st, -1)
+            self.pair_key["cl1"][k] = key_ids["cl1"].get(cl1, -1)
+            block = (k - start) * OFFSETS
+            rows.extend(map(get, own, repeat(zero)))
+            blocks.extend(repeat(block, len(own)))
+            # the word seen from its neighbours: every shared feature at -1 and +1, the first two at -2 and +2
+            before, before2, after, after2 = zip(*map(near, ctx)) if ctx else ((),) * 4
+            two = 2 if not fx.ctx2_gaz else [i for i, x in enumerate(ctx) if i < 2 or x[0] == "g"]
+            for slot, found, part in ((1, before, None), (2, before2, two), (3, after, None), (4, after2, two)):
+                if part is not None:
+                    found = found[:part] if isinstance(part, int) else [found[i] for i in part]
+                rows.extend(found)
+                blocks.extend(repeat(block + slot, len(found)))
+        # each block is the sum of its attributes' rows (a repeated attribute counts again, as in crfsuite)
+        at = np.array(blocks, dtype=np.intp)
+        take = np.array(rows, dtype=np.intp)
+        n_labels = self._shape[2]
+        for m, w in enumerate(self.weights.matrices):
+            sums = np.zeros((len(words) * OFFSETS, n_labels))
+            np.add.at(sums, at, w[take])
+            self.table[start:need, m] = sums.reshape(len(words), OFFSETS, n_labels)
 
     def _flags(self, stem: str) -> int:
         flags = 0

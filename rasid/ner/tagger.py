@@ -128,8 +128,7 @@ class NerTagger:
             n += len(s)
         if not n:
             return [[] for _ in sentences]
-        ids_list = self.words.lookup([t for s in sentences for t in s])
-        ids = np.array(ids_list, dtype=np.intp)
+        ids_list, ids = self.words.lookup([t for s in sentences for t in s])
         flags = self.words.flags[ids]
         pos, after = positions(bounds, n)
         pairs = self._pair_features(ids, flags, after, ids_list, bounds)
