@@ -12,26 +12,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
+from common import corpus_zips, pin_one_core, rss_mb  # noqa: E402  (bench/common.py: puts the repo on the path)
 from rasid.ingest import iter_articles  # noqa: E402
 from rasid.errors import InputError  # noqa: E402
 from rasid.pipeline import Pipeline  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet"
 SAMPLE = 5000
-
-
-def rss_mb() -> float:
-    with open("/proc/self/statm") as fh:
-        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def main() -> int:
@@ -40,16 +31,12 @@ def main() -> int:
     ap.add_argument("--stages", default="clean,tokens,sentences")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
     args = ap.parse_args()
-    if not CORPUS.exists():
-        print(f"bench: {CORPUS} is absent; nothing to measure", file=sys.stderr)
+    zips = corpus_zips()
+    if not zips:
         return 0
-    try:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})   # one core
-    except (AttributeError, OSError):
-        pass
+    pin_one_core()
     pipeline = Pipeline.from_names(args.stages.split(","), errors="record")
     stage_time = {s.name: 0.0 for s in pipeline.stages}
-    zips = sorted(str(p) for p in CORPUS.glob("*.zip"))
     n = words = chars = failed = 0
     memory = []   # (articles so far, resident MB), every SAMPLE articles and at the end
     t_read = 0.0

@@ -14,15 +14,12 @@ import itertools
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
+from common import corpus_zips  # noqa: E402  (bench/common.py: puts the repo on the path)
 from rasid.doc.serialize import dumps  # noqa: E402
 from rasid.errors import InputError  # noqa: E402
 from rasid.ingest import iter_articles  # noqa: E402
 from rasid.pipeline import DEFAULT_STAGES, Pipeline  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet"
 
 
 def main() -> int:
@@ -32,7 +29,7 @@ def main() -> int:
     ap.add_argument("--skip", type=int, default=0, help="start after this many records")
     args = ap.parse_args()
     pipe = Pipeline.from_names(DEFAULT_STAGES)
-    zips = sorted(str(p) for p in CORPUS.glob("*.zip"))
+    zips = corpus_zips()
     with args.out.open("w", encoding="utf-8") as out:
         for item in itertools.islice(iter_articles(zips), args.skip, args.skip + args.limit):
             if isinstance(item, InputError):

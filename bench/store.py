@@ -18,16 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
+from common import corpus_zips, pin_one_core  # noqa: E402  (bench/common.py: puts the repo on the path)
 from rasid import query  # noqa: E402
 from rasid.errors import InputError  # noqa: E402
 from rasid.extract import build_pipeline  # noqa: E402
 from rasid.ingest import iter_articles  # noqa: E402
 from rasid.store import Store  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet"
 
 
 def main() -> int:
@@ -36,19 +33,16 @@ def main() -> int:
     ap.add_argument("--db", type=Path, default=None)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
-    if not CORPUS.exists():
-        print(f"bench: {CORPUS} is absent; nothing to measure", file=sys.stderr)
+    zips = corpus_zips()
+    if not zips:
         return 0
-    try:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    except (AttributeError, OSError):
-        pass
+    pin_one_core()
     db = args.db or Path(tempfile.mkdtemp()) / "bench.db"
     pipeline = build_pipeline()
     t_extract = t_store = 0.0
     n = stored = events = 0
     with Store(db) as store:
-        it = iter_articles(sorted(str(p) for p in CORPUS.glob("*.zip")))
+        it = iter_articles(zips)
         for item in it:
             if isinstance(item, InputError):
                 continue
