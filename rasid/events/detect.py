@@ -22,12 +22,14 @@ the contexts whose keywords occur in the sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rasid.doc.layers import Event, Mention, Token
 from rasid.entities.roles import has_conjunction, token_at, token_index
 from rasid.entities.roles import stem_key as entity_key
-from rasid.events.lexicon import Trigger, event_lexicon, stem_keys
+from rasid.events.lexicon import Trigger, event_lexicon, stem_key
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 
 _BOUNDARY = set(".؛;!?؟")
@@ -46,6 +48,52 @@ _GENERIC_ORGS = {"التنظيم": "تنظيم", "الحركه": "حركه", "ا
 _HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
 _HOSTILE_PREPS = {"علي", "ضد", "الي"}      # ضربات إلى التنظيم، هجوم على، عقوبات ضد
 _LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
+
+
+class _Form(NamedTuple):
+    """What a token's written form decides for event finding."""
+
+    key: str                          # a word's entity key (rasid.entities.roles.stem_key), else the text
+    stem: str                         # the lexicon's stem key (rasid.events.lexicon.stem_key)
+    readings: tuple[Trigger, ...]     # the trigger readings tried for the token alone
+    may_trigger: bool                 # a reading, or the first word of a multiword trigger
+
+
+_FORMS: dict[object, _Form] = {}
+_FORMS_MAX = 100_000
+
+
+def _make_form(tok: Token) -> _Form:
+    lex = event_lexicon()
+    stem = stem_key(tok)
+    readings = lex.token_readings(tok)
+    return _Form(entity_key(tok), stem, readings, bool(readings) or lex.starts_phrase(stem))
+
+
+def _word_form(tok: Token) -> _Form:
+    """The :class:`_Form` of a word token, cached per written form: its norm and its clitic pieces,
+    which the tokenizer shares between tokens of the same form (not cached when the words were not
+    made from such pieces; the cache is cleared when full)."""
+    pieces, words = tok._pieces, tok._words
+    if not pieces:
+        if words:
+            return _make_form(tok)
+        fid = tok.norm
+    elif words is None or (words and len(words) == len(pieces) and words[-1].norm is pieces[-1][2]):
+        fid = tok.norm, pieces
+    else:
+        return _make_form(tok)
+    form = _FORMS.get(fid)
+    if form is None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        form = _FORMS[fid] = _make_form(tok)
+    return form
+
+
+def _other_form(tok: Token, text: str) -> _Form:
+    """The :class:`_Form` of a token that is not a word: its text is its key."""
+    return _Form(text[tok.start:tok.end], tok.norm, (), event_lexicon().starts_phrase(tok.norm))
 
 
 @dataclass
@@ -75,6 +123,7 @@ class EventFinder:
         self.text = article.text
         self.tokens = article.tokens
         self.lex = event_lexicon()
+        self._index_tokens()
         ents = {e.id: e for e in article.entities}
         entity_of = {mid: e.id for e in article.entities for mid in e.mentions}
         # spans of office phrases: names inside them are not actors of their own
@@ -101,18 +150,30 @@ class EventFinder:
         ptype = {e.id: e.type for e in article.entities}
         self.actors = [a for a in self.actors if ptype[a.entity] == "PER"
                        or not any(s <= a.mention.start and a.mention.end <= e for s, e in self.office_spans)]
+        self._actor_toks = [a.tok for a in self.actors]
+        # how far an actor may end before it starts (never, unless a mention has its end before its start)
+        self._actor_back = max([0] + [a.tok - a.end_tok for a in self.actors])
+
+    def _index_tokens(self) -> None:
+        """Per-token facts, computed once for the article: ``forms``, ``keys`` (entity keys of words,
+        the text of other tokens), ``stems`` (the lexicon's stem keys) and ``candidates`` (the indices
+        where a trigger may start)."""
+        text = self.text
+        self.forms = [_word_form(t) if t.kind == "word" else _other_form(t, text) for t in self.tokens]
+        self.keys = [f.key for f in self.forms]
+        self.stems = [f.stem for f in self.forms]
+        self.candidates = [k for k, f in enumerate(self.forms) if f.may_trigger]
 
     def _generic_org_actors(self, article) -> list[Actor]:
         """«التنظيم»، «الحركة»، «الجماعة» for the organisation of that kind named last (تنظيم داعش)."""
         ents = {e.id: e for e in article.entities}
         orgs = [a for a in self.actors if ents[a.entity].type == "ORG"]
         out = []
-        for k, tok in enumerate(self.tokens):
+        for k in [k for k, key in enumerate(self.keys) if key in _GENERIC_ORGS]:
+            tok = self.tokens[k]
             if tok.kind != "word":
                 continue
-            head = _GENERIC_ORGS.get(entity_key(tok))
-            if head is None:
-                continue
+            head = _GENERIC_ORGS[self.keys[k]]
             prev = [a for a in orgs if a.end_tok <= k and head in a.mention.norm.replace("ال", "").split()
                     or a.end_tok <= k and a.mention.norm.split()[0].removeprefix("ال") == head]
             if not prev or any(a.tok <= k < a.end_tok for a in orgs):
@@ -137,16 +198,16 @@ class EventFinder:
         people = [e for e in article.entities if e.type == "PER" and e.country]
         starts = {m.start for m in article.mentions if m.label == "PER"}
         out = []
-        for k, tok in enumerate(tokens):
+        heads = [k for k, key in enumerate(self.keys) if key in lex.office_heads or key in lex.counterpart]
+        for k in heads:
+            tok = tokens[k]
             if tok.kind != "word":
                 continue
-            head = entity_key(tok)
+            head = self.keys[k]
             counterpart = head in lex.counterpart
-            if head not in lex.office_heads and not counterpart:
-                continue
             words, j, country = [head], k + 1, None
             while j < len(tokens) and tokens[j].kind == "word" and len(words) < 4:
-                key = entity_key(tokens[j])
+                key = self.keys[j]
                 if is_nisba(key):
                     country = country or word_country(key)
                 elif key not in lex.office_complements:
@@ -171,8 +232,7 @@ class EventFinder:
         return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
 
     def _key(self, k: int) -> str:
-        t = self.tokens[k]
-        return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
+        return self.keys[k]
 
     def _after_preposition(self, actor: Actor) -> str | None:
         """The preposition right before an actor (its own proclitic, or the word before), else None."""
@@ -195,19 +255,22 @@ class EventFinder:
 
     def _clause_end(self, k: int, hi: int) -> int:
         """Token index where the clause starting at ``k`` ends (a full stop, a complementizer, a new verb clause)."""
-        j = k
-        while j < hi:
-            t = self.tokens[j]
-            surface = self.text[t.start:t.end]
-            if surface in _BOUNDARY:
+        tokens, keys = self.tokens, self.keys
+        for j in range(k, hi):
+            t = tokens[j]
+            if t.kind != "word":
+                if keys[j] in _BOUNDARY:        # a non-word's key is its text
+                    return j
+            elif keys[j] in _COMPLEMENTIZERS and j > k or (
+                    t.end - t.start == 1 and self.text[t.start] in _BOUNDARY):
                 return j
-            if t.kind == "word" and self._key(j) in _COMPLEMENTIZERS and j > k:
-                return j
-            j += 1
         return hi
 
     def _actors_in(self, lo: int, hi: int) -> list[Actor]:
-        return [a for a in self.actors if lo <= a.tok and a.end_tok <= hi]
+        """The actors within tokens ``[lo, hi)``, in order (found by bisection: actors are sorted by start)."""
+        toks = self._actor_toks
+        i, j = bisect_left(toks, lo), bisect_right(toks, hi + self._actor_back)
+        return [a for a in self.actors[i:j] if a.end_tok <= hi]
 
     def _listed_after(self, first: Actor, hi: int) -> list[Actor]:
         """Actors listed after ``first``: X، وY / X وY / X، Y (titles may come between)."""
@@ -249,7 +312,7 @@ class EventFinder:
             elif plain and plain[0].tok - (k + n) <= 14 and not self._preposition_between(k + n, plain[0].tok):
                 subject = plain[0]
             else:
-                before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and k - a.end_tok <= 4
+                before = [a for a in self._actors_in(lo, k) if k - a.end_tok <= 4
                           and self._after_preposition(a) is None
                           and not any(self._key(j) in _COMPLEMENTIZERS for j in range(a.end_tok, k))]
                 subject = before[-1] if before else None
@@ -311,15 +374,15 @@ class EventFinder:
         for j in range(k - 1, max(lo, k - 10) - 1, -1):
             key = self._key(j)
             if key in _LIGHT_VERBS_BEFORE or key in _DUAL_LIGHT_VERBS:
-                between = [a for a in self.actors if j < a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+                between = [a for a in self._actors_in(j + 1, k) if self._after_preposition(a) is None]
                 if between:
                     return between[0]
                 # طيران الجيش العراقي والتحالف الدولي وجها ضربات: the subjects come before the verb
-                before = [a for a in self.actors if lo <= a.tok and a.end_tok <= j and j - a.end_tok <= 1
+                before = [a for a in self._actors_in(lo, j) if j - a.end_tok <= 1
                           and self._after_preposition(a) is None]
                 if before:
                     first = before[-1]
-                    listed = [a for a in self.actors if lo <= a.tok and a.end_tok <= j]
+                    listed = self._actors_in(lo, j)
                     for a in reversed(listed[:-1]):
                         gap = self.tokens[a.end_tok:first.tok]
                         if len(gap) <= 3 and (any(has_conjunction(t) for t in self.tokens[first.tok:first.tok + 1])
@@ -354,12 +417,12 @@ class EventFinder:
                 cand = [a for a in self.actors if a.entity == q.speaker]
                 if cand:
                     return cand[0]
-        before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+        before = [a for a in self._actors_in(lo, k) if self._after_preposition(a) is None]
         return before[-1] if before else None
 
     def _fronted_subject(self, k: int, lo: int) -> Actor | None:
         """An actor put before its verb: (و)كان X قد التقى، X التقى at the start of a clause."""
-        before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+        before = [a for a in self._actors_in(lo, k) if self._after_preposition(a) is None]
         if not before:
             return None
         a = before[-1]
@@ -385,7 +448,7 @@ class EventFinder:
         return min(later or cands, key=lambda p: abs(p.tok - k)).entity
 
     def _flags(self, k: int, lo: int) -> set[str]:
-        keys = stem_keys(self.tokens[max(lo, k - 4):k])
+        keys = self.stems[max(lo, k - 4):k]
         flags = self.lex.cues(keys)
         tok = self.tokens[k]
         if tok.split and any(w.norm == "س" and w.kind == "proclitic" for w in tok.words):
@@ -398,13 +461,21 @@ class EventFinder:
     def find(self) -> list[_Found]:
         found: list[_Found] = []
         sentences = self.a.sentences
+        cands = self.candidates
         for si, sent in enumerate(sentences):
             lo, hi = sent.token_start, sent.token_end
-            keys = stem_keys(self.tokens[lo:hi])
-            topics = self.lex.topics(keys)
+            first, stop = bisect_left(cands, lo), bisect_left(cands, hi)
+            if first == stop:
+                continue        # no token of the sentence can start a trigger
+            keys = self.stems[lo:hi]
+            tokens = self.tokens[lo:hi]
+            topics = None       # computed when an event needs them
             k = lo
-            while k < hi:
-                hit = self.lex.match_at(self.tokens[lo:hi], k - lo, keys)
+            for c in cands[first:stop]:
+                if c < k:
+                    continue    # inside the trigger just found
+                k = c
+                hit = self.lex.match_at(tokens, k - lo, keys, self.forms[k].readings)
                 if hit is None:
                     k += 1
                     continue
@@ -413,6 +484,8 @@ class EventFinder:
                     k += n
                     continue
                 parties = self._parties(trig, k, n, lo, hi)
+                if topics is None and (parties is not None or self._key(k) in _ANAPHORS):
+                    topics = self.lex.topics(keys)
                 if parties is not None:
                     src, tgt = parties
                     loc = self._location(k, lo, hi, set(src) | set(tgt))

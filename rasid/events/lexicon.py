@@ -12,7 +12,11 @@
   reading with ``requires`` fires only when one of its stems occurs within its
   window there, and ``blocked_next`` vetoes a reading by the next key.
 * ``match_token(token, following=None)`` -- the same from a Token, trying its
-  stem first, then the forms with fewer clitics off (ف|رضت -> فرضت).
+  stem first, then the forms with fewer clitics off (ف|رضت -> فرضت);
+  ``token_readings(token)`` are the readings it tries, in order, and
+  ``first_firing(readings, following)`` picks one (callers that see the same
+  written form many times keep the readings; ``starts_phrase(key)`` says whether
+  a multiword trigger may start at a key).
 * ``match_phrase(keys, i)`` / ``match_at(tokens, i)`` -- multiword triggers
   (اتصال هاتفي، وقف إطلاق النار، حظر التجول) and the longest match at a position.
 * ``topics(keys)`` -- the contexts whose keywords occur, most frequent first.
@@ -29,6 +33,7 @@ source: ``"subject"`` (a verb's subject, a verbal noun's genitive) or
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -47,6 +52,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
 _DEFAULT_WINDOW = 6
+_CACHE_MAX = 50_000          # entries of a per-key cache before it is cleared
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +148,10 @@ class EventLexicon:
         for lst in self._phrases.values():
             lst.sort(key=lambda t: -len(t.words))
         self._nouns = {k for k, lst in self._by_key.items() if any(t.pos == "noun" for t in lst)}
+        # how many following keys a reading may look at: its window, the next key for blocked_next
+        # (all of them if a window counted from the end)
+        windows = [t.window for t in self.triggers]
+        self._lookahead = max([1] + windows) if min(windows, default=0) >= 0 else sys.maxsize
 
         # contexts
         self.contexts: dict[str, dict] = data["contexts"]
@@ -159,6 +169,7 @@ class EventLexicon:
                     self._kw_exact.setdefault(_word_stem(kw), []).append(name)
         self._prefix_lens = sorted({len(p) for p in self._kw_prefix}, reverse=True)
         self._context_order = {n: i for i, n in enumerate(self.contexts)}
+        self._topic_cache: dict[str, frozenset[str]] = {}
 
         # cues
         self.negation: frozenset[str] = self._cue_set(data["negation"])
@@ -282,15 +293,27 @@ class EventLexicon:
                 return t
         return None
 
-    def match_token(self, token: Token, following: Sequence[str] | None = None) -> Trigger | None:
-        """:meth:`match` on a token: its stem, then its forms with fewer clitics off."""
+    def token_readings(self, token: Token) -> tuple[Trigger, ...]:
+        """Every reading :meth:`match_token` tries for ``token``, in its order: the readings of the
+        token's stem, then of its forms with fewer clitics off (unfiltered; none for a non-word)."""
         if token.kind != "word":
-            return None
-        for k in _token_keys(token):
-            t = self.match(k, following)
-            if t is not None:
+            return ()
+        return tuple(t for k in _token_keys(token) for t in self.readings(k))
+
+    def first_firing(self, readings: Iterable[Trigger], following: Sequence[str] | None = None) -> Trigger | None:
+        """The first of ``readings`` that fires given the ``following`` keys, or None."""
+        for t in readings:
+            if self._fires(t, following):
                 return t
         return None
+
+    def match_token(self, token: Token, following: Sequence[str] | None = None) -> Trigger | None:
+        """:meth:`match` on a token: its stem, then its forms with fewer clitics off."""
+        return self.first_firing(self.token_readings(token), following)
+
+    def starts_phrase(self, key: str) -> bool:
+        """Whether a multiword trigger may start at a token with stem key ``key``."""
+        return _canon(key) in self._phrases
 
     def match_phrase(self, keys: Sequence[str], i: int) -> tuple[Trigger, int] | None:
         """The longest multiword trigger starting at ``keys[i]`` (stem keys), with its length."""
@@ -298,20 +321,23 @@ class EventLexicon:
         for t in self._phrases.get(first, ()):
             n = len(t.words)
             if i + n <= len(keys) and all(_canon(keys[i + j]) == t.words[j] for j in range(1, n)):
-                if self._fires(t, keys[i + n:]):
+                if self._fires(t, keys[i + n:i + n + self._lookahead]):
                     return t, n
         return None
 
-    def match_at(self, tokens: Sequence[Token], i: int,
-                 keys: Sequence[str] | None = None) -> tuple[Trigger, int] | None:
+    def match_at(self, tokens: Sequence[Token], i: int, keys: Sequence[str] | None = None,
+                 readings: Sequence[Trigger] | None = None) -> tuple[Trigger, int] | None:
         """The trigger at ``tokens[i]``: the longest phrase, else the single token; with its token count.
-        ``keys`` are the tokens' stem keys (computed when not given)."""
+        ``keys`` are the tokens' stem keys and ``readings`` the :meth:`token_readings` of ``tokens[i]``
+        (each computed when not given)."""
         if keys is None:
             keys = stem_keys(tokens)
         hit = self.match_phrase(keys, i)
         if hit:
             return hit
-        t = self.match_token(tokens[i], keys[i + 1:])
+        if readings is None:
+            readings = self.token_readings(tokens[i])
+        t = self.first_firing(readings, keys[i + 1:i + 1 + self._lookahead]) if readings else None
         return (t, 1) if t else None
 
     # ------------------------------------------------------------------ contexts & cues
@@ -320,17 +346,31 @@ class EventLexicon:
         ks = [_canon(k) for k in keys]
         counts: Counter[str] = Counter()
         for i, k in enumerate(ks):
-            hit: set[str] = set(self._kw_exact.get(k, ()))
-            for n in self._prefix_lens:
-                if len(k) >= n:
-                    hit.update(self._kw_prefix.get(k[:n], ()))
-            for words, name in self._kw_multi.get(k, ()):
-                if tuple(ks[i:i + len(words)]) == words:
-                    hit.add(name)
-            counts.update(hit)
+            hit = self._key_topics(k)
+            multi = self._kw_multi.get(k)
+            if multi:
+                hit = set(hit)
+                for words, name in multi:
+                    if tuple(ks[i:i + len(words)]) == words:
+                        hit.add(name)
+            if hit:
+                counts.update(hit)
         out = [n for n, c in counts.items() if c >= min_count]
         out.sort(key=lambda n: (-counts[n], self._context_order[n]))
         return out
+
+    def _key_topics(self, key: str) -> frozenset[str]:
+        """The contexts one (canonical) key is a keyword of, exactly or by prefix; cached per key."""
+        hit = self._topic_cache.get(key)
+        if hit is None:
+            found: set[str] = set(self._kw_exact.get(key, ()))
+            for n in self._prefix_lens:
+                if len(key) >= n:
+                    found.update(self._kw_prefix.get(key[:n], ()))
+            if len(self._topic_cache) >= _CACHE_MAX:
+                self._topic_cache.clear()
+            hit = self._topic_cache[key] = frozenset(found)
+        return hit
 
     def cues(self, keys: Sequence[str]) -> set[str]:
         """Which of "negation", "future", "hypothetical" have a cue among ``keys`` (stem or full keys)."""
