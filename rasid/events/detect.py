@@ -23,7 +23,9 @@ the contexts whose keywords occur in the sentence.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import NamedTuple
 
 from rasid.doc.layers import Event, Mention, Token
@@ -59,7 +61,8 @@ class _Form(NamedTuple):
     may_trigger: bool                 # a reading, or the first word of a multiword trigger
 
 
-_FORMS: dict[object, _Form] = {}
+_FORMS: dict[object, _Form] = {}          # word forms by norm (and clitic pieces)
+_OTHER_FORMS: dict[str, _Form] = {}       # other tokens' forms by text
 _FORMS_MAX = 100_000
 
 
@@ -92,8 +95,14 @@ def _word_form(tok: Token) -> _Form:
 
 
 def _other_form(tok: Token, text: str) -> _Form:
-    """The :class:`_Form` of a token that is not a word: its text is its key."""
-    return _Form(text[tok.start:tok.end], tok.norm, (), event_lexicon().starts_phrase(tok.norm))
+    """The :class:`_Form` of a token that is not a word (its text is its key), cached per text and norm."""
+    surface = text[tok.start:tok.end]
+    form = _OTHER_FORMS.get(surface)
+    if form is None or form.stem != tok.norm:
+        if len(_OTHER_FORMS) >= _FORMS_MAX:
+            _OTHER_FORMS.clear()
+        form = _OTHER_FORMS[surface] = _Form(surface, tok.norm, (), event_lexicon().starts_phrase(tok.norm))
+    return form
 
 
 @dataclass
@@ -160,15 +169,18 @@ class EventFinder:
         where a trigger may start)."""
         text = self.text
         self.forms = [_word_form(t) if t.kind == "word" else _other_form(t, text) for t in self.tokens]
-        self.keys = [f.key for f in self.forms]
-        self.stems = [f.stem for f in self.forms]
-        self.candidates = [k for k, f in enumerate(self.forms) if f.may_trigger]
+        keys, stems, _, may_trigger = zip(*self.forms) if self.forms else ((), (), (), ())
+        self.keys: Sequence[str] = keys
+        self.stems: Sequence[str] = stems
+        self.candidates = list(compress(range(len(may_trigger)), may_trigger))
 
     def _generic_org_actors(self, article) -> list[Actor]:
         """«التنظيم»، «الحركة»، «الجماعة» for the organisation of that kind named last (تنظيم داعش)."""
         ents = {e.id: e for e in article.entities}
         orgs = [a for a in self.actors if ents[a.entity].type == "ORG"]
         out = []
+        if _GENERIC_ORGS.keys().isdisjoint(self.keys):
+            return []
         for k in [k for k, key in enumerate(self.keys) if key in _GENERIC_ORGS]:
             tok = self.tokens[k]
             if tok.kind != "word":
@@ -198,7 +210,8 @@ class EventFinder:
         people = [e for e in article.entities if e.type == "PER" and e.country]
         starts = {m.start for m in article.mentions if m.label == "PER"}
         out = []
-        heads = [k for k, key in enumerate(self.keys) if key in lex.office_heads or key in lex.counterpart]
+        wanted = lex.office_heads.keys() | lex.counterpart
+        heads = [k for k, key in enumerate(self.keys) if key in wanted]
         for k in heads:
             tok = tokens[k]
             if tok.kind != "word":
@@ -231,9 +244,6 @@ class EventFinder:
     def _tkey(self, t: Token) -> str:
         return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
 
-    def _key(self, k: int) -> str:
-        return self.keys[k]
-
     def _after_preposition(self, actor: Actor) -> str | None:
         """The preposition right before an actor (its own proclitic, or the word before), else None."""
         tok = self.tokens[actor.tok]
@@ -243,14 +253,14 @@ class EventFinder:
                 return pre[-1]
         k = actor.tok - 1
         while k >= 0 and (self.tokens[k].kind == "quote" or (
-                self.tokens[k].kind == "word" and self._key(k) in _HONORIFICS)):
+                self.tokens[k].kind == "word" and self.keys[k] in _HONORIFICS)):
             t = self.tokens[k]
             if t.kind == "word" and t.split and t.words[0].kind == "proclitic" and t.words[0].norm in ("ب", "ل"):
                 return t.words[0].norm      # بالسفير X، للأمير X
             k -= 1
         if k < 0 or self.tokens[k].kind != "word":
             return None
-        key = self._key(k)
+        key = self.keys[k]
         return key if key in _PREPOSITIONS else None
 
     def _clause_end(self, k: int, hi: int) -> int:
@@ -314,14 +324,14 @@ class EventFinder:
             else:
                 before = [a for a in self._actors_in(lo, k) if k - a.end_tok <= 4
                           and self._after_preposition(a) is None
-                          and not any(self._key(j) in _COMPLEMENTIZERS for j in range(a.end_tok, k))]
+                          and not any(self.keys[j] in _COMPLEMENTIZERS for j in range(a.end_tok, k))]
                 subject = before[-1] if before else None
         else:
             if self._possessive(k, trig):
                 subject = self._possessor(k, lo)        # زيارته لمقبل: his visit
             elif plain and self._gap_words(k + n, plain[0].tok) <= 2 and not self._definite(k):
                 subject = plain[0]      # لقاء X: a definite noun (البحث) has no construct partner
-            elif k + n < end and self._key(k + n) in _LIGHT_VERBS and plain:
+            elif k + n < end and self.keys[k + n] in _LIGHT_VERBS and plain:
                 subject = plain[0]          # لقاءات عقدها الفريق صدام
             else:
                 subject = self._light_verb_subject(k, lo)   # أجرى X اتصالا هاتفيا مع Y
@@ -366,13 +376,13 @@ class EventFinder:
     def _gap_words(self, a: int, b: int) -> int:
         """Words between token a and b that are not part of an office phrase or an honorific."""
         return sum(1 for t in self.tokens[a:b] if t.kind == "word" and self.text[t.start:t.end] not in _HONORIFICS
-                   and not any(s <= t.start and t.end <= e for s, e in self.office_spans)
-                   and norm_key(self.text[t.start:t.end]) not in _HONORIFICS)
+                   and norm_key(self.text[t.start:t.end]) not in _HONORIFICS
+                   and not any(s <= t.start and t.end <= e for s, e in self.office_spans))
 
     def _light_verb_subject(self, k: int, lo: int) -> Actor | None:
         """The subject of a light verb before a noun trigger: أجرى/عقد X اتصالا/لقاء."""
         for j in range(k - 1, max(lo, k - 10) - 1, -1):
-            key = self._key(j)
+            key = self.keys[j]
             if key in _LIGHT_VERBS_BEFORE or key in _DUAL_LIGHT_VERBS:
                 between = [a for a in self._actors_in(j + 1, k) if self._after_preposition(a) is None]
                 if between:
@@ -426,13 +436,13 @@ class EventFinder:
         if not before:
             return None
         a = before[-1]
-        between = [self._key(j) for j in range(a.end_tok, k)]
+        between = [self.keys[j] for j in range(a.end_tok, k)]
         if any(w not in ("قد", "لقد") for w in between):
             return None
         j = a.tok - 1
-        while j >= lo and self.tokens[j].kind == "word" and self._key(j) in _HONORIFICS:
+        while j >= lo and self.tokens[j].kind == "word" and self.keys[j] in _HONORIFICS:
             j -= 1      # إن السفير جونسون عقد
-        prev = self._key(j) if j >= lo else ""
+        prev = self.keys[j] if j >= lo else ""
         if prev in ("كان", "كانت") or j < lo or prev in ("،", ",") or prev in _COMPLEMENTIZERS or (
                 self.tokens[j].kind == "word" and self.tokens[j].split and prev in ("كان", "كانت")):
             return a
@@ -453,7 +463,7 @@ class EventFinder:
         tok = self.tokens[k]
         if tok.split and any(w.norm == "س" and w.kind == "proclitic" for w in tok.words):
             flags.add("future")
-        if k > lo and self._key(k - 1) == "قد" and "hypothetical" in flags:
+        if k > lo and self.keys[k - 1] == "قد" and "hypothetical" in flags:
             flags.discard("hypothetical")      # قد + past verb: "has already"
         return flags
 
@@ -480,17 +490,17 @@ class EventFinder:
                     k += 1
                     continue
                 trig, n = hit
-                if self._key(k) in _NOT_TRIGGERS or (k > lo and self._key(k - 1) in self.lex.topic_markers):
+                if self.keys[k] in _NOT_TRIGGERS or (k > lo and self.keys[k - 1] in self.lex.topic_markers):
                     k += n
                     continue
                 parties = self._parties(trig, k, n, lo, hi)
-                if topics is None and (parties is not None or self._key(k) in _ANAPHORS):
+                if topics is None and (parties is not None or self.keys[k] in _ANAPHORS):
                     topics = self.lex.topics(keys)
                 if parties is not None:
                     src, tgt = parties
                     loc = self._location(k, lo, hi, set(src) | set(tgt))
                     found.append(_Found(trig, k, n, si, src, tgt, loc, self._flags(k, lo), topics))
-                elif self._key(k) in _ANAPHORS and found and si - found[-1].sentence <= 2:
+                elif self.keys[k] in _ANAPHORS and found and si - found[-1].sentence <= 2:
                     last = found[-1]        # اللقاء الذي عقد في العاصمة طرابلس
                     if last.trigger.type == trig.type:
                         last.location = last.location or self._location(k, lo, hi, set(last.source) | set(last.target))

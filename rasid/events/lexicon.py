@@ -132,6 +132,36 @@ def _norm_list(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(norm_key(w) for w in words)
 
 
+def _split_requires(t: Trigger) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A trigger's ``requires`` as exact stems and as prefixes (those with a trailing ``*``)."""
+    return (frozenset(r for r in t.requires if not r.endswith("*")),
+            tuple(r[:-1] for r in t.requires if r.endswith("*")))
+
+
+def _variant_sources(k: str) -> set[str]:
+    """Every key that :meth:`EventLexicon._variants` may turn into ``k`` (a superset: each rule undone,
+    its side conditions ignored). A key outside all these sets has no listed variant."""
+    firsts = {k, "ال" + k, k + "ا"}                  # the key itself; an article off; a tanwin alef
+    if k.startswith("ال"):
+        firsts.add(k[2:])                              # an article put on
+    if k.startswith("ل"):
+        firsts.add(k[1:])                              # ل put on
+    if k.endswith("ه"):
+        firsts.add(k[:-1] + "ات")                      # a feminine plural
+    rests = {k, "ال" + k}                              # what is left when a pronoun suffix is off
+    if k.startswith("ال"):
+        rests.add(k[2:])
+    if k.endswith("ه"):
+        rests.add(k[:-1] + "ت")
+    if k.endswith("ي"):
+        rests.add(k[:-1] + "ا")
+    if k.endswith("ا"):
+        rests.add(k[:-1])
+    if k.endswith("ء"):
+        rests.update((k[:-1] + "ي", k[:-1] + "و"))
+    return firsts | {rest + suf for rest in rests for suf in _SUFFIXES}
+
+
 class EventLexicon:
     def __init__(self, data: dict) -> None:
         self.version: str = data.get("version", "")
@@ -148,6 +178,10 @@ class EventLexicon:
         for lst in self._phrases.values():
             lst.sort(key=lambda t: -len(t.words))
         self._nouns = {k for k, lst in self._by_key.items() if any(t.pos == "noun" for t in lst)}
+        self._phrase_pairs = {t.words[:2] for lst in self._phrases.values() for t in lst}
+        # each trigger's requires as exact stems and prefixes (a trailing *), by the trigger's id
+        self._requires = {id(t): _split_requires(t) for t in self.triggers}
+        self._reachable = frozenset(x for k in self._by_key for x in _variant_sources(k))
         # how many following keys a reading may look at: its window, the next key for blocked_next
         # (all of them if a window counted from the end)
         windows = [t.window for t in self.triggers]
@@ -262,6 +296,8 @@ class EventLexicon:
 
     def readings(self, key: str) -> list[Trigger]:
         """Every reading of a token key (the first key variant that is listed), unfiltered."""
+        if key not in self._reachable:
+            return []           # no variant of the key is listed
         for v in self._variants(key):
             lst = self._by_key.get(v)
             if lst:
@@ -276,14 +312,11 @@ class EventLexicon:
             return True
         if following is None:
             return False
+        exact, prefixes = self._requires.get(id(t)) or _split_requires(t)
         for k in list(following)[: t.window]:
             k = _canon(k)
-            for r in t.requires:
-                if r.endswith("*"):
-                    if k.startswith(r[:-1]):
-                        return True
-                elif k == r:
-                    return True
+            if k in exact or k.startswith(prefixes):
+                return True
         return False
 
     def match(self, key: str, following: Sequence[str] | None = None) -> Trigger | None:
@@ -318,7 +351,10 @@ class EventLexicon:
     def match_phrase(self, keys: Sequence[str], i: int) -> tuple[Trigger, int] | None:
         """The longest multiword trigger starting at ``keys[i]`` (stem keys), with its length."""
         first = _canon(keys[i])
-        for t in self._phrases.get(first, ()):
+        phrases = self._phrases.get(first)
+        if not phrases or i + 1 >= len(keys) or (first, _canon(keys[i + 1])) not in self._phrase_pairs:
+            return None         # every phrase has a second word
+        for t in phrases:
             n = len(t.words)
             if i + n <= len(keys) and all(_canon(keys[i + j]) == t.words[j] for j in range(1, n)):
                 if self._fires(t, keys[i + n:i + n + self._lookahead]):
