@@ -59,9 +59,10 @@ class _Form(NamedTuple):
     stem: str                         # the lexicon's stem key (rasid.events.lexicon.stem_key)
     readings: tuple[Trigger, ...]     # the trigger readings tried for the token alone
     may_trigger: bool                 # a reading, or the first word of a multiword trigger
+    pieces: tuple = ()                # the word's clitic pieces (Token._pieces)
 
 
-_FORMS: dict[object, _Form] = {}          # word forms by norm (and clitic pieces)
+_FORMS: dict[str, _Form] = {}             # word forms by norm (each checked against the token's pieces)
 _OTHER_FORMS: dict[str, _Form] = {}       # other tokens' forms by text
 _FORMS_MAX = 100_000
 
@@ -70,27 +71,21 @@ def _make_form(tok: Token) -> _Form:
     lex = event_lexicon()
     stem = stem_key(tok)
     readings = lex.token_readings(tok)
-    return _Form(entity_key(tok), stem, readings, bool(readings) or lex.starts_phrase(stem))
+    return _Form(entity_key(tok), stem, readings, bool(readings) or lex.starts_phrase(stem), tok._pieces)
 
 
 def _word_form(tok: Token) -> _Form:
-    """The :class:`_Form` of a word token, cached per written form: its norm and its clitic pieces,
-    which the tokenizer shares between tokens of the same form (not cached when the words were not
-    made from such pieces; the cache is cleared when full)."""
+    """The :class:`_Form` of a word token, cached per written form: its norm and its clitic pieces
+    (which the tokenizer shares between tokens of the same form). Not cached when the token's words
+    were set by hand rather than made from its pieces. The cache is cleared when full."""
     pieces, words = tok._pieces, tok._words
-    if not pieces:
-        if words:
-            return _make_form(tok)
-        fid = tok.norm
-    elif words is None or (words and len(words) == len(pieces) and words[-1].norm is pieces[-1][2]):
-        fid = tok.norm, pieces
-    else:
+    if words is not None and (len(words) != len(pieces) or words and words[-1].norm is not pieces[-1][2]):
         return _make_form(tok)
-    form = _FORMS.get(fid)
-    if form is None:
+    form = _FORMS.get(tok.norm)
+    if form is None or (form.pieces is not pieces and form.pieces != pieces):
         if len(_FORMS) >= _FORMS_MAX:
             _FORMS.clear()
-        form = _FORMS[fid] = _make_form(tok)
+        form = _FORMS[tok.norm] = _make_form(tok)
     return form
 
 
@@ -169,19 +164,22 @@ class EventFinder:
         where a trigger may start)."""
         text = self.text
         self.forms = [_word_form(t) if t.kind == "word" else _other_form(t, text) for t in self.tokens]
-        keys, stems, _, may_trigger = zip(*self.forms) if self.forms else ((), (), (), ())
+        keys, stems, _, may_trigger, _ = zip(*self.forms) if self.forms else ((), (), (), (), ())
         self.keys: Sequence[str] = keys
         self.stems: Sequence[str] = stems
         self.candidates = list(compress(range(len(may_trigger)), may_trigger))
+
+    @staticmethod
+    def _indices(keys: Sequence[str], wanted) -> list[int]:
+        """The indices of ``keys`` that are in ``wanted``."""
+        return list(compress(range(len(keys)), map(wanted.__contains__, keys)))
 
     def _generic_org_actors(self, article) -> list[Actor]:
         """«التنظيم»، «الحركة»، «الجماعة» for the organisation of that kind named last (تنظيم داعش)."""
         ents = {e.id: e for e in article.entities}
         orgs = [a for a in self.actors if ents[a.entity].type == "ORG"]
         out = []
-        if _GENERIC_ORGS.keys().isdisjoint(self.keys):
-            return []
-        for k in [k for k, key in enumerate(self.keys) if key in _GENERIC_ORGS]:
+        for k in self._indices(self.keys, _GENERIC_ORGS):
             tok = self.tokens[k]
             if tok.kind != "word":
                 continue
@@ -210,9 +208,7 @@ class EventFinder:
         people = [e for e in article.entities if e.type == "PER" and e.country]
         starts = {m.start for m in article.mentions if m.label == "PER"}
         out = []
-        wanted = lex.office_heads.keys() | lex.counterpart
-        heads = [k for k, key in enumerate(self.keys) if key in wanted]
-        for k in heads:
+        for k in self._indices(self.keys, lex.office_heads.keys() | lex.counterpart):
             tok = tokens[k]
             if tok.kind != "word":
                 continue
