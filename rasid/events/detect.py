@@ -26,12 +26,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from rasid.doc.layers import Event, Mention, Token
-from rasid.entities.roles import has_conjunction, token_at, token_index
+from rasid.entities.roles import has_conjunction
 from rasid.entities.roles import stem_key as entity_key
-from rasid.events.lexicon import Trigger, event_lexicon, stem_key
+from rasid.events.lexicon import Trigger, event_lexicon, phrase_key, stem_key
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 
 _BOUNDARY = set(".؛;!?؟")
@@ -59,19 +60,22 @@ class _Form(NamedTuple):
     stem: str                         # the lexicon's stem key (rasid.events.lexicon.stem_key)
     readings: tuple[Trigger, ...]     # the trigger readings tried for the token alone
     may_trigger: bool                 # a reading, or the first word of a multiword trigger
+    phrase_key: str                   # the stem as multiword triggers list it (no article)
     pieces: tuple = ()                # the word's clitic pieces (Token._pieces)
 
 
 _FORMS: dict[str, _Form] = {}             # word forms by norm (each checked against the token's pieces)
 _OTHER_FORMS: dict[str, _Form] = {}       # other tokens' forms by text
 _FORMS_MAX = 100_000
+_START = attrgetter("start")
 
 
 def _make_form(tok: Token) -> _Form:
     lex = event_lexicon()
     stem = stem_key(tok)
     readings = lex.token_readings(tok)
-    return _Form(entity_key(tok), stem, readings, bool(readings) or lex.starts_phrase(stem), tok._pieces)
+    return _Form(entity_key(tok), stem, readings, bool(readings) or lex.starts_phrase(stem), phrase_key(stem),
+                 tok._pieces)
 
 
 def _word_form(tok: Token) -> _Form:
@@ -96,7 +100,8 @@ def _other_form(tok: Token, text: str) -> _Form:
     if form is None or form.stem != tok.norm:
         if len(_OTHER_FORMS) >= _FORMS_MAX:
             _OTHER_FORMS.clear()
-        form = _OTHER_FORMS[surface] = _Form(surface, tok.norm, (), event_lexicon().starts_phrase(tok.norm))
+        form = _OTHER_FORMS[surface] = _Form(surface, tok.norm, (), event_lexicon().starts_phrase(tok.norm),
+                                             phrase_key(tok.norm))
     return form
 
 
@@ -135,12 +140,14 @@ class EventFinder:
                              if r.start is not None and r.end is not None]
         self.actors: list[Actor] = []
         self.places: list[Actor] = []
+        starts = list(map(_START, self.tokens))
         for m in sorted(article.mentions, key=lambda m: m.start):
             eid = entity_of.get(m.id)
             if eid is None:
                 continue
             e = ents[eid]
-            i, j = token_at(self.tokens, m.start), token_index(self.tokens, m.end)
+            # token_at / token_index of rasid.entities.roles, on the starts computed once
+            i, j = max(bisect_right(starts, m.start) - 1, 0), bisect_left(starts, m.end)
             if e.type == "LOC":
                 self.places.append(Actor(eid, m, i, j))
                 if e.geo is not None and e.geo.feature == "country":
@@ -164,7 +171,7 @@ class EventFinder:
         where a trigger may start)."""
         text = self.text
         self.forms = [_word_form(t) if t.kind == "word" else _other_form(t, text) for t in self.tokens]
-        keys, stems, _, may_trigger, _ = zip(*self.forms) if self.forms else ((), (), (), (), ())
+        keys, stems, _, may_trigger, _, _ = zip(*self.forms) if self.forms else ((), (), (), (), (), ())
         self.keys: Sequence[str] = keys
         self.stems: Sequence[str] = stems
         self.candidates = list(compress(range(len(may_trigger)), may_trigger))
@@ -176,10 +183,13 @@ class EventFinder:
 
     def _generic_org_actors(self, article) -> list[Actor]:
         """«التنظيم»، «الحركة»، «الجماعة» for the organisation of that kind named last (تنظيم داعش)."""
+        heads = self._indices(self.keys, _GENERIC_ORGS)
+        if not heads:
+            return []
         ents = {e.id: e for e in article.entities}
         orgs = [a for a in self.actors if ents[a.entity].type == "ORG"]
         out = []
-        for k in self._indices(self.keys, _GENERIC_ORGS):
+        for k in heads:
             tok = self.tokens[k]
             if tok.kind != "word":
                 continue
@@ -206,6 +216,8 @@ class EventFinder:
         lex = lexicon()
         tokens, text = self.tokens, self.text
         people = [e for e in article.entities if e.type == "PER" and e.country]
+        if not people:
+            return []           # no one to stand for
         starts = {m.start for m in article.mentions if m.label == "PER"}
         out = []
         for k in self._indices(self.keys, lex.office_heads.keys() | lex.counterpart):
@@ -360,6 +372,12 @@ class EventFinder:
             src, tgt = tgt, src
         return src, tgt
 
+    def _may_have_parties(self, k: int, hi: int) -> bool:
+        """False when :meth:`_parties` must find no event for a trigger at ``k``: the other party is always
+        an actor after the trigger (or its subject) in the sentence, and there is none. (Always True if
+        some mention ends before it starts, where that reasoning does not hold.)"""
+        return bool(self._actor_back) or bool(self._actors_in(k, hi))
+
     def _preposition_between(self, a: int, b: int) -> bool:
         """A preposition between tokens a and b (outside office phrases): the actor is in a PP."""
         for t in self.tokens[a:b]:
@@ -467,7 +485,7 @@ class EventFinder:
     def find(self) -> list[_Found]:
         found: list[_Found] = []
         sentences = self.a.sentences
-        cands = self.candidates
+        cands, forms, pairs = self.candidates, self.forms, self.lex.phrase_pairs
         for si, sent in enumerate(sentences):
             lo, hi = sent.token_start, sent.token_end
             first, stop = bisect_left(cands, lo), bisect_left(cands, hi)
@@ -481,7 +499,12 @@ class EventFinder:
                 if c < k:
                     continue    # inside the trigger just found
                 k = c
-                hit = self.lex.match_at(tokens, k - lo, keys, self.forms[k].readings)
+                form = forms[k]
+                if not form.readings and (k + 1 - lo >= len(keys) or (form.phrase_key, forms[k + 1].phrase_key)
+                                          not in pairs):
+                    k += 1
+                    continue    # no phrase goes on with the next word
+                hit = self.lex.match_at(tokens, k - lo, keys, form.readings)
                 if hit is None:
                     k += 1
                     continue
@@ -489,7 +512,7 @@ class EventFinder:
                 if self.keys[k] in _NOT_TRIGGERS or (k > lo and self.keys[k - 1] in self.lex.topic_markers):
                     k += n
                     continue
-                parties = self._parties(trig, k, n, lo, hi)
+                parties = self._parties(trig, k, n, lo, hi) if self._may_have_parties(k, hi) else None
                 if topics is None and (parties is not None or self.keys[k] in _ANAPHORS):
                     topics = self.lex.topics(keys)
                 if parties is not None:
