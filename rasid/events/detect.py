@@ -71,6 +71,7 @@ _START = attrgetter("start")
 
 
 def _make_form(tok: Token) -> _Form:
+    """The :class:`_Form` of a word token, computed."""
     lex = event_lexicon()
     stem = stem_key(tok)
     readings = lex.token_readings(tok)

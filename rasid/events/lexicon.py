@@ -16,7 +16,8 @@
   ``token_readings(token)`` are the readings it tries, in order, and
   ``first_firing(readings, following)`` picks one (callers that see the same
   written form many times keep the readings; ``starts_phrase(key)`` says whether
-  a multiword trigger may start at a key).
+  a multiword trigger may start at a key, ``phrase_pairs`` holds the first two
+  ``phrase_key()``s of every multiword trigger).
 * ``match_phrase(keys, i)`` / ``match_at(tokens, i)`` -- multiword triggers
   (اتصال هاتفي، وقف إطلاق النار، حظر التجول) and the longest match at a position.
 * ``topics(keys)`` -- the contexts whose keywords occur, most frequent first.
@@ -44,7 +45,7 @@ from rasid.doc.layers import Token
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import split_clitics
 
-__all__ = ["EventLexicon", "Trigger", "event_lexicon", "PLOVER_TYPES", "stem_key", "stem_keys"]
+__all__ = ["EventLexicon", "Trigger", "event_lexicon", "PLOVER_TYPES", "phrase_key", "stem_key", "stem_keys"]
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -53,6 +54,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
 _DEFAULT_WINDOW = 6
 _CACHE_MAX = 50_000          # entries of a per-key cache before it is cleared
+_NO_TOPICS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,11 @@ class Trigger:
 def _canon(key: str) -> str:
     """A key without a leading article (kept when fewer than 3 letters would remain: الي)."""
     return key[2:] if key.startswith("ال") and len(key) >= 5 else key
+
+
+def phrase_key(key: str) -> str:
+    """A stem key as multiword triggers list their words (no leading article; see ``phrase_pairs``)."""
+    return _canon(key)
 
 
 def stem_key(token: Token) -> str:
@@ -178,7 +185,9 @@ class EventLexicon:
         for lst in self._phrases.values():
             lst.sort(key=lambda t: -len(t.words))
         self._nouns = {k for k, lst in self._by_key.items() if any(t.pos == "noun" for t in lst)}
-        self._phrase_pairs = {t.words[:2] for lst in self._phrases.values() for t in lst}
+        # the first two words of every multiword trigger, as phrase_key()s
+        self.phrase_pairs: frozenset[tuple[str, ...]] = frozenset(
+            t.words[:2] for lst in self._phrases.values() for t in lst)
         # each trigger's requires as exact stems and prefixes (a trailing *), by the trigger's id
         self._requires = {id(t): _split_requires(t) for t in self.triggers}
         self._reachable = frozenset(x for k in self._by_key for x in _variant_sources(k))
@@ -352,7 +361,7 @@ class EventLexicon:
         """The longest multiword trigger starting at ``keys[i]`` (stem keys), with its length."""
         first = _canon(keys[i])
         phrases = self._phrases.get(first)
-        if not phrases or i + 1 >= len(keys) or (first, _canon(keys[i + 1])) not in self._phrase_pairs:
+        if not phrases or i + 1 >= len(keys) or (first, _canon(keys[i + 1])) not in self.phrase_pairs:
             return None         # every phrase has a second word
         for t in phrases:
             n = len(t.words)
@@ -405,7 +414,7 @@ class EventLexicon:
                     found.update(self._kw_prefix.get(key[:n], ()))
             if len(self._topic_cache) >= _CACHE_MAX:
                 self._topic_cache.clear()
-            hit = self._topic_cache[key] = frozenset(found)
+            hit = self._topic_cache[key] = frozenset(found) if found else _NO_TOPICS
         return hit
 
     def cues(self, keys: Sequence[str]) -> set[str]:
