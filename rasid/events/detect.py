@@ -22,12 +22,17 @@ the contexts whose keywords occur in the sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
+from typing import NamedTuple
 
 from rasid.doc.layers import Event, Mention, Token
-from rasid.entities.roles import has_conjunction, token_at, token_index
+from rasid.entities.roles import has_conjunction
 from rasid.entities.roles import stem_key as entity_key
-from rasid.events.lexicon import Trigger, event_lexicon, stem_keys
+from rasid.events.lexicon import Trigger, event_lexicon, phrase_key, stem_key
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 
 _BOUNDARY = set(".؛;!?؟")
@@ -46,6 +51,59 @@ _GENERIC_ORGS = {"التنظيم": "تنظيم", "الحركه": "حركه", "ا
 _HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
 _HOSTILE_PREPS = {"علي", "ضد", "الي"}      # ضربات إلى التنظيم، هجوم على، عقوبات ضد
 _LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
+
+
+class _Form(NamedTuple):
+    """What a token's written form decides for event finding."""
+
+    key: str                          # a word's entity key (rasid.entities.roles.stem_key), else the text
+    stem: str                         # the lexicon's stem key (rasid.events.lexicon.stem_key)
+    readings: tuple[Trigger, ...]     # the trigger readings tried for the token alone
+    may_trigger: bool                 # a reading, or the first word of a multiword trigger
+    phrase_key: str                   # the stem as multiword triggers list it (no article)
+    pieces: tuple = ()                # the word's clitic pieces (Token._pieces)
+
+
+_FORMS: dict[str, _Form] = {}             # word forms by norm (each checked against the token's pieces)
+_OTHER_FORMS: dict[str, _Form] = {}       # other tokens' forms by text
+_FORMS_MAX = 100_000
+_START = attrgetter("start")
+
+
+def _make_form(tok: Token) -> _Form:
+    """The :class:`_Form` of a word token, computed."""
+    lex = event_lexicon()
+    stem = stem_key(tok)
+    readings = lex.token_readings(tok)
+    return _Form(entity_key(tok), stem, readings, bool(readings) or lex.starts_phrase(stem), phrase_key(stem),
+                 tok._pieces)
+
+
+def _word_form(tok: Token) -> _Form:
+    """The :class:`_Form` of a word token, cached per written form: its norm and its clitic pieces
+    (which the tokenizer shares between tokens of the same form). Not cached when the token's words
+    were set by hand rather than made from its pieces. The cache is cleared when full."""
+    pieces, words = tok._pieces, tok._words
+    if words is not None and (len(words) != len(pieces) or words and words[-1].norm is not pieces[-1][2]):
+        return _make_form(tok)
+    form = _FORMS.get(tok.norm)
+    if form is None or (form.pieces is not pieces and form.pieces != pieces):
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        form = _FORMS[tok.norm] = _make_form(tok)
+    return form
+
+
+def _other_form(tok: Token, text: str) -> _Form:
+    """The :class:`_Form` of a token that is not a word (its text is its key), cached per text and norm."""
+    surface = text[tok.start:tok.end]
+    form = _OTHER_FORMS.get(surface)
+    if form is None or form.stem != tok.norm:
+        if len(_OTHER_FORMS) >= _FORMS_MAX:
+            _OTHER_FORMS.clear()
+        form = _OTHER_FORMS[surface] = _Form(surface, tok.norm, (), event_lexicon().starts_phrase(tok.norm),
+                                             phrase_key(tok.norm))
+    return form
 
 
 @dataclass
@@ -75,6 +133,7 @@ class EventFinder:
         self.text = article.text
         self.tokens = article.tokens
         self.lex = event_lexicon()
+        self._index_tokens()
         ents = {e.id: e for e in article.entities}
         entity_of = {mid: e.id for e in article.entities for mid in e.mentions}
         # spans of office phrases: names inside them are not actors of their own
@@ -82,12 +141,14 @@ class EventFinder:
                              if r.start is not None and r.end is not None]
         self.actors: list[Actor] = []
         self.places: list[Actor] = []
+        starts = list(map(_START, self.tokens))
         for m in sorted(article.mentions, key=lambda m: m.start):
             eid = entity_of.get(m.id)
             if eid is None:
                 continue
             e = ents[eid]
-            i, j = token_at(self.tokens, m.start), token_index(self.tokens, m.end)
+            # token_at / token_index of rasid.entities.roles, on the starts computed once
+            i, j = max(bisect_right(starts, m.start) - 1, 0), bisect_left(starts, m.end)
             if e.type == "LOC":
                 self.places.append(Actor(eid, m, i, j))
                 if e.geo is not None and e.geo.feature == "country":
@@ -101,18 +162,39 @@ class EventFinder:
         ptype = {e.id: e.type for e in article.entities}
         self.actors = [a for a in self.actors if ptype[a.entity] == "PER"
                        or not any(s <= a.mention.start and a.mention.end <= e for s, e in self.office_spans)]
+        self._actor_toks = [a.tok for a in self.actors]
+        # how far an actor may end before it starts (never, unless a mention has its end before its start)
+        self._actor_back = max([0] + [a.tok - a.end_tok for a in self.actors])
+
+    def _index_tokens(self) -> None:
+        """Per-token facts, computed once for the article: ``forms``, ``keys`` (entity keys of words,
+        the text of other tokens), ``stems`` (the lexicon's stem keys) and ``candidates`` (the indices
+        where a trigger may start)."""
+        text = self.text
+        self.forms = [_word_form(t) if t.kind == "word" else _other_form(t, text) for t in self.tokens]
+        keys, stems, _, may_trigger, _, _ = zip(*self.forms) if self.forms else ((), (), (), (), (), ())
+        self.keys: Sequence[str] = keys
+        self.stems: Sequence[str] = stems
+        self.candidates = list(compress(range(len(may_trigger)), may_trigger))
+
+    @staticmethod
+    def _indices(keys: Sequence[str], wanted) -> list[int]:
+        """The indices of ``keys`` that are in ``wanted``."""
+        return list(compress(range(len(keys)), map(wanted.__contains__, keys)))
 
     def _generic_org_actors(self, article) -> list[Actor]:
         """«التنظيم»، «الحركة»، «الجماعة» for the organisation of that kind named last (تنظيم داعش)."""
+        heads = self._indices(self.keys, _GENERIC_ORGS)
+        if not heads:
+            return []
         ents = {e.id: e for e in article.entities}
         orgs = [a for a in self.actors if ents[a.entity].type == "ORG"]
         out = []
-        for k, tok in enumerate(self.tokens):
+        for k in heads:
+            tok = self.tokens[k]
             if tok.kind != "word":
                 continue
-            head = _GENERIC_ORGS.get(entity_key(tok))
-            if head is None:
-                continue
+            head = _GENERIC_ORGS[self.keys[k]]
             prev = [a for a in orgs if a.end_tok <= k and head in a.mention.norm.replace("ال", "").split()
                     or a.end_tok <= k and a.mention.norm.split()[0].removeprefix("ال") == head]
             if not prev or any(a.tok <= k < a.end_tok for a in orgs):
@@ -135,18 +217,19 @@ class EventFinder:
         lex = lexicon()
         tokens, text = self.tokens, self.text
         people = [e for e in article.entities if e.type == "PER" and e.country]
+        if not people:
+            return []           # no one to stand for
         starts = {m.start for m in article.mentions if m.label == "PER"}
         out = []
-        for k, tok in enumerate(tokens):
+        for k in self._indices(self.keys, lex.office_heads.keys() | lex.counterpart):
+            tok = tokens[k]
             if tok.kind != "word":
                 continue
-            head = entity_key(tok)
+            head = self.keys[k]
             counterpart = head in lex.counterpart
-            if head not in lex.office_heads and not counterpart:
-                continue
             words, j, country = [head], k + 1, None
             while j < len(tokens) and tokens[j].kind == "word" and len(words) < 4:
-                key = entity_key(tokens[j])
+                key = self.keys[j]
                 if is_nisba(key):
                     country = country or word_country(key)
                 elif key not in lex.office_complements:
@@ -170,10 +253,6 @@ class EventFinder:
     def _tkey(self, t: Token) -> str:
         return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
 
-    def _key(self, k: int) -> str:
-        t = self.tokens[k]
-        return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
-
     def _after_preposition(self, actor: Actor) -> str | None:
         """The preposition right before an actor (its own proclitic, or the word before), else None."""
         tok = self.tokens[actor.tok]
@@ -183,31 +262,34 @@ class EventFinder:
                 return pre[-1]
         k = actor.tok - 1
         while k >= 0 and (self.tokens[k].kind == "quote" or (
-                self.tokens[k].kind == "word" and self._key(k) in _HONORIFICS)):
+                self.tokens[k].kind == "word" and self.keys[k] in _HONORIFICS)):
             t = self.tokens[k]
             if t.kind == "word" and t.split and t.words[0].kind == "proclitic" and t.words[0].norm in ("ب", "ل"):
                 return t.words[0].norm      # بالسفير X، للأمير X
             k -= 1
         if k < 0 or self.tokens[k].kind != "word":
             return None
-        key = self._key(k)
+        key = self.keys[k]
         return key if key in _PREPOSITIONS else None
 
     def _clause_end(self, k: int, hi: int) -> int:
         """Token index where the clause starting at ``k`` ends (a full stop, a complementizer, a new verb clause)."""
-        j = k
-        while j < hi:
-            t = self.tokens[j]
-            surface = self.text[t.start:t.end]
-            if surface in _BOUNDARY:
+        tokens, keys = self.tokens, self.keys
+        for j in range(k, hi):
+            t = tokens[j]
+            if t.kind != "word":
+                if keys[j] in _BOUNDARY:        # a non-word's key is its text
+                    return j
+            elif keys[j] in _COMPLEMENTIZERS and j > k or (
+                    t.end - t.start == 1 and self.text[t.start] in _BOUNDARY):
                 return j
-            if t.kind == "word" and self._key(j) in _COMPLEMENTIZERS and j > k:
-                return j
-            j += 1
         return hi
 
     def _actors_in(self, lo: int, hi: int) -> list[Actor]:
-        return [a for a in self.actors if lo <= a.tok and a.end_tok <= hi]
+        """The actors within tokens ``[lo, hi)``, in order (found by bisection: actors are sorted by start)."""
+        toks = self._actor_toks
+        i, j = bisect_left(toks, lo), bisect_right(toks, hi + self._actor_back)
+        return [a for a in self.actors[i:j] if a.end_tok <= hi]
 
     def _listed_after(self, first: Actor, hi: int) -> list[Actor]:
         """Actors listed after ``first``: X، وY / X وY / X، Y (titles may come between)."""
@@ -249,16 +331,16 @@ class EventFinder:
             elif plain and plain[0].tok - (k + n) <= 14 and not self._preposition_between(k + n, plain[0].tok):
                 subject = plain[0]
             else:
-                before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and k - a.end_tok <= 4
+                before = [a for a in self._actors_in(lo, k) if k - a.end_tok <= 4
                           and self._after_preposition(a) is None
-                          and not any(self._key(j) in _COMPLEMENTIZERS for j in range(a.end_tok, k))]
+                          and not any(self.keys[j] in _COMPLEMENTIZERS for j in range(a.end_tok, k))]
                 subject = before[-1] if before else None
         else:
             if self._possessive(k, trig):
                 subject = self._possessor(k, lo)        # زيارته لمقبل: his visit
             elif plain and self._gap_words(k + n, plain[0].tok) <= 2 and not self._definite(k):
                 subject = plain[0]      # لقاء X: a definite noun (البحث) has no construct partner
-            elif k + n < end and self._key(k + n) in _LIGHT_VERBS and plain:
+            elif k + n < end and self.keys[k + n] in _LIGHT_VERBS and plain:
                 subject = plain[0]          # لقاءات عقدها الفريق صدام
             else:
                 subject = self._light_verb_subject(k, lo)   # أجرى X اتصالا هاتفيا مع Y
@@ -291,6 +373,12 @@ class EventFinder:
             src, tgt = tgt, src
         return src, tgt
 
+    def _may_have_parties(self, k: int, hi: int) -> bool:
+        """False when :meth:`_parties` must find no event for a trigger at ``k``: the other party is always
+        an actor after the trigger (or its subject) in the sentence, and there is none. (Always True if
+        some mention ends before it starts, where that reasoning does not hold.)"""
+        return bool(self._actor_back) or bool(self._actors_in(k, hi))
+
     def _preposition_between(self, a: int, b: int) -> bool:
         """A preposition between tokens a and b (outside office phrases): the actor is in a PP."""
         for t in self.tokens[a:b]:
@@ -303,23 +391,23 @@ class EventFinder:
     def _gap_words(self, a: int, b: int) -> int:
         """Words between token a and b that are not part of an office phrase or an honorific."""
         return sum(1 for t in self.tokens[a:b] if t.kind == "word" and self.text[t.start:t.end] not in _HONORIFICS
-                   and not any(s <= t.start and t.end <= e for s, e in self.office_spans)
-                   and norm_key(self.text[t.start:t.end]) not in _HONORIFICS)
+                   and norm_key(self.text[t.start:t.end]) not in _HONORIFICS
+                   and not any(s <= t.start and t.end <= e for s, e in self.office_spans))
 
     def _light_verb_subject(self, k: int, lo: int) -> Actor | None:
         """The subject of a light verb before a noun trigger: أجرى/عقد X اتصالا/لقاء."""
         for j in range(k - 1, max(lo, k - 10) - 1, -1):
-            key = self._key(j)
+            key = self.keys[j]
             if key in _LIGHT_VERBS_BEFORE or key in _DUAL_LIGHT_VERBS:
-                between = [a for a in self.actors if j < a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+                between = [a for a in self._actors_in(j + 1, k) if self._after_preposition(a) is None]
                 if between:
                     return between[0]
                 # طيران الجيش العراقي والتحالف الدولي وجها ضربات: the subjects come before the verb
-                before = [a for a in self.actors if lo <= a.tok and a.end_tok <= j and j - a.end_tok <= 1
+                before = [a for a in self._actors_in(lo, j) if j - a.end_tok <= 1
                           and self._after_preposition(a) is None]
                 if before:
                     first = before[-1]
-                    listed = [a for a in self.actors if lo <= a.tok and a.end_tok <= j]
+                    listed = self._actors_in(lo, j)
                     for a in reversed(listed[:-1]):
                         gap = self.tokens[a.end_tok:first.tok]
                         if len(gap) <= 3 and (any(has_conjunction(t) for t in self.tokens[first.tok:first.tok + 1])
@@ -354,22 +442,22 @@ class EventFinder:
                 cand = [a for a in self.actors if a.entity == q.speaker]
                 if cand:
                     return cand[0]
-        before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+        before = [a for a in self._actors_in(lo, k) if self._after_preposition(a) is None]
         return before[-1] if before else None
 
     def _fronted_subject(self, k: int, lo: int) -> Actor | None:
         """An actor put before its verb: (و)كان X قد التقى، X التقى at the start of a clause."""
-        before = [a for a in self.actors if lo <= a.tok and a.end_tok <= k and self._after_preposition(a) is None]
+        before = [a for a in self._actors_in(lo, k) if self._after_preposition(a) is None]
         if not before:
             return None
         a = before[-1]
-        between = [self._key(j) for j in range(a.end_tok, k)]
+        between = [self.keys[j] for j in range(a.end_tok, k)]
         if any(w not in ("قد", "لقد") for w in between):
             return None
         j = a.tok - 1
-        while j >= lo and self.tokens[j].kind == "word" and self._key(j) in _HONORIFICS:
+        while j >= lo and self.tokens[j].kind == "word" and self.keys[j] in _HONORIFICS:
             j -= 1      # إن السفير جونسون عقد
-        prev = self._key(j) if j >= lo else ""
+        prev = self.keys[j] if j >= lo else ""
         if prev in ("كان", "كانت") or j < lo or prev in ("،", ",") or prev in _COMPLEMENTIZERS or (
                 self.tokens[j].kind == "word" and self.tokens[j].split and prev in ("كان", "كانت")):
             return a
@@ -385,12 +473,12 @@ class EventFinder:
         return min(later or cands, key=lambda p: abs(p.tok - k)).entity
 
     def _flags(self, k: int, lo: int) -> set[str]:
-        keys = stem_keys(self.tokens[max(lo, k - 4):k])
+        keys = self.stems[max(lo, k - 4):k]
         flags = self.lex.cues(keys)
         tok = self.tokens[k]
         if tok.split and any(w.norm == "س" and w.kind == "proclitic" for w in tok.words):
             flags.add("future")
-        if k > lo and self._key(k - 1) == "قد" and "hypothetical" in flags:
+        if k > lo and self.keys[k - 1] == "قد" and "hypothetical" in flags:
             flags.discard("hypothetical")      # قد + past verb: "has already"
         return flags
 
@@ -398,26 +486,41 @@ class EventFinder:
     def find(self) -> list[_Found]:
         found: list[_Found] = []
         sentences = self.a.sentences
+        cands, forms, pairs = self.candidates, self.forms, self.lex.phrase_pairs
         for si, sent in enumerate(sentences):
             lo, hi = sent.token_start, sent.token_end
-            keys = stem_keys(self.tokens[lo:hi])
-            topics = self.lex.topics(keys)
+            first, stop = bisect_left(cands, lo), bisect_left(cands, hi)
+            if first == stop:
+                continue        # no token of the sentence can start a trigger
+            keys = self.stems[lo:hi]
+            tokens = self.tokens[lo:hi]
+            topics = None       # computed when an event needs them
             k = lo
-            while k < hi:
-                hit = self.lex.match_at(self.tokens[lo:hi], k - lo, keys)
+            for c in cands[first:stop]:
+                if c < k:
+                    continue    # inside the trigger just found
+                k = c
+                form = forms[k]
+                if not form.readings and (k + 1 - lo >= len(keys) or (form.phrase_key, forms[k + 1].phrase_key)
+                                          not in pairs):
+                    k += 1
+                    continue    # no phrase goes on with the next word
+                hit = self.lex.match_at(tokens, k - lo, keys, form.readings)
                 if hit is None:
                     k += 1
                     continue
                 trig, n = hit
-                if self._key(k) in _NOT_TRIGGERS or (k > lo and self._key(k - 1) in self.lex.topic_markers):
+                if self.keys[k] in _NOT_TRIGGERS or (k > lo and self.keys[k - 1] in self.lex.topic_markers):
                     k += n
                     continue
-                parties = self._parties(trig, k, n, lo, hi)
+                parties = self._parties(trig, k, n, lo, hi) if self._may_have_parties(k, hi) else None
+                if topics is None and (parties is not None or self.keys[k] in _ANAPHORS):
+                    topics = self.lex.topics(keys)
                 if parties is not None:
                     src, tgt = parties
                     loc = self._location(k, lo, hi, set(src) | set(tgt))
                     found.append(_Found(trig, k, n, si, src, tgt, loc, self._flags(k, lo), topics))
-                elif self._key(k) in _ANAPHORS and found and si - found[-1].sentence <= 2:
+                elif self.keys[k] in _ANAPHORS and found and si - found[-1].sentence <= 2:
                     last = found[-1]        # اللقاء الذي عقد في العاصمة طرابلس
                     if last.trigger.type == trig.type:
                         last.location = last.location or self._location(k, lo, hi, set(last.source) | set(last.target))

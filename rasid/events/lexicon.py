@@ -12,7 +12,12 @@
   reading with ``requires`` fires only when one of its stems occurs within its
   window there, and ``blocked_next`` vetoes a reading by the next key.
 * ``match_token(token, following=None)`` -- the same from a Token, trying its
-  stem first, then the forms with fewer clitics off (ف|رضت -> فرضت).
+  stem first, then the forms with fewer clitics off (ف|رضت -> فرضت);
+  ``token_readings(token)`` are the readings it tries, in order, and
+  ``first_firing(readings, following)`` picks one (callers that see the same
+  written form many times keep the readings; ``starts_phrase(key)`` says whether
+  a multiword trigger may start at a key, ``phrase_pairs`` holds the first two
+  ``phrase_key()``s of every multiword trigger).
 * ``match_phrase(keys, i)`` / ``match_at(tokens, i)`` -- multiword triggers
   (اتصال هاتفي، وقف إطلاق النار، حظر التجول) and the longest match at a position.
 * ``topics(keys)`` -- the contexts whose keywords occur, most frequent first.
@@ -29,6 +34,7 @@ source: ``"subject"`` (a verb's subject, a verbal noun's genitive) or
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,7 +45,7 @@ from rasid.doc.layers import Token
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import split_clitics
 
-__all__ = ["EventLexicon", "Trigger", "event_lexicon", "PLOVER_TYPES", "stem_key", "stem_keys"]
+__all__ = ["EventLexicon", "Trigger", "event_lexicon", "PLOVER_TYPES", "phrase_key", "stem_key", "stem_keys"]
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -47,6 +53,8 @@ PLOVER_TYPES: tuple[str, ...] = (
 
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
 _DEFAULT_WINDOW = 6
+_CACHE_MAX = 50_000          # entries of a per-key cache before it is cleared
+_NO_TOPICS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,11 @@ class Trigger:
 def _canon(key: str) -> str:
     """A key without a leading article (kept when fewer than 3 letters would remain: الي)."""
     return key[2:] if key.startswith("ال") and len(key) >= 5 else key
+
+
+def phrase_key(key: str) -> str:
+    """A stem key as multiword triggers list their words (no leading article; see ``phrase_pairs``)."""
+    return _canon(key)
 
 
 def stem_key(token: Token) -> str:
@@ -126,6 +139,36 @@ def _norm_list(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(norm_key(w) for w in words)
 
 
+def _split_requires(t: Trigger) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A trigger's ``requires`` as exact stems and as prefixes (those with a trailing ``*``)."""
+    return (frozenset(r for r in t.requires if not r.endswith("*")),
+            tuple(r[:-1] for r in t.requires if r.endswith("*")))
+
+
+def _variant_sources(k: str) -> set[str]:
+    """Every key that :meth:`EventLexicon._variants` may turn into ``k`` (a superset: each rule undone,
+    its side conditions ignored). A key outside all these sets has no listed variant."""
+    firsts = {k, "ال" + k, k + "ا"}                  # the key itself; an article off; a tanwin alef
+    if k.startswith("ال"):
+        firsts.add(k[2:])                              # an article put on
+    if k.startswith("ل"):
+        firsts.add(k[1:])                              # ل put on
+    if k.endswith("ه"):
+        firsts.add(k[:-1] + "ات")                      # a feminine plural
+    rests = {k, "ال" + k}                              # what is left when a pronoun suffix is off
+    if k.startswith("ال"):
+        rests.add(k[2:])
+    if k.endswith("ه"):
+        rests.add(k[:-1] + "ت")
+    if k.endswith("ي"):
+        rests.add(k[:-1] + "ا")
+    if k.endswith("ا"):
+        rests.add(k[:-1])
+    if k.endswith("ء"):
+        rests.update((k[:-1] + "ي", k[:-1] + "و"))
+    return firsts | {rest + suf for rest in rests for suf in _SUFFIXES}
+
+
 class EventLexicon:
     def __init__(self, data: dict) -> None:
         self.version: str = data.get("version", "")
@@ -142,6 +185,16 @@ class EventLexicon:
         for lst in self._phrases.values():
             lst.sort(key=lambda t: -len(t.words))
         self._nouns = {k for k, lst in self._by_key.items() if any(t.pos == "noun" for t in lst)}
+        # the first two words of every multiword trigger, as phrase_key()s
+        self.phrase_pairs: frozenset[tuple[str, ...]] = frozenset(
+            t.words[:2] for lst in self._phrases.values() for t in lst)
+        # each trigger's requires as exact stems and prefixes (a trailing *), by the trigger's id
+        self._requires = {id(t): _split_requires(t) for t in self.triggers}
+        self._reachable = frozenset(x for k in self._by_key for x in _variant_sources(k))
+        # how many following keys a reading may look at: its window, the next key for blocked_next
+        # (all of them if a window counted from the end)
+        windows = [t.window for t in self.triggers]
+        self._lookahead = max([1] + windows) if min(windows, default=0) >= 0 else sys.maxsize
 
         # contexts
         self.contexts: dict[str, dict] = data["contexts"]
@@ -159,6 +212,7 @@ class EventLexicon:
                     self._kw_exact.setdefault(_word_stem(kw), []).append(name)
         self._prefix_lens = sorted({len(p) for p in self._kw_prefix}, reverse=True)
         self._context_order = {n: i for i, n in enumerate(self.contexts)}
+        self._topic_cache: dict[str, frozenset[str]] = {}
 
         # cues
         self.negation: frozenset[str] = self._cue_set(data["negation"])
@@ -251,6 +305,8 @@ class EventLexicon:
 
     def readings(self, key: str) -> list[Trigger]:
         """Every reading of a token key (the first key variant that is listed), unfiltered."""
+        if key not in self._reachable:
+            return []           # no variant of the key is listed
         for v in self._variants(key):
             lst = self._by_key.get(v)
             if lst:
@@ -265,14 +321,11 @@ class EventLexicon:
             return True
         if following is None:
             return False
+        exact, prefixes = self._requires.get(id(t)) or _split_requires(t)
         for k in list(following)[: t.window]:
             k = _canon(k)
-            for r in t.requires:
-                if r.endswith("*"):
-                    if k.startswith(r[:-1]):
-                        return True
-                elif k == r:
-                    return True
+            if k in exact or k.startswith(prefixes):
+                return True
         return False
 
     def match(self, key: str, following: Sequence[str] | None = None) -> Trigger | None:
@@ -282,36 +335,54 @@ class EventLexicon:
                 return t
         return None
 
-    def match_token(self, token: Token, following: Sequence[str] | None = None) -> Trigger | None:
-        """:meth:`match` on a token: its stem, then its forms with fewer clitics off."""
+    def token_readings(self, token: Token) -> tuple[Trigger, ...]:
+        """Every reading :meth:`match_token` tries for ``token``, in its order: the readings of the
+        token's stem, then of its forms with fewer clitics off (unfiltered; none for a non-word)."""
         if token.kind != "word":
-            return None
-        for k in _token_keys(token):
-            t = self.match(k, following)
-            if t is not None:
+            return ()
+        return tuple(t for k in _token_keys(token) for t in self.readings(k))
+
+    def first_firing(self, readings: Iterable[Trigger], following: Sequence[str] | None = None) -> Trigger | None:
+        """The first of ``readings`` that fires given the ``following`` keys, or None."""
+        for t in readings:
+            if self._fires(t, following):
                 return t
         return None
+
+    def match_token(self, token: Token, following: Sequence[str] | None = None) -> Trigger | None:
+        """:meth:`match` on a token: its stem, then its forms with fewer clitics off."""
+        return self.first_firing(self.token_readings(token), following)
+
+    def starts_phrase(self, key: str) -> bool:
+        """Whether a multiword trigger may start at a token with stem key ``key``."""
+        return _canon(key) in self._phrases
 
     def match_phrase(self, keys: Sequence[str], i: int) -> tuple[Trigger, int] | None:
         """The longest multiword trigger starting at ``keys[i]`` (stem keys), with its length."""
         first = _canon(keys[i])
-        for t in self._phrases.get(first, ()):
+        phrases = self._phrases.get(first)
+        if not phrases or i + 1 >= len(keys) or (first, _canon(keys[i + 1])) not in self.phrase_pairs:
+            return None         # every phrase has a second word
+        for t in phrases:
             n = len(t.words)
             if i + n <= len(keys) and all(_canon(keys[i + j]) == t.words[j] for j in range(1, n)):
-                if self._fires(t, keys[i + n:]):
+                if self._fires(t, keys[i + n:i + n + self._lookahead]):
                     return t, n
         return None
 
-    def match_at(self, tokens: Sequence[Token], i: int,
-                 keys: Sequence[str] | None = None) -> tuple[Trigger, int] | None:
+    def match_at(self, tokens: Sequence[Token], i: int, keys: Sequence[str] | None = None,
+                 readings: Sequence[Trigger] | None = None) -> tuple[Trigger, int] | None:
         """The trigger at ``tokens[i]``: the longest phrase, else the single token; with its token count.
-        ``keys`` are the tokens' stem keys (computed when not given)."""
+        ``keys`` are the tokens' stem keys and ``readings`` the :meth:`token_readings` of ``tokens[i]``
+        (each computed when not given)."""
         if keys is None:
             keys = stem_keys(tokens)
         hit = self.match_phrase(keys, i)
         if hit:
             return hit
-        t = self.match_token(tokens[i], keys[i + 1:])
+        if readings is None:
+            readings = self.token_readings(tokens[i])
+        t = self.first_firing(readings, keys[i + 1:i + 1 + self._lookahead]) if readings else None
         return (t, 1) if t else None
 
     # ------------------------------------------------------------------ contexts & cues
@@ -320,17 +391,31 @@ class EventLexicon:
         ks = [_canon(k) for k in keys]
         counts: Counter[str] = Counter()
         for i, k in enumerate(ks):
-            hit: set[str] = set(self._kw_exact.get(k, ()))
-            for n in self._prefix_lens:
-                if len(k) >= n:
-                    hit.update(self._kw_prefix.get(k[:n], ()))
-            for words, name in self._kw_multi.get(k, ()):
-                if tuple(ks[i:i + len(words)]) == words:
-                    hit.add(name)
-            counts.update(hit)
+            hit = self._key_topics(k)
+            multi = self._kw_multi.get(k)
+            if multi:
+                hit = set(hit)
+                for words, name in multi:
+                    if tuple(ks[i:i + len(words)]) == words:
+                        hit.add(name)
+            if hit:
+                counts.update(hit)
         out = [n for n, c in counts.items() if c >= min_count]
         out.sort(key=lambda n: (-counts[n], self._context_order[n]))
         return out
+
+    def _key_topics(self, key: str) -> frozenset[str]:
+        """The contexts one (canonical) key is a keyword of, exactly or by prefix; cached per key."""
+        hit = self._topic_cache.get(key)
+        if hit is None:
+            found: set[str] = set(self._kw_exact.get(key, ()))
+            for n in self._prefix_lens:
+                if len(key) >= n:
+                    found.update(self._kw_prefix.get(key[:n], ()))
+            if len(self._topic_cache) >= _CACHE_MAX:
+                self._topic_cache.clear()
+            hit = self._topic_cache[key] = frozenset(found) if found else _NO_TOPICS
+        return hit
 
     def cues(self, keys: Sequence[str]) -> set[str]:
         """Which of "negation", "future", "hypothetical" have a cue among ``keys`` (stem or full keys)."""

@@ -82,3 +82,31 @@ def test_event_dates_come_from_the_text_the_statement_or_the_publication():
     assert (a.events[0].date, a.events[0].date_source) == ("2025-03-10", "statement")
     _, a = events("التقى سعيد الكعبي مع ماتيو بيانتيدوزي.", marked)
     assert (a.events[0].date, a.events[0].date_source) == ("2025-03-12", "published")
+
+
+def test_token_forms_are_shared_by_norm_and_pieces_not_by_hand_set_words():
+    from rasid.doc.layers import Word
+    from rasid.entities.roles import stem_key as entity_key
+    from rasid.events.detect import _word_form
+    from rasid.events.lexicon import event_lexicon, stem_key
+    from rasid.lang.ar.tokenize import tokenize
+
+    lex = event_lexicon()
+    a, b = [t for t in tokenize("والتقى الوزير والتقى") if t.norm == "والتقي"]
+    assert _word_form(a) is _word_form(b)
+    form = _word_form(a)
+    assert (form.key, form.stem, form.readings) == (entity_key(a), stem_key(a), lex.token_readings(a))
+    assert form.may_trigger
+    # words set by hand are read as they are, never from a form of the same norm
+    b.words = [Word(b.start, b.start + 1, "و", "proclitic"), Word(b.start + 1, b.end, "الرئيس", "stem")]
+    assert _word_form(b).stem == "الرئيس" != form.stem
+    assert _word_form(b).readings == lex.token_readings(b)
+
+
+def test_events_do_not_depend_on_earlier_articles():
+    text = "التقى وزير الخارجية الأردني أيمن الصفدي مع نظيره المصري سامح شكري في القاهرة أمس."
+    marked = [("أيمن الصفدي", "PER"), ("سامح شكري", "PER"), ("القاهرة", "LOC")]
+    first, _ = events(text, marked)
+    events("وقعت البلدان اتفاقية للتعاون ثم التقى الوزيران في عمان.", [("عمان", "LOC")])
+    again, _ = events(text, marked)
+    assert first == again

@@ -226,6 +226,42 @@ def test_match_takes_stem_keys(lex):
     assert len(lex.readings("طرد")) >= 2
 
 
+def _readings_by_search(lex, key):
+    """readings() without its prefilter: the first listed variant."""
+    return next((lex._by_key[v] for v in lex._variants(key) if v in lex._by_key), [])
+
+
+def test_readings_prefilter_keeps_every_listed_variant(lex):
+    # keys made from every listed key with the clitics, suffixes and endings the variants undo
+    keys = set()
+    for k in lex._by_key:
+        for pre in ("", "ال", "ل", "و", "وال"):
+            for cut in (k, k[:-1], k[2:]):
+                for suf in ("", "ه", "ها", "هم", "هما", "كما", "نا", "ا", "ات", "ته", "اه", "وه", "يه", "ئه"):
+                    keys.add(pre + cut + suf)
+    keys |= {"هناك", "الرئيس", "قال", "في", "", "ا", "ال"}
+    for key in keys:
+        assert lex.readings(key) == _readings_by_search(lex, key), key
+
+
+def test_token_readings_and_first_firing(lex):
+    text = "ووقعت البلدان اتفاقية وقال الرئيس"
+    toks = _words(text)
+    keys = stem_keys(toks)
+    signed = lex.token_readings(toks[0])
+    assert signed and all(isinstance(t, type(signed[0])) for t in signed)
+    assert lex.first_firing(signed, keys[1:]) == lex.match_token(toks[0], keys[1:])
+    assert lex.first_firing(signed, keys[1:]).type == "SUPPORT"
+    assert lex.token_readings(toks[-1]) == ()          # الرئيس
+    assert lex.match_at(toks, 0, keys, signed) == lex.match_at(toks, 0, keys)
+    assert lex.starts_phrase("وقف") and not lex.starts_phrase("الرئيس")
+
+
+def test_topics_are_cached_per_key_alike(lex):
+    keys = stem_keys(_words("الجيش والجيش والقوات العسكرية ووزارة الاقتصاد"))
+    assert lex.topics(keys) == lex.topics(keys) == lex.topics(list(keys))
+
+
 # ---------------------------------------------------------------- contexts and cues
 
 def test_topics(lex):
