@@ -40,6 +40,18 @@ def stem_key(tok: Token) -> str:
 _STEM_CACHE: dict[tuple, str] = {}
 
 
+_KEYS: tuple[int, list[Token], list[str]] | None = None
+
+
+def token_keys(tokens: list[Token]) -> list[str]:
+    """``stem_key`` of every token, kept for the last token list asked about: the rules, the
+    country counts and the stages ask about the same tokens many times per article."""
+    global _KEYS
+    if _KEYS is None or _KEYS[1] is not tokens or _KEYS[0] != len(tokens):
+        _KEYS = (len(tokens), tokens, [stem_key(t) for t in tokens])
+    return _KEYS[2]
+
+
 def _stem_key(words) -> str:
     rest = [w for w in words if w.kind != "proclitic"]
     if rest and rest[0].kind == "article" and rest[0].end - rest[0].start == 1:
@@ -108,6 +120,7 @@ def _country_word(key: str) -> bool:
 def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Office | None:
     """An office phrase ending right before token ``first_tok`` (not before token ``lo``)."""
     lex = lexicon()
+    keys = token_keys(tokens)
     k = first_tok - 1
     head_at = None
     in_quote = False
@@ -116,9 +129,9 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
         t = tokens[k]
         surface = text[t.start:t.end]
         if surface in "،," and commas == 0 and k - 1 >= lo and tokens[k - 1].kind == "word" \
-                and _office_word(stem_key(tokens[k - 1]), lex) and not has_conjunction(tokens[k - 1]) or (
+                and _office_word(keys[k - 1], lex) and not has_conjunction(tokens[k - 1]) or (
                 surface in "،," and commas == 0 and k - 1 >= lo and tokens[k - 1].kind == "word"
-                and is_nisba(stem_key(tokens[k - 1]))):
+                and is_nisba(keys[k - 1])):
             commas += 1     # المتحدث باسم الخارجية المصرية، السفير X ; الرئيس الأسبق، محمد مرسي
             k -= 1
             continue
@@ -128,7 +141,7 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
             continue
         if t.kind != "word":
             break
-        key = stem_key(t)
+        key = keys[k]
         if in_quote:
             k -= 1
             continue
@@ -136,7 +149,7 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
             break
         if not _office_word(key, lex) and not (t.split and t.words[0].norm in ("ب", "ل")):
             # an envoy's host: السفير البريطاني لدى ليبيا X
-            if not (k - 1 >= lo and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]) == "لدي"):
+            if not (k - 1 >= lo and tokens[k - 1].kind == "word" and keys[k - 1] == "لدي"):
                 break
         is_head = key in lex.office_heads or (key in lex.person_titles and key not in lex.honorifics)
         if is_head:
@@ -148,9 +161,9 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
         return None
     # drop trailing honorifics (الدكتور) from the phrase
     last = first_tok - 1
-    while last > head_at and stem_key(tokens[last]) in lex.honorifics:
+    while last > head_at and keys[last] in lex.honorifics:
         last -= 1
-    head = stem_key(tokens[head_at])
+    head = keys[head_at]
     start = _stem_start(tokens[head_at])
     return Office(start, tokens[last].end, head_at, last, head, counterpart=head in lex.counterpart)
 
@@ -158,12 +171,13 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
 def office_after(tokens: list[Token], after_tok: int, hi: int, text: str) -> Office | None:
     """An office phrase in apposition starting at token ``after_tok`` (a comma may come first)."""
     lex = lexicon()
+    keys = token_keys(tokens)
     k = after_tok
     if k < hi and tokens[k].kind == "punct" and text[tokens[k].start] in "،,":
         k += 1
     if k >= hi or tokens[k].kind != "word" or has_conjunction(tokens[k]):
         return None
-    head = stem_key(tokens[k])
+    head = keys[k]
     if head not in lex.office_heads or head in lex.honorifics:
         return None
     first = k
@@ -184,7 +198,7 @@ def office_after(tokens: list[Token], after_tok: int, hi: int, text: str) -> Off
             continue
         if t.kind != "word" or has_conjunction(t):
             break
-        key = stem_key(t)
+        key = keys[k]
         if key in _VERBS or (key in lex.stop and key != "ل"):
             break
         last = k
@@ -197,6 +211,6 @@ def core_office(text: str, tokens: list[Token], office: Office) -> str:
     lex = lexicon()
     words = [office.first]
     k = office.first + 1
-    if k <= office.last and stem_key(tokens[k]) in lex.office_complements:
+    if k <= office.last and token_keys(tokens)[k] in lex.office_complements:
         words.append(k)
     return text[_stem_start(tokens[words[0]]):tokens[words[-1]].end]

@@ -19,7 +19,7 @@ from functools import cache
 
 from rasid.doc.layers import Token
 from rasid.entities.lexicon import is_nisba, lexicon
-from rasid.entities.roles import _country_word, has_conjunction, stem_key
+from rasid.entities.roles import _country_word, has_conjunction, token_keys
 
 _SAY = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "شدد", "لفت", "نوه", "ذكر", "اعلن", "اعتبر", "بحث",
         "ناقش", "التقي", "استقبل", "زار", "دعا", "طالب", "اتهم", "رفض", "هدد", "عقد", "وصل", "غادر", "تولي"}
@@ -73,19 +73,19 @@ def _country_nisba(key: str) -> bool:
 
 def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     lex = lexicon()
+    keys = token_keys(tokens)
     out = []
     i = a
     while i < b:
         tok = tokens[i]
-        key = stem_key(tok) if _word(tok) else ""
+        key = keys[i] if _word(tok) else ""
         if key not in lex.person_titles:
             i += 1
             continue
         k = i + 1
         steps = 0
         while k < b and steps < 6:
-            t = tokens[k]
-            kk = stem_key(t) if _word(t) else ""
+            kk = keys[k] if _word(tokens[k]) else ""
             if kk in lex.office_complements or is_nisba(kk) or kk in lex.org_heads or _country_word(kk):
                 k += 1      # وزير خارجية جمهورية مصر العربية الأستاذ X
                 steps += 1
@@ -98,7 +98,7 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
         j = k
         while j < b and j - k < 3 and _word(tokens[j]):
             t = tokens[j]
-            kk = stem_key(t)
+            kk = keys[j]
             if not _name_like(kk, lex) or _is_ala(text, t) or (t.split and t.words[0].kind == "proclitic"):
                 break
             if j > k and (_is_verb(t) or _common_word(text, tokens, k, j)):
@@ -116,13 +116,14 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
 
 def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -> list[tuple[int, int, str]]:
     lex = lexicon()
+    keys = token_keys(tokens)
     out = []
     i = a
     while i < b:
         tok = tokens[i]
-        key = stem_key(tok) if _word(tok) else ""
+        key = keys[i] if _word(tok) else ""
         if key not in lex.org_heads or (i > a and tokens[i - 1].kind == "word"
-                                        and stem_key(tokens[i - 1]) in lex.office_heads):
+                                        and keys[i - 1] in lex.office_heads):
             i += 1      # وزير الداخلية: the complement of an office, not a ministry
             continue
         j = i + 1
@@ -148,7 +149,7 @@ def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -
                 continue
             if not _word(t) or has_conjunction(t):
                 break
-            kk = stem_key(t)
+            kk = keys[j]
             if kk == "ل" and j + 1 < b and tokens[j + 1].kind == "quote":      # لـ«الجيش الوطني»
                 j += 1
                 continue
@@ -178,17 +179,18 @@ def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -
 
 def place_head_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     lex = lexicon()
+    keys = token_keys(tokens)
     out = []
     for i in range(a, b - 1):
         tok = tokens[i]
-        if not _word(tok) or stem_key(tok) not in lex.place_heads or stem_key(tok) in _DEFINITE_HEADS:
+        if not _word(tok) or keys[i] not in lex.place_heads or keys[i] in _DEFINITE_HEADS:
             continue
         k = i + 1
-        while k < b and _word(tokens[k]) and is_nisba(stem_key(tokens[k])):   # العاصمة التركية أنقرة
+        while k < b and _word(tokens[k]) and is_nisba(keys[k]):   # العاصمة التركية أنقرة
             k += 1
         if k < b and _word(tokens[k]):
             t = tokens[k]
-            kk = stem_key(t)
+            kk = keys[k]
             proclitic = t.split and t.words[0].kind == "proclitic"
             if _name_like(kk, lex) and not proclitic and not is_nisba(kk) and kk not in lex.place_heads:
                 out.append((i, k + 1, "LOC"))
@@ -240,12 +242,13 @@ def _exact_single(text: str, tok: Token, key: str) -> bool:
 
 def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     """Longest matches of the known-organisations lexicon (داعش، حزب الله، مجلس الأمن الدولي …)."""
-    keys, first = _org_table()
+    known, first = _org_table()
+    keys = token_keys(tokens)
     out = []
     i = a
     while i < b:
         tok = tokens[i]
-        key = stem_key(tok) if _word(tok) else ""
+        key = keys[i] if _word(tok) else ""
         longest = first.get(key, 0)
         if not longest:
             i += 1
@@ -259,15 +262,15 @@ def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tupl
                 continue
             if not _word(t) or (words and has_conjunction(t)):
                 break
-            words.append(stem_key(t))
+            words.append(keys[k])
             idx.append(k)
             k += 1
         hit = None
         for n in range(len(words), 0, -1):
-            if " ".join(words[:n]) in keys:
+            if " ".join(words[:n]) in known:
                 hit = n
                 break
-        if hit == 1 and not _exact_single(text, tok, keys[words[0]]):
+        if hit == 1 and not _exact_single(text, tok, known[words[0]]):
             hit = None
         if hit:
             out.append((i, idx[hit - 1] + 1, "ORG"))

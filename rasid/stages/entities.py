@@ -13,8 +13,8 @@ from rasid.doc.layers import Entity, Role
 from rasid.entities.countries import document_countries, phrase_country, word_country
 from rasid.entities.group import Group, group_mentions, kinship_names
 from rasid.entities.lexicon import lexicon
-from rasid.entities.roles import (Office, core_office, office_after, office_before, stem_key,
-                                  token_index)
+from rasid.entities.roles import (Office, core_office, office_after, office_before, token_index,
+                                  token_keys)
 from rasid.names.known import known_person
 from rasid.names.orgs import known_org
 from rasid.stages.base import Stage, register
@@ -78,7 +78,7 @@ class Entities(Stage):
                 i, j = token_index(tokens, m.start), token_index(tokens, m.end)
                 c = phrase_country(tokens, i, min(j, len(tokens) - 1), text) if j > i else None
                 if c is None and j < len(tokens) and tokens[j].kind == "word":
-                    c = word_country(stem_key(tokens[j]))
+                    c = word_country(token_keys(tokens)[j])
                 if c:
                     e.country = c
                     break

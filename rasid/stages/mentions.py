@@ -12,7 +12,7 @@ import re
 from rasid.doc.layers import Mention
 from rasid.entities.countries import word_country
 from rasid.entities.lexicon import is_nisba, lexicon
-from rasid.entities.roles import has_conjunction, stem_key, token_index
+from rasid.entities.roles import has_conjunction, stem_key, token_index, token_keys
 from rasid.entities.rules import rule_spans
 from rasid.entities.spans import name_key, token_range_to_span
 from rasid.lang.ar.normalize import norm_key
@@ -93,16 +93,17 @@ def _verb(tok) -> bool:
 def _trim(text, tokens, i, j, label, b):
     """Leading event nouns off persons (لقاء X); following nisba adjectives onto organisations."""
     lex = lexicon()
+    keys = token_keys(tokens)
     if label == "PER":
-        while j - i > 1 and tokens[i].kind == "word" and (stem_key(tokens[i]) in lex.leading_non_names
-                                                           or word_country(stem_key(tokens[i]))
+        while j - i > 1 and tokens[i].kind == "word" and (keys[i] in lex.leading_non_names
+                                                           or word_country(keys[i])
                                                            or _verb(tokens[i])):
             i += 1
         while j - i > 1 and tokens[j - 1].kind == "word" and _verb(tokens[j - 1]):
             j -= 1      # أحمد التقى، أحمد ناقش: the tagger ran on into the verb
     elif label == "LOC":
         # جمهورية مصر العربية، سلطنة عمان؛ قناة السويس، مطار عدن، قاعدة الحبانية
-        while i - 1 >= 0 and tokens[i - 1].kind == "word" and stem_key(tokens[i - 1]) in _LOC_HEADS \
+        while i - 1 >= 0 and tokens[i - 1].kind == "word" and keys[i - 1] in _LOC_HEADS \
                 and not has_conjunction(tokens[i - 1]):
             i -= 1
     elif label == "ORG":
@@ -110,7 +111,7 @@ def _trim(text, tokens, i, j, label, b):
         if k < b and tokens[k].kind == "quote" and text[tokens[k].start] in "»”":
             k += 1
         while k < b and tokens[k].kind == "word" and not has_conjunction(tokens[k]) and (
-                is_nisba(stem_key(tokens[k])) or stem_key(tokens[k]) in ("المؤقته", "الانتقاليه")):
+                is_nisba(keys[k]) or keys[k] in ("المؤقته", "الانتقاليه")):
             k += 1
             j = k
     return i, j
@@ -204,7 +205,7 @@ class Mentions(Stage):
         longest = max(len(k) for k in names)
         covered = [(m.start, m.end) for m in mentions]
         taken = _covered_tokens(tokens, covered)
-        keys = [stem_key(t) if t.kind == "word" else None for t in tokens]
+        keys = [key if t.kind == "word" else None for t, key in zip(tokens, token_keys(tokens))]
         added = []
         k = 0
         while k < len(tokens):
@@ -252,10 +253,11 @@ class Mentions(Stage):
         strong = set()
         taken = _covered_tokens(tokens, covered)
         known = gaz.country_keys()
+        keys = token_keys(tokens)
         for k, t in enumerate(tokens):
             if t.kind != "word" or k in taken:
                 continue
-            key = stem_key(t)
+            key = keys[k]
             # cheap first: only words the gazetteer has a key for (with or without ال)
             bare = key[2:] if key.startswith("ال") else key
             if not (gaz.place_ids(key) or gaz.place_ids(bare) or gaz.place_ids("ال" + bare) or key in known):
@@ -264,7 +266,7 @@ class Mentions(Stage):
             if (len(key) < 3 or key in named or key in lex.stop or key in lex.office_complements or key in lex.org_heads
                     or key in lex.person_titles or is_nisba(key)):
                 continue
-            if key.startswith("ال") and k and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]).startswith("ال"):
+            if key.startswith("ال") and k and tokens[k - 1].kind == "word" and keys[k - 1].startswith("ال"):
                 continue    # a definite adjective after a definite noun (السفير الجديد)
             found = token_range_to_span(text, tokens, k, k + 1)
             if found is None:
@@ -284,7 +286,7 @@ class Mentions(Stage):
                 return False
             if not gap:
                 return has_conjunction(tokens[hi])
-            return gap[0].kind == "word" and stem_key(gap[0]) in ("او", "و") or text[gap[0].start] == "،"
+            return gap[0].kind == "word" and keys[lo + 1] in ("او", "و") or text[gap[0].start] == "،"
 
         places = set(strong)
         loc_tokens = {k for m in mentions if m.label == "LOC"
