@@ -130,6 +130,29 @@ class _Scanner:
                         for i in ids) and k not in self.single:
                     self.capitals[k] = c.alpha3
         self.nisba = g.nisba_keys()
+        self._words: dict[str, tuple[tuple, str | None]] = {}
+
+    def word(self, w: str) -> tuple[tuple[tuple[tuple[str, ...], str], ...], str | None]:
+        """What a word can start: the multi-word country names (longest first, for each of its
+        proclitic forms in turn) and the country it names alone, or None. Kept per word."""
+        try:
+            return self._words[w]
+        except KeyError:
+            pass
+        if len(self._words) > 100_000:
+            self._words.clear()
+        forms = (w, *proclitic_forms(w)) if len(w) > 2 else (w,)
+        multi = tuple(m for f in forms for m in self.multi.get(f, ()))
+        single = None
+        for f in forms:
+            a3 = self.single.get(f) or self.nisba.get(f) or self.capitals.get(f)
+            if a3 is None and f.startswith("ال") and len(f) > 4:
+                a3 = self.nisba.get(f[2:])
+            if a3:
+                single = a3
+                break
+        found = self._words[w] = (multi, single)
+        return found
 
 
 def _keys_of(g: Gazetteer, cand: PlaceCandidate | None) -> list[str]:
@@ -166,24 +189,14 @@ def _context_from_text(text: str, g: Gazetteer) -> Counter:
     out: Counter = Counter()
     i, n = 0, len(words)
     while i < n:
-        w = words[i]
-        forms = (w, *proclitic_forms(w)) if len(w) > 2 else (w,)
+        multi, single = sc.word(words[i])
         hit = None
-        for f in forms:
-            for seq, a3 in sc.multi.get(f, ()):
-                if tuple(words[i + 1:i + len(seq)]) == seq[1:]:
-                    hit = (a3, len(seq))
-                    break
-            if hit:
+        for seq, a3 in multi:
+            if tuple(words[i + 1:i + len(seq)]) == seq[1:]:
+                hit = (a3, len(seq))
                 break
-        if hit is None:
-            for f in forms:
-                a3 = sc.single.get(f) or sc.nisba.get(f) or sc.capitals.get(f)
-                if a3 is None and f.startswith("ال") and len(f) > 4:
-                    a3 = sc.nisba.get(f[2:])
-                if a3:
-                    hit = (a3, 1)
-                    break
+        if hit is None and single:
+            hit = (single, 1)
         if hit:
             out[hit[0]] += 1
             i += hit[1]
