@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rasid.doc.layers import Mention
 from rasid.entities.lexicon import is_nisba, lexicon
@@ -53,6 +54,27 @@ class Group:
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
+
+    # every later mention is compared with the group's keys: they are computed once
+    # (``words`` and ``quoted`` are not changed after the group is made)
+    @cached_property
+    def loose_words(self) -> tuple[str, ...]:
+        return loose(self.words)
+
+    @cached_property
+    def loose_core(self) -> tuple[str, ...]:
+        """ORG: the words without trailing nisba and time words, without ال."""
+        return loose(org_core(self.words))
+
+    @cached_property
+    def loose_quoted(self) -> list[tuple[str, ...]]:
+        from rasid.lang.ar.normalize import norm_key
+
+        return [loose(norm_key(q).split()) for q in self.quoted]
+
+    @cached_property
+    def loose_commanded(self) -> tuple[str, ...]:
+        return loose(_commanded(self.words))
 
 
 def person_core(words: list[str]) -> list[str]:
@@ -86,12 +108,12 @@ def org_core(words: list[str]) -> list[str]:
     return words[:j]
 
 
-def _contiguous(small: list[str], big: list[str]) -> bool:
+def _run_of(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """``small`` is a non-empty contiguous run of ``big``."""
     n = len(small)
     if n == 0 or n > len(big):
         return False
-    ls, lb = loose(small), loose(big)
-    return any(lb[i:i + n] == ls for i in range(len(big) - n + 1))
+    return any(big[i:i + n] == small for i in range(len(big) - n + 1))
 
 
 def _display(m: Mention, text: str) -> str:
@@ -172,11 +194,11 @@ def _commanded(words: list[str]) -> list[str]:
 def _match(m: Mention, w: list[str], groups: list[Group]) -> Group | None:
     same = [g for g in groups if g.type == m.label]
     lw = loose(w)
-    exact = [g for g in same if loose(g.words) == lw]
-    if exact:
-        return exact[0]
+    exact = next((g for g in same if g.loose_words == lw), None)
+    if exact is not None:
+        return exact
     if m.label == "PER":
-        fits = [g for g in same if _contiguous(w, g.words)]
+        fits = [g for g in same if _run_of(lw, g.loose_words)]
         written = [g for g in fits if not g.built]
         if len(fits) == 1:
             return fits[0]
@@ -184,17 +206,17 @@ def _match(m: Mention, w: list[str], groups: list[Group]) -> Group | None:
             return written[0]
         return None
     if m.label == "ORG":
-        from rasid.lang.ar.normalize import norm_key
         lex = lexicon()
+        core = loose(org_core(w))
+        commanded = loose(_commanded(w))
         for g in same:
-            gw = g.words
-            if len(w) < len(gw) and loose(gw[:len(w)]) == lw and (len(w) >= 2 or w[0] not in lex.org_heads):
+            if len(w) < len(g.words) and g.loose_words[:len(w)] == lw and (len(w) >= 2 or w[0] not in lex.org_heads):
                 return g
-            if loose(org_core(gw)) == loose(org_core(w)):
+            if g.loose_core == core:
                 return g
-            if any(loose(norm_key(q).split()) == lw for q in g.quoted):
+            if any(q == lw for q in g.loose_quoted):
                 return g
-            if _contiguous(gw, _commanded(w)) or _contiguous(w, _commanded(gw)):
+            if _run_of(g.loose_words, commanded) or _run_of(lw, g.loose_commanded):
                 return g
         return None
     return None
