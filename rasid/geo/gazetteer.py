@@ -24,6 +24,7 @@ from rasid.geo.names import HEADS, STATE_HEADS, STATE_TAILS, key, proclitic_form
 __all__ = ["Gazetteer", "PlaceCandidate", "Country", "MODEL_DIR"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "geo"
+_CACHE_MAX = 100_000        # entries per answer cache before it is cleared
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,9 @@ class Gazetteer:
                 self._country_names[k] = a3
         self._nisba: dict[str, str] = doc["nisba"]
         self._by_gid = {r[5]: i for i, r in enumerate(rows)}
+        # answers kept per key (the index never changes once loaded); cleared past _CACHE_MAX
+        self._lookups: dict[str, tuple[tuple[PlaceCandidate, ...], str | None, str | None]] = {}
+        self._words: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -242,6 +246,15 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[list[PlaceCandidate], str | None, str | None]:
         """(candidates, hint, country hint) for a surface form; see :meth:`candidates`."""
+        found = self._lookups.get(name)
+        if found is None:
+            if len(self._lookups) > _CACHE_MAX:
+                self._lookups.clear()
+            c, hint, country = self._lookup(name)
+            found = self._lookups[name] = (tuple(c), hint, country)
+        return list(found[0]), found[1], found[2]
+
+    def _lookup(self, name: str) -> tuple[list[PlaceCandidate], str | None, str | None]:
         k = key(name)
         if not k:
             return [], None, None
@@ -283,6 +296,18 @@ class Gazetteer:
 
     def place_ids(self, k: str) -> tuple[int, ...]:
         return self._index.get(k, ())
+
+    def knows_word(self, k: str) -> bool:
+        """Whether the word key ``k`` is a place key (with or without ال) or a country name key:
+        a cheap first test for scanners, kept per key."""
+        found = self._words.get(k)
+        if found is None:
+            if len(self._words) > _CACHE_MAX:
+                self._words.clear()
+            bare = k[2:] if k.startswith("ال") else k
+            found = self._words[k] = bool(self.place_ids(k) or self.place_ids(bare) or self.place_ids("ال" + bare)
+                                          or k in self._country_names)
+        return found
 
     def row(self, i: int) -> PlaceCandidate:
         return self._cand(i)

@@ -202,18 +202,20 @@ class Mentions(Stage):
                     m.start, m.text = w.start, text[w.start:m.end]
                     m.norm = name_key(m.text)
                     break
-        longest = max(len(k) for k in names)
         covered = [(m.start, m.end) for m in mentions]
         taken = _covered_tokens(tokens, covered)
         keys = [key if t.kind == "word" else None for t, key in zip(tokens, token_keys(tokens))]
+        longest_from: dict[str, int] = {}      # first word -> the longest name starting with it
+        for words in names:
+            longest_from[words[0]] = max(longest_from.get(words[0], 0), len(words))
         added = []
         k = 0
         while k < len(tokens):
-            if keys[k] is None or k in taken:
+            if keys[k] not in longest_from or k in taken:
                 k += 1
                 continue
             hit = None
-            for n in range(min(longest, len(tokens) - k), 0, -1):
+            for n in range(min(longest_from[keys[k]], len(tokens) - k), 0, -1):
                 window = keys[k:k + n]
                 if None in window:
                     continue
@@ -252,17 +254,15 @@ class Mentions(Stage):
         cands = {}      # token index -> (start, end, name) of a gazetteer place of the home countries
         strong = set()
         taken = _covered_tokens(tokens, covered)
-        known = gaz.country_keys()
         keys = token_keys(tokens)
+        lex = lexicon()
         for k, t in enumerate(tokens):
             if t.kind != "word" or k in taken:
                 continue
             key = keys[k]
             # cheap first: only words the gazetteer has a key for (with or without ال)
-            bare = key[2:] if key.startswith("ال") else key
-            if not (gaz.place_ids(key) or gaz.place_ids(bare) or gaz.place_ids("ال" + bare) or key in known):
+            if not gaz.knows_word(key):
                 continue
-            lex = lexicon()
             if (len(key) < 3 or key in named or key in lex.stop or key in lex.office_complements or key in lex.org_heads
                     or key in lex.person_titles or is_nisba(key)):
                 continue
