@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from rasid.doc.layers import Mention
 from rasid.entities.lexicon import is_nisba, lexicon
@@ -51,30 +50,23 @@ class Group:
     mentions: list[Mention] = field(default_factory=list)
     built: bool = False                   # name built by a rule (kinship), not written as such
     quoted: list[str] = field(default_factory=list)   # quoted inner names (ORG)
+    # every later mention is compared with these keys: they are computed once, when the group
+    # is made (``words`` and ``quoted`` are not changed afterwards)
+    loose_words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    loose_core: tuple[str, ...] = field(init=False, repr=False, compare=False)     # ORG: org_core
+    loose_quoted: list[tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    loose_commanded: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from rasid.lang.ar.normalize import norm_key
+
+        self.loose_words = loose(self.words)
+        self.loose_core = loose(org_core(self.words))
+        self.loose_quoted = [loose(norm_key(q).split()) for q in self.quoted]
+        self.loose_commanded = loose(_commanded(self.words))
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
-
-    # every later mention is compared with the group's keys: they are computed once
-    # (``words`` and ``quoted`` are not changed after the group is made)
-    @cached_property
-    def loose_words(self) -> tuple[str, ...]:
-        return loose(self.words)
-
-    @cached_property
-    def loose_core(self) -> tuple[str, ...]:
-        """ORG: the words without trailing nisba and time words, without ال."""
-        return loose(org_core(self.words))
-
-    @cached_property
-    def loose_quoted(self) -> list[tuple[str, ...]]:
-        from rasid.lang.ar.normalize import norm_key
-
-        return [loose(norm_key(q).split()) for q in self.quoted]
-
-    @cached_property
-    def loose_commanded(self) -> tuple[str, ...]:
-        return loose(_commanded(self.words))
 
 
 def person_core(words: list[str]) -> list[str]:
@@ -156,13 +148,16 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
             return place_core(w)
         return w
 
-    order = sorted(mentions, key=lambda m: (-len(core(m)), m.start))
+    order = sorted(((m, core(m)) for m in mentions), key=lambda mw: (-len(mw[1]), mw[0].start))
     groups: list[Group] = []
-    for m in order:
-        w = core(m)
+    by_type: dict[str, list[Group]] = {}
+    exact: dict[tuple[str, tuple[str, ...]], Group] = {}     # (type, loose words) -> first such group
+    for m, w in order:
         if not w:
             continue
-        target = _match(m, w, groups)
+        target = exact.get((m.label, loose(w)))
+        if target is None:
+            target = _match(m, w, by_type.get(m.label, []))
         if target is None:
             name = " ".join(w) if m.id in kin else _display(m, text)
             if m.label == "PER" and m.id not in kin:
@@ -172,6 +167,8 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
             target = Group(m.label, w, name, built=m.id in kin,
                            quoted=[" ".join(q.split()) for q in _QUOTED.findall(m.text)])
             groups.append(target)
+            by_type.setdefault(m.label, []).append(target)
+            exact.setdefault((m.label, target.loose_words), target)
         target.add(m)
     for g in groups:
         g.mentions.sort(key=lambda m: m.start)
@@ -191,12 +188,10 @@ def _commanded(words: list[str]) -> list[str]:
     return rest
 
 
-def _match(m: Mention, w: list[str], groups: list[Group]) -> Group | None:
-    same = [g for g in groups if g.type == m.label]
+def _match(m: Mention, w: list[str], same: list[Group]) -> Group | None:
+    """The group of ``m``'s type (``same``, in the order they were made) that ``m`` (core words
+    ``w``) joins, when no group has the same key words (see the module docstring)."""
     lw = loose(w)
-    exact = next((g for g in same if g.loose_words == lw), None)
-    if exact is not None:
-        return exact
     if m.label == "PER":
         fits = [g for g in same if _run_of(lw, g.loose_words)]
         written = [g for g in fits if not g.built]
