@@ -29,6 +29,7 @@ def word_country(key: str) -> str | None:
 
 
 _WORD_COUNTRY: dict[str, str | None] = {}
+_UNKNOWN = object()
 
 
 def _word_country(key: str) -> str | None:
@@ -61,9 +62,12 @@ def phrase_country(tokens: list[Token], first: int, last: int, text: str) -> str
 def document_countries(tokens: list[Token]) -> Counter:
     """How often each country is named or implied in the article."""
     counts: Counter = Counter()
+    known = _WORD_COUNTRY      # word_country's answers, read here directly: asked for every word
     for t, key in zip(tokens, token_keys(tokens)):
         if t.kind == "word":
-            c = word_country(key)
+            c = known.get(key, _UNKNOWN)
+            if c is _UNKNOWN:
+                c = word_country(key)
             if c:
                 counts[c] += 1
     return counts

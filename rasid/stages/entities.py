@@ -157,8 +157,9 @@ class Entities(Stage):
     def _coordinated_country(article, g, by_mention, ents):
         """A person listed right after another official (X، وY) shares that official's country."""
         pers = [x for x in article.mentions if x.label == "PER"]
+        mine = {x.id for x in g.mentions}      # mention ids are unique in an article
         for prev, cur in zip(pers, pers[1:]):
-            if cur not in g.mentions or prev.sentence != cur.sentence:
+            if cur.id not in mine or prev.sentence != cur.sentence:
                 continue
             between = article.text[prev.end:cur.start]
             other = ents.get(by_mention.get(prev.id, ""))
@@ -182,7 +183,8 @@ class Entities(Stage):
     def _relative(article, g: Group, by_mention):
         """The entity named in the kinship apposition after one of ``g``'s mentions."""
         pers = [x for x in article.mentions if x.label == "PER"]
+        mine = {x.id for x in g.mentions}      # mention ids are unique in an article
         for a, b in zip(pers, pers[1:]):
-            if a in g.mentions and b.id in by_mention and by_mention[b.id] != by_mention[a.id]:
+            if a.id in mine and b.id in by_mention and by_mention[b.id] != by_mention[a.id]:
                 return by_mention[b.id]
         return None
