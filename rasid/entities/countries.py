@@ -35,8 +35,7 @@ _UNKNOWN = object()
 def _word_country(key: str) -> str | None:
     if len(key) < 3:
         return None
-    g = _gaz()
-    return g.nisba(key) or g.country_by_name(key)
+    return _gaz().word_country(key)
 
 
 def phrase_country(tokens: list[Token], first: int, last: int, text: str) -> str | None:

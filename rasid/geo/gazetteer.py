@@ -135,7 +135,7 @@ class Gazetteer:
     def _country_official(self, k: str) -> str | None:
         """Country of an official/long form: [state head] name|nisba [tails] (جمهورية مصر العربية)."""
         a3 = self._country_key(k)
-        if a3:
+        if a3 or " " not in k:      # one word: no head or tail to take off
             return a3
         parts = k.split(" ")
         had_head = False
@@ -180,6 +180,23 @@ class Gazetteer:
         if c is None or c.capital is None or c.capital not in self._by_gid:
             return None
         return self._cand(self._by_gid[c.capital])
+
+    def word_country(self, word: str) -> str | None:
+        """``nisba(word) or country_by_name(word)``, with the key and its forms made once."""
+        k = key(word)
+        if not k:
+            return None
+        forms = (k, *proclitic_forms(k))
+        if " " not in k:
+            for f in forms:
+                a3 = self._nisba_key(f)
+                if a3:
+                    return a3
+        for f in forms:
+            a3 = self._country_official(f)
+            if a3:
+                return a3
+        return None
 
     # -------------------------------------------------------------------- nisba
     def _nisba_key(self, k: str) -> str | None:
