@@ -24,17 +24,17 @@ _VERBS = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "ش�
 
 def stem_key(tok: Token) -> str:
     """The token's key without proclitics (an elided article restored)."""
-    if not tok.split:
-        return tok.norm
+    if tok._words is not None:
+        return _stem_key(tok._words) if tok._words else tok.norm
     pieces = tok._pieces          # shared by every token of the same form: the key can be cached
-    if pieces and tok._words is None:
-        key = _STEM_CACHE.get(pieces)
-        if key is None:
-            if len(_STEM_CACHE) > 100_000:
-                _STEM_CACHE.clear()
-            key = _STEM_CACHE[pieces] = _stem_key(tok.words)
-        return key
-    return _stem_key(tok.words)
+    if not pieces:
+        return tok.norm
+    key = _STEM_CACHE.get(pieces)
+    if key is None:
+        if len(_STEM_CACHE) > 100_000:
+            _STEM_CACHE.clear()
+        key = _STEM_CACHE[pieces] = _stem_key_of_pieces(pieces)
+    return key
 
 
 _STEM_CACHE: dict[tuple, str] = {}
@@ -48,7 +48,14 @@ def token_keys(tokens: list[Token]) -> list[str]:
     country counts and the stages ask about the same tokens many times per article."""
     global _KEYS
     if _KEYS is None or _KEYS[1] is not tokens or _KEYS[0] != len(tokens):
-        _KEYS = (len(tokens), tokens, [stem_key(t) for t in tokens])
+        cache = _STEM_CACHE
+        keys = []
+        for t in tokens:        # stem_key, its commonest cases inline
+            if t._words is None and not t._pieces:
+                keys.append(t.norm)
+            else:
+                keys.append(t._words is None and cache.get(t._pieces) or stem_key(t))
+        _KEYS = (len(tokens), tokens, keys)
     return _KEYS[2]
 
 
@@ -57,6 +64,14 @@ def _stem_key(words) -> str:
     if rest and rest[0].kind == "article" and rest[0].end - rest[0].start == 1:
         return "ال" + "".join(w.norm for w in rest[1:])
     return "".join(w.norm for w in rest)
+
+
+def _stem_key_of_pieces(pieces) -> str:
+    """:func:`_stem_key` of the words a token's pieces ``(start, end, norm, kind)`` make."""
+    rest = [p for p in pieces if p[3] != "proclitic"]
+    if rest and rest[0][3] == "article" and rest[0][1] - rest[0][0] == 1:
+        return "ال" + "".join(p[2] for p in rest[1:])
+    return "".join(p[2] for p in rest)
 
 
 def has_conjunction(tok: Token) -> bool:
