@@ -15,7 +15,9 @@ Each rule returns ``(i, j, label)`` token ranges (absolute token indexes).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
+from typing import NamedTuple
 
 from rasid.doc.layers import Token
 from rasid.entities.lexicon import is_nisba, lexicon
@@ -35,6 +37,60 @@ _DEFINITE_HEADS = {"المدينه", "المنطقه", "المحافظه", "ال
 
 def _word(tok: Token) -> bool:
     return tok.kind == "word"
+
+
+class _Starts(NamedTuple):
+    """Token positions where each rule can start (its trigger word), in text order."""
+    titles: list[int]          # a person title (الرئيس، السفير)
+    org_heads: list[int]       # an organisation head (وزارة، حزب)
+    place_heads: list[int]     # a place head that is not definite (محافظة، مدينة)
+    known_orgs: list[int]      # the first word of a known organisation
+
+
+_LAST_STARTS: tuple[int, list[Token], _Starts] | None = None
+
+
+def _rule_starts(tokens: list[Token]) -> _Starts:
+    """The rules' trigger positions in ``tokens``, found in one pass and kept for the last token
+    list asked about (the rules run once per sentence: they skip straight to these)."""
+    global _LAST_STARTS
+    if _LAST_STARTS is not None and _LAST_STARTS[1] is tokens and _LAST_STARTS[0] == len(tokens):
+        return _LAST_STARTS[2]
+    triggers = _triggers()
+    starts = _Starts([], [], [], [])
+    for i, (tok, key) in enumerate(zip(tokens, token_keys(tokens))):
+        word = _word(tok)
+        flags = triggers.get(key if word else "")
+        if flags:
+            title, org_head, place_head, known_org = flags
+            if title:
+                starts.titles.append(i)
+            if org_head:
+                starts.org_heads.append(i)
+            if place_head and word:
+                starts.place_heads.append(i)
+            if known_org:
+                starts.known_orgs.append(i)
+    _LAST_STARTS = (len(tokens), tokens, starts)
+    return starts
+
+
+@cache
+def _triggers() -> dict[str, tuple[bool, bool, bool, bool]]:
+    """Key -> (person title, organisation head, indefinite place head, first word of a known
+    organisation), for the keys that are any of these."""
+    lex = lexicon()
+    first = _org_table()[1]
+    keys = set(lex.person_titles) | set(lex.org_heads) | set(lex.place_heads) | set(first)
+    return {k: flags for k in keys
+            if any(flags := (k in lex.person_titles, k in lex.org_heads,
+                             k in lex.place_heads and k not in _DEFINITE_HEADS, bool(first.get(k, 0))))}
+
+
+def _next_start(starts: list[int], i: int, b: int) -> int:
+    """The first of ``starts`` at or after ``i`` and before ``b``; else ``b``."""
+    n = bisect_left(starts, i)
+    return starts[n] if n < len(starts) and starts[n] < b else b
 
 
 def _is_ala(text: str, tok: Token) -> bool:
@@ -74,13 +130,14 @@ def _country_nisba(key: str) -> bool:
 def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     lex = lexicon()
     keys = token_keys(tokens)
+    starts = _rule_starts(tokens).titles
     out = []
-    i = a
+    i = _next_start(starts, a, b)
     while i < b:
         tok = tokens[i]
         key = keys[i] if _word(tok) else ""
         if key not in lex.person_titles:
-            i += 1
+            i = _next_start(starts, i + 1, b)
             continue
         k = i + 1
         steps = 0
@@ -110,21 +167,22 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
             j += 1
         if j > k:
             out.append((k, j, "PER"))
-        i = max(j, i + 1)
+        i = _next_start(starts, max(j, i + 1), b)
     return out
 
 
 def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -> list[tuple[int, int, str]]:
     lex = lexicon()
     keys = token_keys(tokens)
+    starts = _rule_starts(tokens).org_heads
     out = []
-    i = a
+    i = _next_start(starts, a, b)
     while i < b:
         tok = tokens[i]
         key = keys[i] if _word(tok) else ""
         if key not in lex.org_heads or (i > a and tokens[i - 1].kind == "word"
                                         and keys[i - 1] in lex.office_heads):
-            i += 1      # وزير الداخلية: the complement of an office, not a ministry
+            i = _next_start(starts, i + 1, b)      # وزير الداخلية: the complement of an office, not a ministry
             continue
         j = i + 1
         named = False      # saw something that makes it a name, not a generic noun
@@ -171,17 +229,18 @@ def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -
             break
         if named and last > i and depth == 0:
             out.append((i, last + 1, "ORG"))
-            i = last + 1
+            i = _next_start(starts, last + 1, b)
         else:
-            i += 1
+            i = _next_start(starts, i + 1, b)
     return out
 
 
 def place_head_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     lex = lexicon()
     keys = token_keys(tokens)
+    starts = _rule_starts(tokens).place_heads
     out = []
-    for i in range(a, b - 1):
+    for i in starts[bisect_left(starts, a):bisect_left(starts, b - 1)]:
         tok = tokens[i]
         if not _word(tok) or keys[i] not in lex.place_heads or keys[i] in _DEFINITE_HEADS:
             continue
@@ -244,14 +303,15 @@ def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tupl
     """Longest matches of the known-organisations lexicon (داعش، حزب الله، مجلس الأمن الدولي …)."""
     known, first = _org_table()
     keys = token_keys(tokens)
+    starts = _rule_starts(tokens).known_orgs
     out = []
-    i = a
+    i = _next_start(starts, a, b)
     while i < b:
         tok = tokens[i]
         key = keys[i] if _word(tok) else ""
         longest = first.get(key, 0)
         if not longest:
-            i += 1
+            i = _next_start(starts, i + 1, b)
             continue
         words, idx = [], []
         k = i
@@ -274,9 +334,9 @@ def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tupl
             hit = None
         if hit:
             out.append((i, idx[hit - 1] + 1, "ORG"))
-            i = idx[hit - 1] + 1
+            i = _next_start(starts, idx[hit - 1] + 1, b)
         else:
-            i += 1
+            i = _next_start(starts, i + 1, b)
     return out
 
 
