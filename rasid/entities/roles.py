@@ -75,7 +75,11 @@ def _stem_key_of_pieces(pieces) -> str:
 
 
 def has_conjunction(tok: Token) -> bool:
-    return tok.split and tok.words[0].kind == "proclitic" and tok.words[0].norm in ("و", "ف")
+    """The token starts with the conjunction و or ف (read from its pieces when it has them)."""
+    if tok._words is None:
+        first = tok._pieces[0] if tok._pieces else None
+        return first is not None and first[3] == "proclitic" and first[2] in ("و", "ف")
+    return bool(tok._words) and tok._words[0].kind == "proclitic" and tok._words[0].norm in ("و", "ف")
 
 
 @dataclass
