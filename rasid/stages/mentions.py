@@ -256,13 +256,14 @@ class Mentions(Stage):
         taken = _covered_tokens(tokens, covered)
         keys = token_keys(tokens)
         lex = lexicon()
-        for k, t in enumerate(tokens):
+        # cheap first: only words the gazetteer has a key for (with or without ال)
+        known = {key for key in set(keys) if gaz.knows_word(key)}
+        resolved = {}       # name -> its place in this article's context
+        for k in [k for k, key in enumerate(keys) if key in known]:
+            t = tokens[k]
             if t.kind != "word" or k in taken:
                 continue
             key = keys[k]
-            # cheap first: only words the gazetteer has a key for (with or without ال)
-            if not gaz.knows_word(key):
-                continue
             if (len(key) < 3 or key in named or key in lex.stop or key in lex.office_complements or key in lex.org_heads
                     or key in lex.person_titles or is_nisba(key)):
                 continue
@@ -271,7 +272,9 @@ class Mentions(Stage):
             found = token_range_to_span(text, tokens, k, k + 1)
             if found is None:
                 continue
-            cand = resolve(found[2], context, gaz)
+            if found[2] not in resolved:
+                resolved[found[2]] = resolve(found[2], context, gaz)
+            cand = resolved[found[2]]
             if cand is None or (cand.country not in home and cand.population < 1_000_000):
                 continue
             cands[k] = found
