@@ -150,15 +150,16 @@ class Mentions(Stage):
                 if found is None:
                     continue
                 start, end, name = found
-                if j - i == 1 and label == "PER" and (name_key(name) in lexicon().honorifics
-                                                      or name_key(name) in lexicon().person_titles):
+                key = name_key(name)
+                if j - i == 1 and label == "PER" and (key in lexicon().honorifics
+                                                      or key in lexicon().person_titles):
                     continue        # الشيخ، الرئيس alone: a title, not a name
                 if j - i == 1 and _TANWEEN.search(text[start:end]):
                     continue        # «لقاءً بناءً»: an indefinite noun or adjective, not a name
-                if j - i == 1 and label in ("PER", "ORG") and is_nisba(name_key(name)) and word_country(name_key(name)):
+                if j - i == 1 and label in ("PER", "ORG") and is_nisba(key) and word_country(key):
                     label = "MISC"  # نظيره السوري: a nationality adjective, not an organisation
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
-                                        name_key(name), sentence=si, source=source))
+                                        key, sentence=si, source=source))
         if self.rules:
             mentions = self._propagate(article, mentions)
             mentions = self._gazetteer_places(article, mentions)
@@ -204,33 +205,30 @@ class Mentions(Stage):
                     break
         covered = [(m.start, m.end) for m in mentions]
         taken = _covered_tokens(tokens, covered)
-        keys = [key if t.kind == "word" else None for t, key in zip(tokens, token_keys(tokens))]
+        keys = token_keys(tokens)
         longest_from: dict[str, int] = {}      # first word -> the longest name starting with it
         for words in names:
             longest_from[words[0]] = max(longest_from.get(words[0], 0), len(words))
         added = []
-        k = 0
-        while k < len(tokens):
-            if keys[k] not in longest_from or k in taken:
-                k += 1
+        after = 0       # tokens before this one are in a name just added
+        for k in [k for k, key in enumerate(keys) if key in longest_from]:
+            if k < after or tokens[k].kind != "word" or k in taken:
                 continue
             hit = None
             for n in range(min(longest_from[keys[k]], len(tokens) - k), 0, -1):
-                window = keys[k:k + n]
-                if None in window:
+                if any(tokens[j].kind != "word" for j in range(k, k + n)):
                     continue
-                label = names.get(tuple(window))
+                label = names.get(tuple(keys[k:k + n]))
                 if label and not any(j in taken for j in range(k, k + n)):
                     hit = (n, label)
                     break
             if hit is None:
-                k += 1
                 continue
             n, label = hit
             found = token_range_to_span(text, tokens, k, k + n)
             if found:
                 added.append(_new_mention(article, *found, label, "propagation"))
-            k += n
+            after = k + n
         return _merged(mentions, added)
 
     @staticmethod
