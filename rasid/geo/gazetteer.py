@@ -102,7 +102,7 @@ class Gazetteer:
         self._by_gid = {r[5]: i for i, r in enumerate(rows)}
         # answers kept per key (the index never changes once loaded); cleared past _CACHE_MAX
         self._lookups: dict[str, tuple[tuple[PlaceCandidate, ...], str | None, str | None]] = {}
-        self._words: dict[str, bool] = {}
+        self._place_words: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -316,15 +316,20 @@ class Gazetteer:
 
     def knows_word(self, k: str) -> bool:
         """Whether the word key ``k`` is a place key (with or without ال) or a country name key:
-        a cheap first test for scanners, kept per key."""
-        found = self._words.get(k)
-        if found is None:
-            if len(self._words) > _CACHE_MAX:
-                self._words.clear()
-            bare = k[2:] if k.startswith("ال") else k
-            found = self._words[k] = bool(self.place_ids(k) or self.place_ids(bare) or self.place_ids("ال" + bare)
-                                          or k in self._country_names)
-        return found
+        a cheap first test for scanners."""
+        return k in self.place_words()
+
+    def place_words(self) -> frozenset[str]:
+        """Every key :meth:`knows_word` accepts: ``k`` such that ``k``, ``k`` without its ال or
+        ال + ``k`` without its ال is a place key, or ``k`` is a country name key. Made once."""
+        if self._place_words is None:
+            words = set(self._index) | set(self._country_names)
+            for k in self._index:
+                words.add("ال" + k)                 # its ال off: k
+                if k.startswith("ال") and not k[2:].startswith("ال"):
+                    words.add(k[2:])                # ال + it: k
+            self._place_words = frozenset(words)
+        return self._place_words
 
     def row(self, i: int) -> PlaceCandidate:
         return self._cand(i)

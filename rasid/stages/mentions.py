@@ -255,7 +255,7 @@ class Mentions(Stage):
         keys = token_keys(tokens)
         lex = lexicon()
         # cheap first: only words the gazetteer has a key for (with or without ال)
-        known = {key for key in set(keys) if gaz.knows_word(key)}
+        known = gaz.place_words().intersection(keys)
         resolved = {}       # name -> its place in this article's context
         for k in [k for k, key in enumerate(keys) if key in known]:
             t = tokens[k]
