@@ -58,9 +58,14 @@ def _rule_starts(tokens: list[Token]) -> _Starts:
         return _LAST_STARTS[2]
     triggers = _triggers()
     starts = _Starts([], [], [], [])
-    for i, (tok, key) in enumerate(zip(tokens, token_keys(tokens))):
-        word = _word(tok)
-        flags = triggers.get(key if word else "")
+    keys = token_keys(tokens)
+    if "" in triggers:      # a non-word token's key counts as "" (never so with the shipped lexicons)
+        found = range(len(tokens))
+    else:
+        found = [i for i, key in enumerate(keys) if key in triggers]
+    for i in found:
+        word = tokens[i].kind == "word"
+        flags = triggers.get(keys[i] if word else "")
         if flags:
             title, org_head, place_head, known_org = flags
             if title:
@@ -280,6 +285,16 @@ def _org_table() -> tuple[dict[str, str], dict[str, int]]:
 
 
 @cache
+def _org_prefixes() -> frozenset[str]:
+    """Every leading run of words of a known organisation key (مجلس، مجلس الامن، مجلس الامن الدولي)."""
+    out = set()
+    for key in _org_table()[0]:
+        words = key.split()
+        out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(out)
+
+
+@cache
 def _org_rows() -> dict:
     from rasid.names.orgs import org_index
 
@@ -302,6 +317,7 @@ def _exact_single(text: str, tok: Token, key: str) -> bool:
 def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     """Longest matches of the known-organisations lexicon (داعش، حزب الله، مجلس الأمن الدولي …)."""
     known, first = _org_table()
+    prefixes = _org_prefixes()
     keys = token_keys(tokens)
     starts = _rule_starts(tokens).known_orgs
     out = []
@@ -314,6 +330,8 @@ def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tupl
             i = _next_start(starts, i + 1, b)
             continue
         words, idx = [], []
+        run = ""        # the words so far, joined
+        hit = None      # the most words that make a known organisation
         k = i
         while k < b and len(words) < longest:
             t = tokens[k]
@@ -322,14 +340,14 @@ def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tupl
                 continue
             if not _word(t) or (words and has_conjunction(t)):
                 break
+            run = f"{run} {keys[k]}" if words else keys[k]
             words.append(keys[k])
             idx.append(k)
             k += 1
-        hit = None
-        for n in range(len(words), 0, -1):
-            if " ".join(words[:n]) in known:
-                hit = n
-                break
+            if run in known:
+                hit = len(words)
+            elif run not in prefixes:
+                break       # no known organisation goes on from here
         if hit == 1 and not _exact_single(text, tok, known[words[0]]):
             hit = None
         if hit:

@@ -82,8 +82,8 @@ def token_range_to_span(text: str, tokens: list[Token], i: int, j: int) -> tuple
                 start = w.start
     end = tokens[j - 1].end
     surface = text[start:end]
-    opened = sum(surface.count(q) for q in OPEN_QUOTES)
-    closed = sum(surface.count(q) for q in CLOSE_QUOTES)
+    opened = sum(map(surface.count, OPEN_QUOTES))
+    closed = sum(map(surface.count, CLOSE_QUOTES))
     if opened > closed and j < len(tokens) and tokens[j].kind == "quote" and text[tokens[j].start] in CLOSE_QUOTES:
         end = tokens[j].end
         surface = text[start:end]
