@@ -50,20 +50,23 @@ class Group:
     mentions: list[Mention] = field(default_factory=list)
     built: bool = False                   # name built by a rule (kinship), not written as such
     quoted: list[str] = field(default_factory=list)   # quoted inner names (ORG)
-    # every later mention is compared with these keys: they are computed once, when the group
-    # is made (``words`` and ``quoted`` are not changed afterwards)
+    # every later mention is compared with these keys: they are computed once (``words`` and
+    # ``quoted`` are not changed after the group is made)
     loose_words: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    loose_core: tuple[str, ...] = field(init=False, repr=False, compare=False)     # ORG: org_core
-    loose_quoted: list[tuple[str, ...]] = field(init=False, repr=False, compare=False)
-    loose_commanded: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _org_keys: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        from rasid.lang.ar.normalize import norm_key
-
         self.loose_words = loose(self.words)
-        self.loose_core = loose(org_core(self.words))
-        self.loose_quoted = [loose(norm_key(q).split()) for q in self.quoted]
-        self.loose_commanded = loose(_commanded(self.words))
+
+    @property
+    def org_keys(self) -> tuple[tuple[str, ...], list[tuple[str, ...]], tuple[str, ...]]:
+        """ORG: the loose words of org_core, of each quoted name and of the commanded force."""
+        if self._org_keys is None:
+            from rasid.lang.ar.normalize import norm_key
+
+            self._org_keys = (loose(org_core(self.words)), [loose(norm_key(q).split()) for q in self.quoted],
+                              loose(_commanded(self.words)))
+        return self._org_keys
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -155,9 +158,10 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     for m, w in order:
         if not w:
             continue
-        target = exact.get((m.label, loose(w)))
+        lw = loose(w)
+        target = exact.get((m.label, lw))
         if target is None:
-            target = _match(m, w, by_type.get(m.label, []))
+            target = _match(m, w, lw, by_type.get(m.label, []))
         if target is None:
             name = " ".join(w) if m.id in kin else _display(m, text)
             if m.label == "PER" and m.id not in kin:
@@ -188,10 +192,9 @@ def _commanded(words: list[str]) -> list[str]:
     return rest
 
 
-def _match(m: Mention, w: list[str], same: list[Group]) -> Group | None:
+def _match(m: Mention, w: list[str], lw: tuple[str, ...], same: list[Group]) -> Group | None:
     """The group of ``m``'s type (``same``, in the order they were made) that ``m`` (core words
-    ``w``) joins, when no group has the same key words (see the module docstring)."""
-    lw = loose(w)
+    ``w``, ``lw`` without ال) joins, when no group has the same key words (see the module docstring)."""
     if m.label == "PER":
         fits = [g for g in same if _run_of(lw, g.loose_words)]
         written = [g for g in fits if not g.built]
@@ -207,11 +210,12 @@ def _match(m: Mention, w: list[str], same: list[Group]) -> Group | None:
         for g in same:
             if len(w) < len(g.words) and g.loose_words[:len(w)] == lw and (len(w) >= 2 or w[0] not in lex.org_heads):
                 return g
-            if g.loose_core == core:
+            g_core, g_quoted, g_commanded = g.org_keys
+            if g_core == core:
                 return g
-            if any(q == lw for q in g.loose_quoted):
+            if any(q == lw for q in g_quoted):
                 return g
-            if _run_of(g.loose_words, commanded) or _run_of(lw, g.loose_commanded):
+            if _run_of(g.loose_words, commanded) or _run_of(lw, g_commanded):
                 return g
         return None
     return None
