@@ -48,13 +48,9 @@ def token_keys(tokens: list[Token]) -> list[str]:
     country counts and the stages ask about the same tokens many times per article."""
     global _KEYS
     if _KEYS is None or _KEYS[1] is not tokens or _KEYS[0] != len(tokens):
-        cache = _STEM_CACHE
-        keys = []
-        for t in tokens:        # stem_key, its commonest cases inline
-            if t._words is None and not t._pieces:
-                keys.append(t.norm)
-            else:
-                keys.append(t._words is None and cache.get(t._pieces) or stem_key(t))
+        cache = _STEM_CACHE     # stem_key, its commonest cases inline
+        keys = [(t.norm if not t._pieces else cache.get(t._pieces) or stem_key(t)) if t._words is None
+                else stem_key(t) for t in tokens]
         _KEYS = (len(tokens), tokens, keys)
     return _KEYS[2]
 
