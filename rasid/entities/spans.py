@@ -96,5 +96,13 @@ _NOT_NAME = re.compile(r"[«»“”„‹›\"'()\[\]]|\s+")
 
 
 def name_key(name: str) -> str:
-    """The key of a name: norm_key, quotes and brackets dropped, spaces collapsed."""
-    return " ".join(_NOT_NAME.sub(" ", norm_key(name)).split())
+    """The key of a name: norm_key, quotes and brackets dropped, spaces collapsed (kept per name)."""
+    key = _NAME_KEYS.get(name)
+    if key is None:
+        if len(_NAME_KEYS) > 100_000:
+            _NAME_KEYS.clear()
+        key = _NAME_KEYS[name] = " ".join(_NOT_NAME.sub(" ", norm_key(name)).split())
+    return key
+
+
+_NAME_KEYS: dict[str, str] = {}
