@@ -62,11 +62,12 @@ def document_countries(tokens: list[Token]) -> Counter:
     """How often each country is named or implied in the article."""
     counts: Counter = Counter()
     known = _WORD_COUNTRY      # word_country's answers, read here directly: asked for every word
-    for t, key in zip(tokens, token_keys(tokens)):
-        if t.kind == "word":
-            c = known.get(key, _UNKNOWN)
-            if c is _UNKNOWN:
-                c = word_country(key)
-            if c:
-                counts[c] += 1
+    # each distinct word once, in text order (so the countries come in the order they are first named)
+    words = Counter([key for t, key in zip(tokens, token_keys(tokens)) if t.kind == "word"])
+    for key, n in words.items():
+        c = known.get(key, _UNKNOWN)
+        if c is _UNKNOWN:
+            c = word_country(key)
+        if c:
+            counts[c] += n
     return counts

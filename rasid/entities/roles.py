@@ -101,7 +101,7 @@ def _stem_start(tok: Token) -> int:
 _STARTS: tuple[int, list[Token], list[int]] | None = None
 
 
-def _starts(tokens: list[Token]) -> list[int]:
+def token_starts(tokens: list[Token]) -> list[int]:
     """Token start offsets, kept for the last token list asked about (stages ask many times per article)."""
     global _STARTS
     if _STARTS is None or _STARTS[1] is not tokens or _STARTS[0] != len(tokens):
@@ -111,11 +111,14 @@ def _starts(tokens: list[Token]) -> list[int]:
 
 def token_at(tokens: list[Token], offset: int) -> int:
     """Index of the token holding character ``offset`` (or the last one starting before it)."""
-    return max(bisect_right(_starts(tokens), offset) - 1, 0)
+    return max(bisect_right(token_starts(tokens), offset) - 1, 0)
 
 
 def token_index(tokens: list[Token], offset: int) -> int:
-    return bisect_left(_starts(tokens), offset)
+    s = _STARTS      # token_starts, inline: asked hundreds of times per article
+    if s is None or s[1] is not tokens or s[0] != len(tokens):
+        return bisect_left(token_starts(tokens), offset)
+    return bisect_left(s[2], offset)
 
 
 def _office_word(key: str, lex) -> bool:

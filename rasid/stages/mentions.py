@@ -8,11 +8,12 @@ resolved in favour of the longer span, then the model.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from rasid.doc.layers import Mention
 from rasid.entities.countries import word_country
 from rasid.entities.lexicon import is_nisba, lexicon
-from rasid.entities.roles import has_conjunction, stem_key, token_index, token_keys
+from rasid.entities.roles import has_conjunction, stem_key, token_index, token_keys, token_starts
 from rasid.entities.rules import rule_spans
 from rasid.entities.spans import name_key, token_range_to_span
 from rasid.lang.ar.normalize import norm_key
@@ -66,15 +67,10 @@ def _merged(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
 
 def _covered_tokens(tokens, spans) -> set[int]:
     """Indexes of the tokens that start inside one of the character spans."""
+    starts = token_starts(tokens)
     out: set[int] = set()
     for a, b in spans:
-        k = token_index(tokens, a)
-        if k and (k >= len(tokens) or tokens[k].start > a):
-            k -= 1
-        while k < len(tokens) and tokens[k].start < b:
-            if tokens[k].start >= a:
-                out.add(k)
-            k += 1
+        out.update(range(bisect_left(starts, a), bisect_left(starts, b)))
     return out
 
 
