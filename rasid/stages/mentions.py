@@ -24,6 +24,8 @@ from rasid.stages.base import Stage, register
 def _resolve(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Drop overlapping token spans: a rule's PER/ORG beats the model's MISC (nisba words);
     otherwise longer first, then model before rules, then earlier."""
+    if len(spans) < 2:
+        return list(spans)      # nothing to overlap
     rules = [s for s in spans if s[3] == "rule" and s[2] != "LOC"]
     spans = [s for s in spans if not (s[3] == "model" and s[2] == "MISC"
                                       and any(s[0] < r[1] and r[0] < s[1] for r in rules))]
