@@ -24,7 +24,7 @@ from rasid.geo.names import HEADS, STATE_HEADS, STATE_TAILS, key, proclitic_form
 __all__ = ["Gazetteer", "PlaceCandidate", "Country", "MODEL_DIR"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "geo"
-_CACHE_MAX = 100_000        # entries per answer cache before it is cleared
+_CACHE_MAX = 20_000         # lookup answers kept before the cache is cleared (each holds its candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ class Gazetteer:
                 self._country_names[k] = a3
         self._nisba: dict[str, str] = doc["nisba"]
         self._by_gid = {r[5]: i for i, r in enumerate(rows)}
-        # answers kept per key (the index never changes once loaded); cleared past _CACHE_MAX
+        # lookup answers kept per name (the index never changes once loaded); cleared past _CACHE_MAX
         self._lookups: dict[str, tuple[tuple[PlaceCandidate, ...], str | None, str | None]] = {}
         self._place_words: frozenset[str] | None = None
 
