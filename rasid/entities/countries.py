@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rasid.doc.layers import Token
-from rasid.entities.roles import stem_key
+from rasid.entities.roles import token_keys
 
 
 def _gaz():
@@ -14,27 +14,45 @@ def _gaz():
 
 
 def word_country(key: str) -> str | None:
-    """ISO alpha-3 for a nisba adjective (التركي) or a country name (ليبيا), else None."""
+    """ISO alpha-3 for a nisba adjective (التركي) or a country name (ليبيا), else None.
+
+    Asked for nearly every word of every article: the answers are kept per key
+    (a pure function of the key and the shipped gazetteer)."""
+    try:
+        return _WORD_COUNTRY[key]
+    except KeyError:
+        pass
+    if len(_WORD_COUNTRY) > 100_000:
+        _WORD_COUNTRY.clear()
+    c = _WORD_COUNTRY[key] = _word_country(key)
+    return c
+
+
+_WORD_COUNTRY: dict[str, str | None] = {}
+_UNKNOWN = object()
+
+
+def _word_country(key: str) -> str | None:
     if len(key) < 3:
         return None
-    g = _gaz()
-    return g.nisba(key) or g.country_by_name(key)
+    return _gaz().word_country(key)
 
 
 def phrase_country(tokens: list[Token], first: int, last: int, text: str) -> str | None:
     """The first country named or implied in tokens ``[first, last]``, not after لدى (an envoy's host)."""
+    keys = token_keys(tokens)
     for k in range(first, last + 1):
         t = tokens[k]
         if t.kind != "word":
             continue
-        key = stem_key(t)
+        key = keys[k]
         if key in ("لدي", "الي", "في"):
             return None
         c = word_country(key)
         if c:
             return c
         if k + 1 <= last and tokens[k + 1].kind == "word":   # two-word names: الولايات المتحدة
-            c = _gaz().country_by_name(key + " " + stem_key(tokens[k + 1]))
+            c = _gaz().country_by_name(key + " " + keys[k + 1])
             if c:
                 return c
     return None
@@ -43,9 +61,13 @@ def phrase_country(tokens: list[Token], first: int, last: int, text: str) -> str
 def document_countries(tokens: list[Token]) -> Counter:
     """How often each country is named or implied in the article."""
     counts: Counter = Counter()
-    for t in tokens:
-        if t.kind == "word":
-            c = word_country(stem_key(t))
-            if c:
-                counts[c] += 1
+    known = _WORD_COUNTRY      # word_country's answers, read here directly: asked for every word
+    # each distinct word once, in text order (so the countries come in the order they are first named)
+    words = Counter([key for t, key in zip(tokens, token_keys(tokens)) if t.kind == "word"])
+    for key, n in words.items():
+        c = known.get(key, _UNKNOWN)
+        if c is _UNKNOWN:
+            c = word_country(key)
+        if c:
+            counts[c] += n
     return counts

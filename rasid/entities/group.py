@@ -50,6 +50,23 @@ class Group:
     mentions: list[Mention] = field(default_factory=list)
     built: bool = False                   # name built by a rule (kinship), not written as such
     quoted: list[str] = field(default_factory=list)   # quoted inner names (ORG)
+    # every later mention is compared with these keys: they are computed once (``words`` and
+    # ``quoted`` are not changed after the group is made)
+    loose_words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _org_keys: tuple | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.loose_words = loose(self.words)
+
+    @property
+    def org_keys(self) -> tuple[tuple[str, ...], list[tuple[str, ...]], tuple[str, ...]]:
+        """ORG: the loose words of org_core, of each quoted name and of the commanded force."""
+        if self._org_keys is None:
+            from rasid.lang.ar.normalize import norm_key
+
+            self._org_keys = (loose(org_core(self.words)), [loose(norm_key(q).split()) for q in self.quoted],
+                              loose(_commanded(self.words)))
+        return self._org_keys
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -86,12 +103,12 @@ def org_core(words: list[str]) -> list[str]:
     return words[:j]
 
 
-def _contiguous(small: list[str], big: list[str]) -> bool:
+def _run_of(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """``small`` is a non-empty contiguous run of ``big``."""
     n = len(small)
     if n == 0 or n > len(big):
         return False
-    ls, lb = loose(small), loose(big)
-    return any(lb[i:i + n] == ls for i in range(len(big) - n + 1))
+    return any(big[i:i + n] == small for i in range(len(big) - n + 1))
 
 
 def _display(m: Mention, text: str) -> str:
@@ -134,13 +151,17 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
             return place_core(w)
         return w
 
-    order = sorted(mentions, key=lambda m: (-len(core(m)), m.start))
+    order = sorted(((m, core(m)) for m in mentions), key=lambda mw: (-len(mw[1]), mw[0].start))
     groups: list[Group] = []
-    for m in order:
-        w = core(m)
+    by_type: dict[str, list[Group]] = {}
+    exact: dict[tuple[str, tuple[str, ...]], Group] = {}     # (type, loose words) -> first such group
+    for m, w in order:
         if not w:
             continue
-        target = _match(m, w, groups)
+        lw = loose(w)
+        target = exact.get((m.label, lw))
+        if target is None:
+            target = _match(m, w, lw, by_type.get(m.label, []))
         if target is None:
             name = " ".join(w) if m.id in kin else _display(m, text)
             if m.label == "PER" and m.id not in kin:
@@ -150,6 +171,8 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
             target = Group(m.label, w, name, built=m.id in kin,
                            quoted=[" ".join(q.split()) for q in _QUOTED.findall(m.text)])
             groups.append(target)
+            by_type.setdefault(m.label, []).append(target)
+            exact.setdefault((m.label, target.loose_words), target)
         target.add(m)
     for g in groups:
         g.mentions.sort(key=lambda m: m.start)
@@ -169,14 +192,11 @@ def _commanded(words: list[str]) -> list[str]:
     return rest
 
 
-def _match(m: Mention, w: list[str], groups: list[Group]) -> Group | None:
-    same = [g for g in groups if g.type == m.label]
-    lw = loose(w)
-    exact = [g for g in same if loose(g.words) == lw]
-    if exact:
-        return exact[0]
+def _match(m: Mention, w: list[str], lw: tuple[str, ...], same: list[Group]) -> Group | None:
+    """The group of ``m``'s type (``same``, in the order they were made) that ``m`` (core words
+    ``w``, ``lw`` without ال) joins, when no group has the same key words (see the module docstring)."""
     if m.label == "PER":
-        fits = [g for g in same if _contiguous(w, g.words)]
+        fits = [g for g in same if _run_of(lw, g.loose_words)]
         written = [g for g in fits if not g.built]
         if len(fits) == 1:
             return fits[0]
@@ -184,17 +204,18 @@ def _match(m: Mention, w: list[str], groups: list[Group]) -> Group | None:
             return written[0]
         return None
     if m.label == "ORG":
-        from rasid.lang.ar.normalize import norm_key
         lex = lexicon()
+        core = loose(org_core(w))
+        commanded = loose(_commanded(w))
         for g in same:
-            gw = g.words
-            if len(w) < len(gw) and loose(gw[:len(w)]) == lw and (len(w) >= 2 or w[0] not in lex.org_heads):
+            if len(w) < len(g.words) and g.loose_words[:len(w)] == lw and (len(w) >= 2 or w[0] not in lex.org_heads):
                 return g
-            if loose(org_core(gw)) == loose(org_core(w)):
+            g_core, g_quoted, g_commanded = g.org_keys
+            if g_core == core:
                 return g
-            if any(loose(norm_key(q).split()) == lw for q in g.quoted):
+            if any(q == lw for q in g_quoted):
                 return g
-            if _contiguous(gw, _commanded(w)) or _contiguous(w, _commanded(gw)):
+            if _run_of(g.loose_words, commanded) or _run_of(lw, g_commanded):
                 return g
         return None
     return None

@@ -24,20 +24,35 @@ _VERBS = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "ش�
 
 def stem_key(tok: Token) -> str:
     """The token's key without proclitics (an elided article restored)."""
-    if not tok.split:
-        return tok.norm
+    if tok._words is not None:
+        return _stem_key(tok._words) if tok._words else tok.norm
     pieces = tok._pieces          # shared by every token of the same form: the key can be cached
-    if pieces and tok._words is None:
-        key = _STEM_CACHE.get(pieces)
-        if key is None:
-            if len(_STEM_CACHE) > 100_000:
-                _STEM_CACHE.clear()
-            key = _STEM_CACHE[pieces] = _stem_key(tok.words)
-        return key
-    return _stem_key(tok.words)
+    if not pieces:
+        return tok.norm
+    key = _STEM_CACHE.get(pieces)
+    if key is None:
+        if len(_STEM_CACHE) > 100_000:
+            _STEM_CACHE.clear()
+        key = _STEM_CACHE[pieces] = _stem_key_of_pieces(pieces)
+    return key
 
 
 _STEM_CACHE: dict[tuple, str] = {}
+
+
+_KEYS: tuple[int, list[Token], list[str]] | None = None
+
+
+def token_keys(tokens: list[Token]) -> list[str]:
+    """``stem_key`` of every token, kept for the last token list asked about: the rules, the
+    country counts and the stages ask about the same tokens many times per article."""
+    global _KEYS
+    if _KEYS is None or _KEYS[1] is not tokens or _KEYS[0] != len(tokens):
+        cache = _STEM_CACHE     # stem_key, its commonest cases inline
+        keys = [(t.norm if not t._pieces else cache.get(t._pieces) or stem_key(t)) if t._words is None
+                else stem_key(t) for t in tokens]
+        _KEYS = (len(tokens), tokens, keys)
+    return _KEYS[2]
 
 
 def _stem_key(words) -> str:
@@ -47,8 +62,20 @@ def _stem_key(words) -> str:
     return "".join(w.norm for w in rest)
 
 
+def _stem_key_of_pieces(pieces) -> str:
+    """:func:`_stem_key` of the words a token's pieces ``(start, end, norm, kind)`` make."""
+    rest = [p for p in pieces if p[3] != "proclitic"]
+    if rest and rest[0][3] == "article" and rest[0][1] - rest[0][0] == 1:
+        return "ال" + "".join(p[2] for p in rest[1:])
+    return "".join(p[2] for p in rest)
+
+
 def has_conjunction(tok: Token) -> bool:
-    return tok.split and tok.words[0].kind == "proclitic" and tok.words[0].norm in ("و", "ف")
+    """The token starts with the conjunction و or ف (read from its pieces when it has them)."""
+    if tok._words is None:
+        first = tok._pieces[0] if tok._pieces else None
+        return first is not None and first[3] == "proclitic" and first[2] in ("و", "ف")
+    return bool(tok._words) and tok._words[0].kind == "proclitic" and tok._words[0].norm in ("و", "ف")
 
 
 @dataclass
@@ -74,7 +101,7 @@ def _stem_start(tok: Token) -> int:
 _STARTS: tuple[int, list[Token], list[int]] | None = None
 
 
-def _starts(tokens: list[Token]) -> list[int]:
+def token_starts(tokens: list[Token]) -> list[int]:
     """Token start offsets, kept for the last token list asked about (stages ask many times per article)."""
     global _STARTS
     if _STARTS is None or _STARTS[1] is not tokens or _STARTS[0] != len(tokens):
@@ -84,11 +111,14 @@ def _starts(tokens: list[Token]) -> list[int]:
 
 def token_at(tokens: list[Token], offset: int) -> int:
     """Index of the token holding character ``offset`` (or the last one starting before it)."""
-    return max(bisect_right(_starts(tokens), offset) - 1, 0)
+    return max(bisect_right(token_starts(tokens), offset) - 1, 0)
 
 
 def token_index(tokens: list[Token], offset: int) -> int:
-    return bisect_left(_starts(tokens), offset)
+    s = _STARTS      # token_starts, inline: asked hundreds of times per article
+    if s is None or s[1] is not tokens or s[0] != len(tokens):
+        return bisect_left(token_starts(tokens), offset)
+    return bisect_left(s[2], offset)
 
 
 def _office_word(key: str, lex) -> bool:
@@ -108,6 +138,7 @@ def _country_word(key: str) -> bool:
 def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Office | None:
     """An office phrase ending right before token ``first_tok`` (not before token ``lo``)."""
     lex = lexicon()
+    keys = token_keys(tokens)
     k = first_tok - 1
     head_at = None
     in_quote = False
@@ -116,9 +147,9 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
         t = tokens[k]
         surface = text[t.start:t.end]
         if surface in "،," and commas == 0 and k - 1 >= lo and tokens[k - 1].kind == "word" \
-                and _office_word(stem_key(tokens[k - 1]), lex) and not has_conjunction(tokens[k - 1]) or (
+                and _office_word(keys[k - 1], lex) and not has_conjunction(tokens[k - 1]) or (
                 surface in "،," and commas == 0 and k - 1 >= lo and tokens[k - 1].kind == "word"
-                and is_nisba(stem_key(tokens[k - 1]))):
+                and is_nisba(keys[k - 1])):
             commas += 1     # المتحدث باسم الخارجية المصرية، السفير X ; الرئيس الأسبق، محمد مرسي
             k -= 1
             continue
@@ -128,7 +159,7 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
             continue
         if t.kind != "word":
             break
-        key = stem_key(t)
+        key = keys[k]
         if in_quote:
             k -= 1
             continue
@@ -136,7 +167,7 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
             break
         if not _office_word(key, lex) and not (t.split and t.words[0].norm in ("ب", "ل")):
             # an envoy's host: السفير البريطاني لدى ليبيا X
-            if not (k - 1 >= lo and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]) == "لدي"):
+            if not (k - 1 >= lo and tokens[k - 1].kind == "word" and keys[k - 1] == "لدي"):
                 break
         is_head = key in lex.office_heads or (key in lex.person_titles and key not in lex.honorifics)
         if is_head:
@@ -148,9 +179,9 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
         return None
     # drop trailing honorifics (الدكتور) from the phrase
     last = first_tok - 1
-    while last > head_at and stem_key(tokens[last]) in lex.honorifics:
+    while last > head_at and keys[last] in lex.honorifics:
         last -= 1
-    head = stem_key(tokens[head_at])
+    head = keys[head_at]
     start = _stem_start(tokens[head_at])
     return Office(start, tokens[last].end, head_at, last, head, counterpart=head in lex.counterpart)
 
@@ -158,12 +189,13 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
 def office_after(tokens: list[Token], after_tok: int, hi: int, text: str) -> Office | None:
     """An office phrase in apposition starting at token ``after_tok`` (a comma may come first)."""
     lex = lexicon()
+    keys = token_keys(tokens)
     k = after_tok
     if k < hi and tokens[k].kind == "punct" and text[tokens[k].start] in "،,":
         k += 1
     if k >= hi or tokens[k].kind != "word" or has_conjunction(tokens[k]):
         return None
-    head = stem_key(tokens[k])
+    head = keys[k]
     if head not in lex.office_heads or head in lex.honorifics:
         return None
     first = k
@@ -184,7 +216,7 @@ def office_after(tokens: list[Token], after_tok: int, hi: int, text: str) -> Off
             continue
         if t.kind != "word" or has_conjunction(t):
             break
-        key = stem_key(t)
+        key = keys[k]
         if key in _VERBS or (key in lex.stop and key != "ل"):
             break
         last = k
@@ -197,6 +229,6 @@ def core_office(text: str, tokens: list[Token], office: Office) -> str:
     lex = lexicon()
     words = [office.first]
     k = office.first + 1
-    if k <= office.last and stem_key(tokens[k]) in lex.office_complements:
+    if k <= office.last and token_keys(tokens)[k] in lex.office_complements:
         words.append(k)
     return text[_stem_start(tokens[words[0]]):tokens[words[-1]].end]

@@ -15,11 +15,13 @@ Each rule returns ``(i, j, label)`` token ranges (absolute token indexes).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
+from typing import NamedTuple
 
 from rasid.doc.layers import Token
 from rasid.entities.lexicon import is_nisba, lexicon
-from rasid.entities.roles import _country_word, has_conjunction, stem_key
+from rasid.entities.roles import _country_word, has_conjunction, token_keys
 
 _SAY = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "شدد", "لفت", "نوه", "ذكر", "اعلن", "اعتبر", "بحث",
         "ناقش", "التقي", "استقبل", "زار", "دعا", "طالب", "اتهم", "رفض", "هدد", "عقد", "وصل", "غادر", "تولي"}
@@ -35,6 +37,65 @@ _DEFINITE_HEADS = {"المدينه", "المنطقه", "المحافظه", "ال
 
 def _word(tok: Token) -> bool:
     return tok.kind == "word"
+
+
+class _Starts(NamedTuple):
+    """Token positions where each rule can start (its trigger word), in text order."""
+    titles: list[int]          # a person title (الرئيس، السفير)
+    org_heads: list[int]       # an organisation head (وزارة، حزب)
+    place_heads: list[int]     # a place head that is not definite (محافظة، مدينة)
+    known_orgs: list[int]      # the first word of a known organisation
+
+
+_LAST_STARTS: tuple[int, list[Token], _Starts] | None = None
+
+
+def _rule_starts(tokens: list[Token]) -> _Starts:
+    """The rules' trigger positions in ``tokens``, found in one pass and kept for the last token
+    list asked about (the rules run once per sentence: they skip straight to these)."""
+    global _LAST_STARTS
+    if _LAST_STARTS is not None and _LAST_STARTS[1] is tokens and _LAST_STARTS[0] == len(tokens):
+        return _LAST_STARTS[2]
+    triggers = _triggers()
+    starts = _Starts([], [], [], [])
+    keys = token_keys(tokens)
+    if "" in triggers:      # a non-word token's key counts as "" (never so with the shipped lexicons)
+        found = range(len(tokens))
+    else:
+        found = [i for i, key in enumerate(keys) if key in triggers]
+    for i in found:
+        word = tokens[i].kind == "word"
+        flags = triggers.get(keys[i] if word else "")
+        if flags:
+            title, org_head, place_head, known_org = flags
+            if title:
+                starts.titles.append(i)
+            if org_head:
+                starts.org_heads.append(i)
+            if place_head and word:
+                starts.place_heads.append(i)
+            if known_org:
+                starts.known_orgs.append(i)
+    _LAST_STARTS = (len(tokens), tokens, starts)
+    return starts
+
+
+@cache
+def _triggers() -> dict[str, tuple[bool, bool, bool, bool]]:
+    """Key -> (person title, organisation head, indefinite place head, first word of a known
+    organisation), for the keys that are any of these."""
+    lex = lexicon()
+    first = _org_table()[1]
+    keys = set(lex.person_titles) | set(lex.org_heads) | set(lex.place_heads) | set(first)
+    return {k: flags for k in keys
+            if any(flags := (k in lex.person_titles, k in lex.org_heads,
+                             k in lex.place_heads and k not in _DEFINITE_HEADS, bool(first.get(k, 0))))}
+
+
+def _next_start(starts: list[int], i: int, b: int) -> int:
+    """The first of ``starts`` at or after ``i`` and before ``b``; else ``b``."""
+    n = bisect_left(starts, i)
+    return starts[n] if n < len(starts) and starts[n] < b else b
 
 
 def _is_ala(text: str, tok: Token) -> bool:
@@ -73,19 +134,20 @@ def _country_nisba(key: str) -> bool:
 
 def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     lex = lexicon()
+    keys = token_keys(tokens)
+    starts = _rule_starts(tokens).titles
     out = []
-    i = a
+    i = _next_start(starts, a, b)
     while i < b:
         tok = tokens[i]
-        key = stem_key(tok) if _word(tok) else ""
+        key = keys[i] if _word(tok) else ""
         if key not in lex.person_titles:
-            i += 1
+            i = _next_start(starts, i + 1, b)
             continue
         k = i + 1
         steps = 0
         while k < b and steps < 6:
-            t = tokens[k]
-            kk = stem_key(t) if _word(t) else ""
+            kk = keys[k] if _word(tokens[k]) else ""
             if kk in lex.office_complements or is_nisba(kk) or kk in lex.org_heads or _country_word(kk):
                 k += 1      # وزير خارجية جمهورية مصر العربية الأستاذ X
                 steps += 1
@@ -98,7 +160,7 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
         j = k
         while j < b and j - k < 3 and _word(tokens[j]):
             t = tokens[j]
-            kk = stem_key(t)
+            kk = keys[j]
             if not _name_like(kk, lex) or _is_ala(text, t) or (t.split and t.words[0].kind == "proclitic"):
                 break
             if j > k and (_is_verb(t) or _common_word(text, tokens, k, j)):
@@ -110,20 +172,22 @@ def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[t
             j += 1
         if j > k:
             out.append((k, j, "PER"))
-        i = max(j, i + 1)
+        i = _next_start(starts, max(j, i + 1), b)
     return out
 
 
 def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -> list[tuple[int, int, str]]:
     lex = lexicon()
+    keys = token_keys(tokens)
+    starts = _rule_starts(tokens).org_heads
     out = []
-    i = a
+    i = _next_start(starts, a, b)
     while i < b:
         tok = tokens[i]
-        key = stem_key(tok) if _word(tok) else ""
+        key = keys[i] if _word(tok) else ""
         if key not in lex.org_heads or (i > a and tokens[i - 1].kind == "word"
-                                        and stem_key(tokens[i - 1]) in lex.office_heads):
-            i += 1      # وزير الداخلية: the complement of an office, not a ministry
+                                        and keys[i - 1] in lex.office_heads):
+            i = _next_start(starts, i + 1, b)      # وزير الداخلية: the complement of an office, not a ministry
             continue
         j = i + 1
         named = False      # saw something that makes it a name, not a generic noun
@@ -148,7 +212,7 @@ def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -
                 continue
             if not _word(t) or has_conjunction(t):
                 break
-            kk = stem_key(t)
+            kk = keys[j]
             if kk == "ل" and j + 1 < b and tokens[j + 1].kind == "quote":      # لـ«الجيش الوطني»
                 j += 1
                 continue
@@ -170,25 +234,27 @@ def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -
             break
         if named and last > i and depth == 0:
             out.append((i, last + 1, "ORG"))
-            i = last + 1
+            i = _next_start(starts, last + 1, b)
         else:
-            i += 1
+            i = _next_start(starts, i + 1, b)
     return out
 
 
 def place_head_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     lex = lexicon()
+    keys = token_keys(tokens)
+    starts = _rule_starts(tokens).place_heads
     out = []
-    for i in range(a, b - 1):
+    for i in starts[bisect_left(starts, a):bisect_left(starts, b - 1)]:
         tok = tokens[i]
-        if not _word(tok) or stem_key(tok) not in lex.place_heads or stem_key(tok) in _DEFINITE_HEADS:
+        if not _word(tok) or keys[i] not in lex.place_heads or keys[i] in _DEFINITE_HEADS:
             continue
         k = i + 1
-        while k < b and _word(tokens[k]) and is_nisba(stem_key(tokens[k])):   # العاصمة التركية أنقرة
+        while k < b and _word(tokens[k]) and is_nisba(keys[k]):   # العاصمة التركية أنقرة
             k += 1
         if k < b and _word(tokens[k]):
             t = tokens[k]
-            kk = stem_key(t)
+            kk = keys[k]
             proclitic = t.split and t.words[0].kind == "proclitic"
             if _name_like(kk, lex) and not proclitic and not is_nisba(kk) and kk not in lex.place_heads:
                 out.append((i, k + 1, "LOC"))
@@ -219,6 +285,16 @@ def _org_table() -> tuple[dict[str, str], dict[str, int]]:
 
 
 @cache
+def _org_prefixes() -> frozenset[str]:
+    """Every leading run of words of a known organisation key (مجلس، مجلس الامن، مجلس الامن الدولي)."""
+    out = set()
+    for key in _org_table()[0]:
+        words = key.split()
+        out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(out)
+
+
+@cache
 def _org_rows() -> dict:
     from rasid.names.orgs import org_index
 
@@ -240,17 +316,22 @@ def _exact_single(text: str, tok: Token, key: str) -> bool:
 
 def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
     """Longest matches of the known-organisations lexicon (داعش، حزب الله، مجلس الأمن الدولي …)."""
-    keys, first = _org_table()
+    known, first = _org_table()
+    prefixes = _org_prefixes()
+    keys = token_keys(tokens)
+    starts = _rule_starts(tokens).known_orgs
     out = []
-    i = a
+    i = _next_start(starts, a, b)
     while i < b:
         tok = tokens[i]
-        key = stem_key(tok) if _word(tok) else ""
+        key = keys[i] if _word(tok) else ""
         longest = first.get(key, 0)
         if not longest:
-            i += 1
+            i = _next_start(starts, i + 1, b)
             continue
         words, idx = [], []
+        run = ""        # the words so far, joined
+        hit = None      # the most words that make a known organisation
         k = i
         while k < b and len(words) < longest:
             t = tokens[k]
@@ -259,21 +340,21 @@ def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tupl
                 continue
             if not _word(t) or (words and has_conjunction(t)):
                 break
-            words.append(stem_key(t))
+            run = f"{run} {keys[k]}" if words else keys[k]
+            words.append(keys[k])
             idx.append(k)
             k += 1
-        hit = None
-        for n in range(len(words), 0, -1):
-            if " ".join(words[:n]) in keys:
-                hit = n
-                break
-        if hit == 1 and not _exact_single(text, tok, keys[words[0]]):
+            if run in known:
+                hit = len(words)
+            elif run not in prefixes:
+                break       # no known organisation goes on from here
+        if hit == 1 and not _exact_single(text, tok, known[words[0]]):
             hit = None
         if hit:
             out.append((i, idx[hit - 1] + 1, "ORG"))
-            i = idx[hit - 1] + 1
+            i = _next_start(starts, idx[hit - 1] + 1, b)
         else:
-            i += 1
+            i = _next_start(starts, i + 1, b)
     return out
 
 

@@ -82,8 +82,8 @@ def token_range_to_span(text: str, tokens: list[Token], i: int, j: int) -> tuple
                 start = w.start
     end = tokens[j - 1].end
     surface = text[start:end]
-    opened = sum(surface.count(q) for q in OPEN_QUOTES)
-    closed = sum(surface.count(q) for q in CLOSE_QUOTES)
+    opened = sum(map(surface.count, OPEN_QUOTES))
+    closed = sum(map(surface.count, CLOSE_QUOTES))
     if opened > closed and j < len(tokens) and tokens[j].kind == "quote" and text[tokens[j].start] in CLOSE_QUOTES:
         end = tokens[j].end
         surface = text[start:end]
@@ -96,5 +96,13 @@ _NOT_NAME = re.compile(r"[«»“”„‹›\"'()\[\]]|\s+")
 
 
 def name_key(name: str) -> str:
-    """The key of a name: norm_key, quotes and brackets dropped, spaces collapsed."""
-    return " ".join(_NOT_NAME.sub(" ", norm_key(name)).split())
+    """The key of a name: norm_key, quotes and brackets dropped, spaces collapsed (kept per name)."""
+    key = _NAME_KEYS.get(name)
+    if key is None:
+        if len(_NAME_KEYS) > 100_000:
+            _NAME_KEYS.clear()
+        key = _NAME_KEYS[name] = " ".join(_NOT_NAME.sub(" ", norm_key(name)).split())
+    return key
+
+
+_NAME_KEYS: dict[str, str] = {}

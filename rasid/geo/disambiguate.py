@@ -37,6 +37,14 @@ SMALL = 50_000
 def rank(name: str, context: Counter | dict | None = None,
          gazetteer: Gazetteer | None = None) -> list[PlaceCandidate]:
     """All candidates for ``name``, best first, each with its ``score``."""
+    scored = [replace(c, score=s) for s, c in _scored(name, context, gazetteer)]
+    scored.sort(key=lambda c: (-c.score, c.geonameid or 0))
+    return scored
+
+
+def _scored(name: str, context: Counter | dict | None,
+            gazetteer: Gazetteer | None) -> list[tuple[float, PlaceCandidate]]:
+    """(score, candidate) for each candidate of ``name``, in the gazetteer's order."""
     g = gazetteer or Gazetteer.default()
     cands, hint, hint_country = g.lookup(name)
     if not cands:
@@ -58,8 +66,7 @@ def rank(name: str, context: Counter | dict | None = None,
             s += W_CAPITAL + (W_CAPITAL_HINT if hint == "capital" else 0.0)
         elif c.feature == "country":
             s += W_COUNTRY
-        scored.append(replace(c, score=round(s, 4)))
-    scored.sort(key=lambda c: (-c.score, c.geonameid or 0))
+        scored.append((round(s, 4), c))
     return scored
 
 
@@ -71,10 +78,11 @@ def resolve(name: str, context: Counter | dict | None = None,
     outside it and is a small place (under ``SMALL`` people, not a capital or a
     country): a village abroad that shares the name is more often wrong than right.
     """
-    r = rank(name, context, gazetteer)
-    if not r:
+    scored = _scored(name, context, gazetteer)
+    if not scored:
         return None
-    best = r[0]
+    score, best = min(scored, key=lambda sc: (-sc[0], sc[1].geonameid or 0))   # rank's first
+    best = replace(best, score=score)
     if (context and any(context.values()) and not context.get(best.country)
             and best.feature == "city" and best.population < SMALL):
         return None
@@ -130,6 +138,30 @@ class _Scanner:
                         for i in ids) and k not in self.single:
                     self.capitals[k] = c.alpha3
         self.nisba = g.nisba_keys()
+        self._words: dict[str, tuple[tuple, str | None] | None] = {}
+
+    def word(self, w: str) -> tuple[tuple[tuple[tuple[str, ...], str], ...], str | None] | None:
+        """What a word can start: the multi-word country names (longest first, for each of its
+        proclitic forms in turn) and the country it names alone; None when it starts nothing.
+        Kept per word."""
+        try:
+            return self._words[w]
+        except KeyError:
+            pass
+        if len(self._words) > 100_000:
+            self._words.clear()
+        forms = (w, *proclitic_forms(w)) if len(w) > 2 else (w,)
+        multi = tuple(m for f in forms for m in self.multi.get(f, ()))
+        single = None
+        for f in forms:
+            a3 = self.single.get(f) or self.nisba.get(f) or self.capitals.get(f)
+            if a3 is None and f.startswith("ال") and len(f) > 4:
+                a3 = self.nisba.get(f[2:])
+            if a3:
+                single = a3
+                break
+        found = self._words[w] = (multi, single) if multi or single else None
+        return found
 
 
 def _keys_of(g: Gazetteer, cand: PlaceCandidate | None) -> list[str]:
@@ -156,6 +188,7 @@ def context_from_text(text: str, gazetteer: Gazetteer | None = None) -> Counter:
 
 
 _LAST: dict[int, tuple[str, Counter]] = {}
+_UNSEEN = object()
 
 
 def _context_from_text(text: str, g: Gazetteer) -> Counter:
@@ -163,30 +196,28 @@ def _context_from_text(text: str, g: Gazetteer) -> Counter:
     if sc is None:
         sc = _scanners[id(g)] = _Scanner(g)
     words = _WORD.findall(norm_key(text))
+    known = sc._words       # sc.word's answers, read directly: asked for every distinct word
+    starts = {}             # the few words that count
+    for w in set(words):
+        f = known.get(w, _UNSEEN)
+        if f is _UNSEEN:
+            f = sc.word(w)
+        if f is not None:
+            starts[w] = f
     out: Counter = Counter()
-    i, n = 0, len(words)
-    while i < n:
-        w = words[i]
-        forms = (w, *proclitic_forms(w)) if len(w) > 2 else (w,)
+    after = 0       # words before this one belong to a name already counted
+    for i, w in enumerate(words):
+        if i < after or w not in starts:
+            continue
+        multi, single = starts[w]
         hit = None
-        for f in forms:
-            for seq, a3 in sc.multi.get(f, ()):
-                if tuple(words[i + 1:i + len(seq)]) == seq[1:]:
-                    hit = (a3, len(seq))
-                    break
-            if hit:
+        for seq, a3 in multi:
+            if tuple(words[i + 1:i + len(seq)]) == seq[1:]:
+                hit = (a3, len(seq))
                 break
-        if hit is None:
-            for f in forms:
-                a3 = sc.single.get(f) or sc.nisba.get(f) or sc.capitals.get(f)
-                if a3 is None and f.startswith("ال") and len(f) > 4:
-                    a3 = sc.nisba.get(f[2:])
-                if a3:
-                    hit = (a3, 1)
-                    break
+        if hit is None and single:
+            hit = (single, 1)
         if hit:
             out[hit[0]] += 1
-            i += hit[1]
-        else:
-            i += 1
+            after = i + hit[1]
     return out

@@ -24,6 +24,7 @@ from rasid.geo.names import HEADS, STATE_HEADS, STATE_TAILS, key, proclitic_form
 __all__ = ["Gazetteer", "PlaceCandidate", "Country", "MODEL_DIR"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "geo"
+_CACHE_MAX = 20_000         # lookup answers kept before the cache is cleared (each holds its candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,9 @@ class Gazetteer:
                 self._country_names[k] = a3
         self._nisba: dict[str, str] = doc["nisba"]
         self._by_gid = {r[5]: i for i, r in enumerate(rows)}
+        # lookup answers kept per name (the index never changes once loaded); cleared past _CACHE_MAX
+        self._lookups: dict[str, tuple[tuple[PlaceCandidate, ...], str | None, str | None]] = {}
+        self._place_words: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -131,7 +135,7 @@ class Gazetteer:
     def _country_official(self, k: str) -> str | None:
         """Country of an official/long form: [state head] name|nisba [tails] (جمهورية مصر العربية)."""
         a3 = self._country_key(k)
-        if a3:
+        if a3 or " " not in k:      # one word: no head or tail to take off
             return a3
         parts = k.split(" ")
         had_head = False
@@ -176,6 +180,23 @@ class Gazetteer:
         if c is None or c.capital is None or c.capital not in self._by_gid:
             return None
         return self._cand(self._by_gid[c.capital])
+
+    def word_country(self, word: str) -> str | None:
+        """``nisba(word) or country_by_name(word)``, with the key and its forms made once."""
+        k = key(word)
+        if not k:
+            return None
+        forms = (k, *proclitic_forms(k))
+        if " " not in k:
+            for f in forms:
+                a3 = self._nisba_key(f)
+                if a3:
+                    return a3
+        for f in forms:
+            a3 = self._country_official(f)
+            if a3:
+                return a3
+        return None
 
     # -------------------------------------------------------------------- nisba
     def _nisba_key(self, k: str) -> str | None:
@@ -242,6 +263,15 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[list[PlaceCandidate], str | None, str | None]:
         """(candidates, hint, country hint) for a surface form; see :meth:`candidates`."""
+        found = self._lookups.get(name)
+        if found is None:
+            if len(self._lookups) > _CACHE_MAX:
+                self._lookups.clear()
+            c, hint, country = self._lookup(name)
+            found = self._lookups[name] = (tuple(c), hint, country)
+        return list(found[0]), found[1], found[2]
+
+    def _lookup(self, name: str) -> tuple[list[PlaceCandidate], str | None, str | None]:
         k = key(name)
         if not k:
             return [], None, None
@@ -283,6 +313,23 @@ class Gazetteer:
 
     def place_ids(self, k: str) -> tuple[int, ...]:
         return self._index.get(k, ())
+
+    def knows_word(self, k: str) -> bool:
+        """Whether the word key ``k`` is a place key (with or without ال) or a country name key:
+        a cheap first test for scanners."""
+        return k in self.place_words()
+
+    def place_words(self) -> frozenset[str]:
+        """Every key :meth:`knows_word` accepts: ``k`` such that ``k``, ``k`` without its ال or
+        ال + ``k`` without its ال is a place key, or ``k`` is a country name key. Made once."""
+        if self._place_words is None:
+            words = set(self._index) | set(self._country_names)
+            for k in self._index:
+                words.add("ال" + k)                 # its ال off: k
+                if k.startswith("ال") and not k[2:].startswith("ال"):
+                    words.add(k[2:])                # ال + it: k
+            self._place_words = frozenset(words)
+        return self._place_words
 
     def row(self, i: int) -> PlaceCandidate:
         return self._cand(i)

@@ -20,7 +20,21 @@ _SPACE = re.compile(r"\s+")
 
 def key(s: str) -> str:
     """The lookup key of a name: ``norm_key``, punctuation/hyphens to spaces, spaces collapsed."""
+    if _PLAIN.fullmatch(s):
+        return s        # already a key: most words asked about are
     return _SPACE.sub(" ", _PUNCT.sub(" ", norm_key(s))).strip()
+
+
+def _plain_letters() -> re.Pattern:
+    """Arabic letters that ``key`` leaves as they are: a word made only of them is its own key."""
+    from rasid.lang.ar.normalize import NORM_TABLE
+
+    letters = [chr(c) for c in range(0x0621, 0x064B)
+               if c not in NORM_TABLE and not _PUNCT.match(chr(c)) and not chr(c).isspace()]
+    return re.compile("[" + "".join(letters) + "]+")
+
+
+_PLAIN = _plain_letters()
 
 
 def toggle_al(k: str) -> str | None:

@@ -215,8 +215,18 @@ def known_people() -> KnownPeople:
 
 def known_person(name: str) -> KnownPerson | None:
     """The known person ``name`` (Arabic) refers to: full name, first + last name, or a
-    surname only one person has; None when unknown or ambiguous."""
-    return known_people().lookup(name)
+    surname only one person has; None when unknown or ambiguous. Kept per name."""
+    try:
+        return _KNOWN[name]
+    except KeyError:
+        pass
+    if len(_KNOWN) > 50_000:
+        _KNOWN.clear()
+    found = _KNOWN[name] = known_people().lookup(name)
+    return found
+
+
+_KNOWN: dict[str, KnownPerson | None] = {}
 
 
 def known_surname(name: str) -> str | None:

@@ -237,7 +237,23 @@ def to_latin(name: str, kind: str = "PER", *, article: str = "drop") -> str | No
     """``name`` in the spelling of the English-language press (None when unknown for ORG/LOC).
 
     ``article``: "drop" (default: الحمداني -> "Hamdani"), "al" ("al-Hamdani") or "Al".
+    Answers are kept per (name, kind, article): the same names come back article after article.
     """
+    key = (name, kind, article)
+    try:
+        return _LATIN[key]
+    except KeyError:
+        pass
+    if len(_LATIN) > 50_000:
+        _LATIN.clear()
+    latin = _LATIN[key] = _to_latin(name, kind, article)
+    return latin
+
+
+_LATIN: dict[tuple[str, str, str], str | None] = {}
+
+
+def _to_latin(name: str, kind: str, article: str) -> str | None:
     if not name or not name.strip():
         return None
     kind = (kind or "PER").upper()

@@ -13,8 +13,8 @@ from rasid.doc.layers import Entity, Role
 from rasid.entities.countries import document_countries, phrase_country, word_country
 from rasid.entities.group import Group, group_mentions, kinship_names
 from rasid.entities.lexicon import lexicon
-from rasid.entities.roles import (Office, core_office, office_after, office_before, stem_key,
-                                  token_index)
+from rasid.entities.roles import (Office, core_office, office_after, office_before, token_index,
+                                  token_keys)
 from rasid.names.known import known_person
 from rasid.names.orgs import known_org
 from rasid.stages.base import Stage, register
@@ -78,7 +78,7 @@ class Entities(Stage):
                 i, j = token_index(tokens, m.start), token_index(tokens, m.end)
                 c = phrase_country(tokens, i, min(j, len(tokens) - 1), text) if j > i else None
                 if c is None and j < len(tokens) and tokens[j].kind == "word":
-                    c = word_country(stem_key(tokens[j]))
+                    c = word_country(token_keys(tokens)[j])
                 if c:
                     e.country = c
                     break
@@ -157,8 +157,9 @@ class Entities(Stage):
     def _coordinated_country(article, g, by_mention, ents):
         """A person listed right after another official (X، وY) shares that official's country."""
         pers = [x for x in article.mentions if x.label == "PER"]
+        mine = {x.id for x in g.mentions}      # mention ids are unique in an article
         for prev, cur in zip(pers, pers[1:]):
-            if cur not in g.mentions or prev.sentence != cur.sentence:
+            if cur.id not in mine or prev.sentence != cur.sentence:
                 continue
             between = article.text[prev.end:cur.start]
             other = ents.get(by_mention.get(prev.id, ""))
@@ -182,7 +183,8 @@ class Entities(Stage):
     def _relative(article, g: Group, by_mention):
         """The entity named in the kinship apposition after one of ``g``'s mentions."""
         pers = [x for x in article.mentions if x.label == "PER"]
+        mine = {x.id for x in g.mentions}      # mention ids are unique in an article
         for a, b in zip(pers, pers[1:]):
-            if a in g.mentions and b.id in by_mention and by_mention[b.id] != by_mention[a.id]:
+            if a.id in mine and b.id in by_mention and by_mention[b.id] != by_mention[a.id]:
                 return by_mention[b.id]
         return None

@@ -8,11 +8,12 @@ resolved in favour of the longer span, then the model.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from rasid.doc.layers import Mention
 from rasid.entities.countries import word_country
 from rasid.entities.lexicon import is_nisba, lexicon
-from rasid.entities.roles import has_conjunction, stem_key, token_index
+from rasid.entities.roles import has_conjunction, stem_key, token_index, token_keys, token_starts
 from rasid.entities.rules import rule_spans
 from rasid.entities.spans import name_key, token_range_to_span
 from rasid.lang.ar.normalize import norm_key
@@ -23,6 +24,8 @@ from rasid.stages.base import Stage, register
 def _resolve(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Drop overlapping token spans: a rule's PER/ORG beats the model's MISC (nisba words);
     otherwise longer first, then model before rules, then earlier."""
+    if len(spans) < 2:
+        return list(spans)      # nothing to overlap
     rules = [s for s in spans if s[3] == "rule" and s[2] != "LOC"]
     spans = [s for s in spans if not (s[3] == "model" and s[2] == "MISC"
                                       and any(s[0] < r[1] and r[0] < s[1] for r in rules))]
@@ -66,15 +69,10 @@ def _merged(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
 
 def _covered_tokens(tokens, spans) -> set[int]:
     """Indexes of the tokens that start inside one of the character spans."""
+    starts = token_starts(tokens)
     out: set[int] = set()
     for a, b in spans:
-        k = token_index(tokens, a)
-        if k and (k >= len(tokens) or tokens[k].start > a):
-            k -= 1
-        while k < len(tokens) and tokens[k].start < b:
-            if tokens[k].start >= a:
-                out.add(k)
-            k += 1
+        out.update(range(bisect_left(starts, a), bisect_left(starts, b)))
     return out
 
 
@@ -93,16 +91,17 @@ def _verb(tok) -> bool:
 def _trim(text, tokens, i, j, label, b):
     """Leading event nouns off persons (لقاء X); following nisba adjectives onto organisations."""
     lex = lexicon()
+    keys = token_keys(tokens)
     if label == "PER":
-        while j - i > 1 and tokens[i].kind == "word" and (stem_key(tokens[i]) in lex.leading_non_names
-                                                           or word_country(stem_key(tokens[i]))
+        while j - i > 1 and tokens[i].kind == "word" and (keys[i] in lex.leading_non_names
+                                                           or word_country(keys[i])
                                                            or _verb(tokens[i])):
             i += 1
         while j - i > 1 and tokens[j - 1].kind == "word" and _verb(tokens[j - 1]):
             j -= 1      # أحمد التقى، أحمد ناقش: the tagger ran on into the verb
     elif label == "LOC":
         # جمهورية مصر العربية، سلطنة عمان؛ قناة السويس، مطار عدن، قاعدة الحبانية
-        while i - 1 >= 0 and tokens[i - 1].kind == "word" and stem_key(tokens[i - 1]) in _LOC_HEADS \
+        while i - 1 >= 0 and tokens[i - 1].kind == "word" and keys[i - 1] in _LOC_HEADS \
                 and not has_conjunction(tokens[i - 1]):
             i -= 1
     elif label == "ORG":
@@ -110,7 +109,7 @@ def _trim(text, tokens, i, j, label, b):
         if k < b and tokens[k].kind == "quote" and text[tokens[k].start] in "»”":
             k += 1
         while k < b and tokens[k].kind == "word" and not has_conjunction(tokens[k]) and (
-                is_nisba(stem_key(tokens[k])) or stem_key(tokens[k]) in ("المؤقته", "الانتقاليه")):
+                is_nisba(keys[k]) or keys[k] in ("المؤقته", "الانتقاليه")):
             k += 1
             j = k
     return i, j
@@ -149,15 +148,16 @@ class Mentions(Stage):
                 if found is None:
                     continue
                 start, end, name = found
-                if j - i == 1 and label == "PER" and (name_key(name) in lexicon().honorifics
-                                                      or name_key(name) in lexicon().person_titles):
+                key = name_key(name)
+                if j - i == 1 and label == "PER" and (key in lexicon().honorifics
+                                                      or key in lexicon().person_titles):
                     continue        # الشيخ، الرئيس alone: a title, not a name
                 if j - i == 1 and _TANWEEN.search(text[start:end]):
                     continue        # «لقاءً بناءً»: an indefinite noun or adjective, not a name
-                if j - i == 1 and label in ("PER", "ORG") and is_nisba(name_key(name)) and word_country(name_key(name)):
+                if j - i == 1 and label in ("PER", "ORG") and is_nisba(key) and word_country(key):
                     label = "MISC"  # نظيره السوري: a nationality adjective, not an organisation
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
-                                        name_key(name), sentence=si, source=source))
+                                        key, sentence=si, source=source))
         if self.rules:
             mentions = self._propagate(article, mentions)
             mentions = self._gazetteer_places(article, mentions)
@@ -201,33 +201,32 @@ class Mentions(Stage):
                     m.start, m.text = w.start, text[w.start:m.end]
                     m.norm = name_key(m.text)
                     break
-        longest = max(len(k) for k in names)
         covered = [(m.start, m.end) for m in mentions]
         taken = _covered_tokens(tokens, covered)
-        keys = [stem_key(t) if t.kind == "word" else None for t in tokens]
+        keys = token_keys(tokens)
+        longest_from: dict[str, int] = {}      # first word -> the longest name starting with it
+        for words in names:
+            longest_from[words[0]] = max(longest_from.get(words[0], 0), len(words))
         added = []
-        k = 0
-        while k < len(tokens):
-            if keys[k] is None or k in taken:
-                k += 1
+        after = 0       # tokens before this one are in a name just added
+        for k in [k for k, key in enumerate(keys) if key in longest_from]:
+            if k < after or tokens[k].kind != "word" or k in taken:
                 continue
             hit = None
-            for n in range(min(longest, len(tokens) - k), 0, -1):
-                window = keys[k:k + n]
-                if None in window:
+            for n in range(min(longest_from[keys[k]], len(tokens) - k), 0, -1):
+                if any(tokens[j].kind != "word" for j in range(k, k + n)):
                     continue
-                label = names.get(tuple(window))
+                label = names.get(tuple(keys[k:k + n]))
                 if label and not any(j in taken for j in range(k, k + n)):
                     hit = (n, label)
                     break
             if hit is None:
-                k += 1
                 continue
             n, label = hit
             found = token_range_to_span(text, tokens, k, k + n)
             if found:
                 added.append(_new_mention(article, *found, label, "propagation"))
-            k += n
+            after = k + n
         return _merged(mentions, added)
 
     @staticmethod
@@ -251,25 +250,27 @@ class Mentions(Stage):
         cands = {}      # token index -> (start, end, name) of a gazetteer place of the home countries
         strong = set()
         taken = _covered_tokens(tokens, covered)
-        known = gaz.country_keys()
-        for k, t in enumerate(tokens):
+        keys = token_keys(tokens)
+        lex = lexicon()
+        # cheap first: only words the gazetteer has a key for (with or without ال)
+        known = gaz.place_words().intersection(keys)
+        resolved = {}       # name -> its place in this article's context
+        for k in [k for k, key in enumerate(keys) if key in known]:
+            t = tokens[k]
             if t.kind != "word" or k in taken:
                 continue
-            key = stem_key(t)
-            # cheap first: only words the gazetteer has a key for (with or without ال)
-            bare = key[2:] if key.startswith("ال") else key
-            if not (gaz.place_ids(key) or gaz.place_ids(bare) or gaz.place_ids("ال" + bare) or key in known):
-                continue
-            lex = lexicon()
+            key = keys[k]
             if (len(key) < 3 or key in named or key in lex.stop or key in lex.office_complements or key in lex.org_heads
                     or key in lex.person_titles or is_nisba(key)):
                 continue
-            if key.startswith("ال") and k and tokens[k - 1].kind == "word" and stem_key(tokens[k - 1]).startswith("ال"):
+            if key.startswith("ال") and k and tokens[k - 1].kind == "word" and keys[k - 1].startswith("ال"):
                 continue    # a definite adjective after a definite noun (السفير الجديد)
             found = token_range_to_span(text, tokens, k, k + 1)
             if found is None:
                 continue
-            cand = resolve(found[2], context, gaz)
+            if found[2] not in resolved:
+                resolved[found[2]] = resolve(found[2], context, gaz)
+            cand = resolved[found[2]]
             if cand is None or (cand.country not in home and cand.population < 1_000_000):
                 continue
             cands[k] = found
@@ -284,7 +285,7 @@ class Mentions(Stage):
                 return False
             if not gap:
                 return has_conjunction(tokens[hi])
-            return gap[0].kind == "word" and stem_key(gap[0]) in ("او", "و") or text[gap[0].start] == "،"
+            return gap[0].kind == "word" and keys[lo + 1] in ("او", "و") or text[gap[0].start] == "،"
 
         places = set(strong)
         loc_tokens = {k for m in mentions if m.label == "LOC"

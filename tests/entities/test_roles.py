@@ -36,3 +36,15 @@ def test_counterpart_and_core_office():
     toks = tokenize(text)
     _, first = office(text, "قيس اليوسف")
     assert core_office(text, toks, first) == "وزير التجارة"
+
+
+def test_token_keys_are_the_stem_keys():
+    from rasid.entities.roles import has_conjunction, stem_key, token_keys
+
+    toks = tokenize("وقال للصحفيين إن وزارة الخارجية والسفارة بالرياض، فالتقى الوزير بالأمين العام")
+    assert token_keys(toks) == [stem_key(t) for t in toks]
+    for t in toks:      # from the pieces, then from the Word objects
+        before = (stem_key(t), has_conjunction(t))
+        t.words
+        assert (stem_key(t), has_conjunction(t)) == before
+    assert token_keys(toks) is token_keys(toks)

@@ -199,3 +199,22 @@ def test_context_ambiguous_country_name_not_counted():
 def test_context_feeds_resolve():
     text = "قال مسؤول لبناني إن الاشتباكات في طرابلس توقفت، وأكد الجيش اللبناني ذلك."
     assert resolve("طرابلس", context_from_text(text)).country == "LBN"
+
+
+@pytest.mark.parametrize("word", ["الليبي", "والمصرية", "ليبيا", "وسوريا", "للسعودية", "الولايات المتحدة",
+                                  "جمهورية مصر العربية", "طرابلس", "قال", "", "ب", "الأتراك", "عمان"])
+def test_word_country_is_nisba_or_country(g, word):
+    assert g.word_country(word) == (g.nisba(word) or g.country_by_name(word))
+
+
+@pytest.mark.parametrize("word", ["بغداد", "البغداد", "الرياض", "رياض", "ليبيا", "الليبيا", "قال", "ال", ""])
+def test_place_words_is_knows_word(g, word):
+    bare = word[2:] if word.startswith("ال") else word
+    expected = bool(g.place_ids(word) or g.place_ids(bare) or g.place_ids("ال" + bare) or word in g.country_keys())
+    assert g.knows_word(word) == expected == (word in g.place_words())
+
+
+def test_lookup_answers_are_copies(g):
+    first = g.lookup("طرابلس")[0]
+    first.clear()
+    assert g.lookup("طرابلس")[0]

@@ -2,9 +2,11 @@
 
 The text itself is never rewritten: ``norm_key`` produces a *lookup key*
 (for gazetteers, lexicons, matching) that is stored beside the original.
-It is one ``str.translate`` call over a table built once at import, made only
-of deletions and 1:1 character maps, so it is fast and -- for every character
-that is not deleted -- position-preserving.
+It applies a table built once at import, made only of deletions and 1:1
+character maps, so it is fast and -- for every character that is not deleted --
+position-preserving. (The table is applied by a regular expression that finds
+the characters to change: on Arabic text that is several times faster than
+``str.translate``, which looks every character up; the result is the same.)
 
 Mappings (tables in :mod:`rasid.lang.ar.chars`):
 
@@ -24,6 +26,8 @@ Mappings (tables in :mod:`rasid.lang.ar.chars`):
 ``norm_key`` is idempotent: ``norm_key(norm_key(s)) == norm_key(s)``.
 """
 from __future__ import annotations
+
+import re
 
 from rasid.lang.ar import chars as C
 
@@ -62,15 +66,31 @@ STRIP_TABLE = _build_strip()
 NORM_TABLE = _build_norm()
 
 
+def _translator(table: dict[int, str | None]):
+    """``lambda s: s.translate(table)``, done by a regex over the characters the table changes."""
+    by_char = {chr(c): v or "" for c, v in table.items()}
+    changed = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
+    replace = (lambda m: by_char[m[0]])
+
+    def translate(s: str) -> str:
+        return changed.sub(replace, s)
+
+    return translate
+
+
+_strip = _translator(STRIP_TABLE)
+_norm = _translator(NORM_TABLE)
+
+
 def strip_diacritics(s: str) -> str:
     """``s`` without diacritics (tashkeel, Quranic marks) and tatweel; nothing else changes."""
-    return s.translate(STRIP_TABLE)
+    return _strip(s)
 
 
 def norm_key(s: str) -> str:
     """The normalisation (lookup) key of ``s``; see the module docstring for the mappings."""
-    k = s.translate(NORM_TABLE)
+    k = _norm(s)
     if not k.isascii() and k != k.lower():
         # a cased non-ASCII character outside the table (Greek, Cyrillic, ß, ...)
-        k = k.casefold().translate(NORM_TABLE)
+        k = _norm(k.casefold())
     return k

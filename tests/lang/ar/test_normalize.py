@@ -69,3 +69,14 @@ def test_strip_is_idempotent_and_never_longer(s):
     k = strip_diacritics(s)
     assert strip_diacritics(k) == k
     assert len(norm_key(s)) <= len(s) or any(len(c.casefold()) > 1 for c in s)
+
+
+@given(ARABIC_TEXT)
+def test_keys_are_the_tables_applied(s):
+    """The keys are made by a regex over the changed characters: the same as str.translate."""
+    k = s.translate(NORM_TABLE)
+    if not k.isascii() and k != k.lower():
+        k = k.casefold().translate(NORM_TABLE)
+    assert norm_key(s) == k
+    from rasid.lang.ar.normalize import STRIP_TABLE
+    assert strip_diacritics(s) == s.translate(STRIP_TABLE)
