@@ -111,14 +111,18 @@ _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "نا", "كم", "كن",
 _ALEF_STEMS = frozenset({"اسم", "ابن", "اثر", "اثنين", "اثنان"})
 
 
+_SUFFIXES_BY_LEN = tuple((n, frozenset(s for s in _SUFFIXES if len(s) == n))
+                         for n in sorted({len(s) for s in _SUFFIXES}, reverse=True))
+
+
 def _is_exception(rem: str) -> bool:
     """``rem`` (a norm key) is an exception, or an exception plus a suffix."""
     exc = CLITIC_EXCEPTIONS
     if rem in exc:
         return True
-    for suf in _SUFFIXES:
-        if rem.endswith(suf) and len(rem) - len(suf) >= 2:
-            base = rem[: -len(suf)]
+    for n, sufs in _SUFFIXES_BY_LEN:
+        if len(rem) - n >= 2 and rem[-n:] in sufs:
+            base = rem[:-n]
             if base in exc or (base[-1] == "ت" and base[:-1] + "ه" in exc):
                 return True
     return False
@@ -202,11 +206,25 @@ def _letter_pieces(sk: str, nk: str) -> list[_Piece]:
 def split_clitics(surface: str) -> tuple[tuple[int, int, str, str], ...]:
     """Clitic pieces of an Arabic word ``surface`` as ``(start, end, norm, kind)``
     offsets relative to the surface, tiling it; ``()`` when nothing is split."""
-    pos = [i for i, ch in enumerate(surface) if ord(ch) not in STRIP_TABLE]
-    if not pos:
+    return _split(surface, norm_key(surface))
+
+
+_STRIPPED = re.compile("[" + re.escape("".join(map(chr, STRIP_TABLE))) + "]")
+
+
+def _split(surface: str, nk: str) -> tuple[tuple[int, int, str, str], ...]:
+    """:func:`split_clitics` of ``surface`` whose norm key is ``nk`` (that of its
+    skeleton too: the marks it drops are dropped by the norm key)."""
+    if not surface:
         return ()
-    sk = "".join(surface[i] for i in pos)
-    nk = norm_key(sk)
+    if _STRIPPED.search(surface) is None:
+        pos = None                  # no marks: letter k is at k
+        sk = surface
+    else:
+        pos = [i for i, ch in enumerate(surface) if ord(ch) not in STRIP_TABLE]
+        if not pos:
+            return ()
+        sk = "".join(surface[i] for i in pos)
     if len(nk) != len(sk):      # defensive: the map must be 1:1 on letters
         return ()
     pieces = None
@@ -216,6 +234,8 @@ def split_clitics(surface: str) -> tuple[tuple[int, int, str, str], ...]:
         pieces = _letter_pieces(sk, nk)
     if not pieces:
         return ()
+    if pos is None:
+        return tuple(pieces)
     L = len(pos)
     bounds = [0] + pos[1:] + [len(surface)]   # letter k starts at bounds[k] (marks before letter 0 go to it)
     bounds[L] = len(surface)
@@ -229,21 +249,46 @@ _CACHE_MAX = 100_000
 def _analyse(s: str, kind: str) -> tuple[str, str, tuple]:
     if len(_cache) >= _CACHE_MAX:
         _cache.clear()
-    info = (norm_key(s), kind, split_clitics(s) if kind == "word" else ())
+    nk = norm_key(s)
+    info = (nk, kind, _split(s, nk) if kind == "word" else ())
     _cache[s] = info
     return info
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, str, tuple], ...]:
+    """The tokens of ``chunk`` as ``(start, end, norm, kind, pieces)``, offsets into the chunk."""
+    out = []
+    cache = _cache
+    for m in _MASTER.finditer(chunk):
+        s = m.group()
+        info = cache.get(s)
+        if info is None or info[1] != m.lastgroup:
+            info = _analyse(s, m.lastgroup)
+        out.append((m.start(), m.end()) + info)
+    return tuple(out)
+
+
+# A token never holds or borders on whitespace in a way the master regex could
+# see across (no lookaround looks past a space), so the text is cut at spaces
+# and each space-free chunk is tokenized once: its tokens are cached, as chunks
+# repeat like word forms do.
+_chunks: dict[str, tuple] = {}
+_CHUNKS_MAX = 100_000
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with exact ``[start, end)`` offsets, kinds, norm keys and clitic words."""
     out: list[Token] = []
     append = out.append
-    cache = _cache
-    for m in _MASTER.finditer(text):
-        s = m.group()
-        info = cache.get(s)
-        if info is None or info[1] != m.lastgroup:
-            info = _analyse(s, m.lastgroup)
-        start, end = m.span()
-        append(Token(start, end, info[0], info[1], None, info[2]))
+    chunks = _chunks
+    off = 0
+    for chunk in text.split(" "):
+        toks = chunks.get(chunk)
+        if toks is None:
+            if len(chunks) >= _CHUNKS_MAX:
+                chunks.clear()
+            toks = chunks[chunk] = _chunk_tokens(chunk)
+        for a, b, norm, kind, pieces in toks:
+            append(Token(off + a, off + b, norm, kind, None, pieces))
+        off += len(chunk) + 1
     return out

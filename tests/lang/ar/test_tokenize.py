@@ -220,3 +220,19 @@ def test_no_quadratic_blowup_on_long_runs():
         t0 = time.perf_counter()
         tokenize(s)
         assert time.perf_counter() - t0 < 2.0, s[:10]
+
+
+@given(TEXT)
+def test_tokenizing_space_separated_chunks_is_tokenizing_the_text(text):
+    # tokenize cuts the text at spaces and caches each chunk's tokens
+    from rasid.lang.ar.tokenize import _MASTER
+    assert [(t.start, t.end, t.kind) for t in tokenize(text)] == [
+        (m.start(), m.end(), m.lastgroup) for m in _MASTER.finditer(text)]
+
+
+@given(TEXT)
+def test_split_clitics_of_a_word_without_marks_and_with_them(text):
+    for t in tokenize(text):
+        if t.kind == "word":
+            s = text[t.start:t.end]
+            assert split_clitics(s) == tuple((w.start - t.start, w.end - t.start, w.norm, w.kind) for w in t.words)
