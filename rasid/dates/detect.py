@@ -355,7 +355,11 @@ def _patterns() -> _P:
 # ---------------------------------------------------------------- where to try the patterns
 
 _WORD_CHAR = re.compile(r"\w")
-_CHUNKS: dict[str, tuple] = {}      # space-separated chunk of a shadow -> its events (see _chunk_events)
+# space-separated chunk of a shadow -> its events (see _chunk_events), in two
+# generations: when the current one is full it becomes the old one (the older
+# is dropped), and a chunk found in the old one moves back
+_chunks: dict[str, tuple] = {}
+_chunks_old: dict[str, tuple] = {}
 _CHUNKS_MAX = 100_000
 
 
@@ -400,18 +404,28 @@ def _chunk_events(P: _P, w: str) -> tuple:
     return (events, frozenset(tags)) if events or tags else ()
 
 
+def _chunk_miss(P: _P, w: str) -> tuple:
+    """The events of a chunk not in the current generation (see :func:`_chunk_events`)."""
+    global _chunks, _chunks_old
+    ev = _chunks_old.get(w)
+    if ev is None:
+        ev = _chunk_events(P, w)
+    if len(_chunks) >= _CHUNKS_MAX:
+        _chunks_old, _chunks = _chunks, {}
+    _chunks[w] = ev
+    return ev
+
+
 def _starts(P: _P, N: str) -> tuple[list[list[int]], set[str]]:
     """For each pattern, the shadow positions where a match may start (in order); and the tags of ``N``."""
     starts: list[list[int]] = [[] for _ in P.patterns]
     tags: set[str] = set()
-    cache = _CHUNKS
+    cache = _chunks
     off = 0
     for w in N.split(" "):
         ev = cache.get(w)
         if ev is None:
-            if len(cache) >= _CHUNKS_MAX:
-                cache.clear()
-            ev = cache[w] = _chunk_events(P, w)
+            ev = _chunk_miss(P, w)
         if ev:
             for p, ks in ev[0]:
                 p += off
