@@ -360,7 +360,7 @@ _WORD_CHAR = re.compile(r"\w")
 # is dropped), and a chunk found in the old one moves back
 _chunks: dict[str, tuple] = {}
 _chunks_old: dict[str, tuple] = {}
-_CHUNKS_MAX = 100_000
+_CHUNKS_MAX = 50_000
 
 
 def _before_sep(w: str, b: int) -> bool:

@@ -243,7 +243,7 @@ def _split(surface: str, nk: str) -> tuple[tuple[int, int, str, str], ...]:
 # token form -> (norm, kind, pieces); two generations, as the chunk cache below
 _cache: dict[str, tuple[str, str, tuple]] = {}
 _cache_old: dict[str, tuple[str, str, tuple]] = {}
-_CACHE_MAX = 100_000
+_CACHE_MAX = 50_000
 
 
 def _analyse(s: str, kind: str) -> tuple[str, str, tuple]:
@@ -284,7 +284,7 @@ def _form(m: re.Match) -> tuple[str, str, tuple]:
 # old one (the older is dropped), and a chunk found in the old one moves back.
 _chunks: dict[str, tuple] = {}
 _chunks_old: dict[str, tuple] = {}
-_CHUNKS_MAX = 100_000
+_CHUNKS_MAX = 50_000
 
 
 def _chunk_miss(chunk: str) -> tuple:
