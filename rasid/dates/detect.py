@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -82,19 +83,46 @@ class Match:
 
 # ---------------------------------------------------------------- shadow text
 
+# NORM_TABLE maps a character to nothing or to one character that it leaves alone,
+# so the shadow is the text with some characters replaced one for one and some
+# deleted. The common replacements go through str.replace (fast), the rest
+# through one regex; the positions of deleted characters give the map back.
+_DELETED = "".join(sorted(chr(k) for k, v in NORM_TABLE.items() if v is None))
+_COMMON = tuple((c, NORM_TABLE[ord(c)]) for c in "ةأإىئؤآ")
+_RARE = "".join(sorted(chr(k) for k, v in NORM_TABLE.items() if v is not None and chr(k) not in dict(_COMMON)))
+_DELETED_RX = re.compile("[" + re.escape(_DELETED) + "]")
+_RARE_RX = re.compile("[" + re.escape(_RARE) + "]")
+
+
+def _rare(m: re.Match) -> str:
+    return NORM_TABLE[ord(m.group())]
+
+
+def _shadow(text: str) -> tuple[str, list[int] | None]:
+    """``text.translate(NORM_TABLE)`` and, when characters were deleted, the sorted shadow
+    positions at which they were (see :func:`_to_text`); None when none was."""
+    n = text
+    for a, b in _COMMON:
+        n = n.replace(a, b)
+    if _RARE_RX.search(n):
+        n = _RARE_RX.sub(_rare, n)
+    if not _DELETED_RX.search(n):
+        return n, None
+    gaps = [m.start() - j for j, m in enumerate(_DELETED_RX.finditer(text))]
+    return _DELETED_RX.sub("", n), gaps
+
+
+def _to_text(gaps: list[int] | None, s: int) -> int:
+    """The text position of shadow position ``s``."""
+    return s if gaps is None else s + bisect_right(gaps, s)
+
+
 def normalize(text: str) -> tuple[str, list[int] | None]:
     """The normalised shadow of ``text`` and its map back (None: identity)."""
-    n = text.translate(NORM_TABLE)
-    if len(n) == len(text):
+    n, gaps = _shadow(text)
+    if gaps is None:
         return n, None
-    out: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(text):
-        k = ch.translate(NORM_TABLE)
-        for c in k:
-            out.append(c)
-            idx.append(i)
-    return "".join(out), idx
+    return n, [_to_text(gaps, s) for s in range(len(n))]
 
 
 # ---------------------------------------------------------------- patterns
@@ -106,6 +134,59 @@ S = r"[^\S\n]*"
 def _alt(words) -> str:
     ws = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", WS) for w in ws) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """Where a pattern's matches can start, so that it is tried only there (see :func:`_matches`).
+
+    A match starts with one of the ``heads`` followed by a non-word character,
+    with one of the ``loose`` words followed by anything, or (``digits``) with
+    the last one or two digits of a digit run (``"short"``: a day or month
+    number; ``"sep"``: the same, before ``/ - .``) or the last four (``"year"``). ``needs``: a tag of :attr:`_P.tags`
+    that the text must carry for the pattern to match at all. ``plain``: run
+    the pattern over the whole text (when ``needs`` is met).
+    """
+
+    heads: frozenset[str]
+    loose: frozenset[str]
+    digits: str
+    needs: str
+    plain: bool
+
+
+def _firsts(words) -> frozenset[str]:
+    """The first words of ``words`` (some lexicon entries are two words)."""
+    return frozenset(w.split(" ")[0] for w in words)
+
+
+def _month_tags(names) -> frozenset[str]:
+    """One word of each month name that a match must hold: the first, but the second after
+    ذو/ذي/ذا (ذو الحجة), which are everyday words."""
+    out = set()
+    for name in names:
+        words = name.split(" ")
+        out.add(words[-1] if words[0] in ("ذو", "ذي", "ذا") else words[0])
+    return frozenset(out)
+
+
+def _trie(words) -> str:
+    """A regex matching any of ``words``, as a trie (one branch per first letter, longer words first)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(tree)
 
 
 class _P:
@@ -160,64 +241,226 @@ class _P:
         FEW = r"(?:القليله|القليلين|الاخيره|الفائته|المنصرمه)"
 
         self.patterns: list[tuple[str, re.Pattern]] = []
+        self.specs: list[_Spec] = []
 
-        def add(kind: str, rx: str) -> None:
+        def add(kind: str, rx: str, heads=(), loose=(), digits: str = "", needs: str = "",
+                plain: bool = False) -> None:
             self.patterns.append((kind, re.compile(rx)))
+            self.specs.append(_Spec(_firsts(heads), _firsts(loose), digits, needs, plain))
+
+        # What a match can start with (see _Spec): the lexicon words a pattern
+        # opens with, and the words the text must hold for it to match at all.
+        wd, ords, tens = set(self.wd), set(self.ordinals), set(self.tens)
+        parts, dparts = self.early | self.mid | self.late, set(self.day_parts)
+        kw = {p + u for p in ("", "لل", "ل", "ال") for u in ("عام", "سنه")}
+        units = {"الاسبوع", "الشهر", "العام", "السنه"}
+        day_words = {"امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "غد"}
+        self.tags: dict[str, set[str]] = {
+            "mon:gregorian": _month_tags(self.mg), "mon:hijri": _month_tags(self.mh), "الشهر": {"الشهر"},
+            "kw": kw, "wd": wd, "الاسبوع": {"الاسبوع"}, "day": day_words, "الليله": {"الليله"},
+            "unit": units}
 
         for cal, MON in (("gregorian", MG), ("hijri", MH)):
             MONX = rf"(?P<mon>{MON})(?!\w)(?:{S}[/(\-]{S}(?P<mon2>{MON}){S}\)?)?"
             add("date:" + cal,
                 rf"{WDPRE}{DAY}{S}[.\-/]?{S}(?:من{WS})?(?:شهر{WS})?{MONX}"
-                rf"(?:{YEARCONN}{YEAR}|{YREL}|{MREL})?")
+                rf"(?:{YEARCONN}{YEAR}|{YREL}|{MREL})?",
+                loose=wd | ords | tens, digits="short", needs="mon:" + cal)
             add("month:" + cal,
-                rf"{PARTPRE}(?P<shahr>شهر{WS})?{MONX}(?:{YEARCONN}{YEAR}|{YREL}|{MREL})?")
+                rf"{PARTPRE}(?P<shahr>شهر{WS})?{MONX}(?:{YEARCONN}{YEAR}|{YREL}|{MREL})?",
+                heads=parts | {"شهر"} | set(self.mg if cal == "gregorian" else self.mh), needs="mon:" + cal)
         # 20 من الشهر المقبل، 12 من هذا الشهر
         add("date:relmonth",
-            rf"{WDPRE}{DAY}{WS}(?:من{WS})?(?:هذا{WS}الشهر|الشهر{WS}(?P<mrel>{REL}))(?!\w)")
+            rf"{WDPRE}{DAY}{WS}(?:من{WS})?(?:هذا{WS}الشهر|الشهر{WS}(?P<mrel>{REL}))(?!\w)",
+            heads=ords | tens, loose=wd, digits="short", needs="الشهر")
         # numeric dates
         add("date:ymd", r"(?P<y>(?:1[89]|20)\d\d)" + S + r"(?P<s>[/\-.])" + S + r"(?P<m>\d{1,2})"
-            + S + r"(?P=s)" + S + r"(?P<d>\d{1,2})(?![\d])")
+            + S + r"(?P=s)" + S + r"(?P<d>\d{1,2})(?![\d])", digits="year")
         add("date:dmy", r"(?P<d>\d{1,2})" + S + r"(?P<s>[/\-.])" + S + r"(?P<m>\d{1,2})"
-            + S + r"(?P=s)" + S + r"(?P<y>(?:1[89]|20)\d\d)(?!\d)(?:" + S + r"(?P<era>م)(?!\w))?")
-        add("month:my", r"(?P<m>\d{1,2})" + S + r"[/\-.]" + S + r"(?P<y>(?:1[89]|20)\d\d)(?![\d])")
-        add("month:ym", r"(?P<y>(?:1[89]|20)\d\d)" + S + r"[/.]" + S + r"(?P<m>\d{1,2})(?![\d])")
+            + S + r"(?P=s)" + S + r"(?P<y>(?:1[89]|20)\d\d)(?!\d)(?:" + S + r"(?P<era>م)(?!\w))?",
+            digits="sep")
+        add("month:my", r"(?P<m>\d{1,2})" + S + r"[/\-.]" + S + r"(?P<y>(?:1[89]|20)\d\d)(?![\d])",
+            digits="sep")
+        add("month:ym", r"(?P<y>(?:1[89]|20)\d\d)" + S + r"[/.]" + S + r"(?P<m>\d{1,2})(?![\d])",
+            digits="year")
         # years
         add("year:kw", rf"{PARTPRE}(?P<kw>(?:لل|ل|ال)?(?:عام|سنه){WS})(?P<y>\d{{4}})(?!\d)"
-            rf"(?:{S}(?P<era>{ERA})(?!\w))?")
-        add("year:hijri", rf"(?P<y>1[345]\d\d){S}(?P<era>هجريه|هجري|للهجره|ه)(?!\w)")
-        add("year:greg", rf"(?P<y>(?:1[89]|20)\d\d)(?:(?P<era>م)|{S}(?P<era2>ميلاديه|ميلادي|للميلاد))(?!\w)")
+            rf"(?:{S}(?P<era>{ERA})(?!\w))?", heads=parts | kw, needs="kw")
+        add("year:hijri", rf"(?P<y>1[345]\d\d){S}(?P<era>هجريه|هجري|للهجره|ه)(?!\w)", digits="year")
+        add("year:greg", rf"(?P<y>(?:1[89]|20)\d\d)(?:(?P<era>م)|{S}(?P<era2>ميلاديه|ميلادي|للميلاد))(?!\w)",
+            digits="year")
         add("year:prep", rf"(?:في|منذ|حتى|وحتى|خلال|مطلع|نهايه){WS}(?P<x>(?:19|20)\d\d)"
-            rf"(?={S}(?:[.,،؛:)»\"]|\n|$))")
+            rf"(?={S}(?:[.,،؛:)»\"]|\n|$))", needs="digits4", plain=True)
         # weekdays (with a part of the day, a relative word, a day of the month)
         add("weekday", rf"(?:(?P<part>{DPARTS}){WS}(?:يوم{WS})?)?(?P<wd>{WD})(?!\w)"
             rf"(?:{WS}(?P<wrel>{REL2}|{REL})(?!\w)|{S}[,،]?{S}(?:(?:في|الموافق){WS})?(?:(?P<d>[0-3]?\d)(?![\d.]\d)|(?<=في ){DAYW_ONLY})"
-            rf"(?={S}(?:[.,،؛:)»\"]|\n|$)))?")
+            rf"(?={S}(?:[.,،؛:)»\"]|\n|$)))?", heads=dparts | wd, needs="wd")
         # a weekday of a given week: الجمعة من الأسبوع المقبل، الأسبوع الماضي يوم الأحد
         WEEK = rf"(?:(?P<this>هذا){WS})?الاسبوع(?:{WS}(?P<wkrel>{REL}))?(?!\w)"
-        add("weekday:inweek1", rf"(?P<wd>{WD}){WS}(?:من{WS})?{WEEK}")
-        add("weekday:inweek2", rf"{WEEK}{S}[,،]?{S}(?:يوم{WS})?(?P<wd>{WD})(?!\w)")
+        add("weekday:inweek1", rf"(?P<wd>{WD}){WS}(?:من{WS})?{WEEK}", heads=wd, needs="الاسبوع")
+        add("weekday:inweek2", rf"{WEEK}{S}[,،]?{S}(?:يوم{WS})?(?P<wd>{WD})(?!\w)",
+            heads={"هذا", "الاسبوع"}, needs="wd")
         # relative days
-        add("relday:-2", rf"(?:اول|قبل){WS}(?:من{WS})?(?:يوم{WS})?(?:ال)?امس(?!\w)")
-        add("relday:+2", rf"بعد{WS}(?:يوم{WS})?(?:ال)?غد(?:ا)?(?!\w)")
+        add("relday:-2", rf"(?:اول|قبل){WS}(?:من{WS})?(?:يوم{WS})?(?:ال)?امس(?!\w)",
+            heads={"اول", "قبل"}, needs="day")
+        add("relday:+2", rf"بعد{WS}(?:يوم{WS})?(?:ال)?غد(?:ا)?(?!\w)", heads={"بعد"}, needs="day")
         add("relday", rf"(?:(?P<part>{DPARTS}){WS}(?:يوم{WS})?)?"
-            rf"(?P<w>(?:يوم{WS})?(?:ال)?امس|البارحه|اليوم|غدا|الغد|غد)(?!\w)")
-        add("relday:night", rf"(?:هذه{WS})?الليله(?:{WS}(?P<lrel>الماضيه|البارحه|المقبله|القادمه))?(?!\w)")
+            rf"(?P<w>(?:يوم{WS})?(?:ال)?امس|البارحه|اليوم|غدا|الغد|غد)(?!\w)",
+            heads=dparts | {"يوم"} | day_words, needs="day")
+        add("relday:night", rf"(?:هذه{WS})?الليله(?:{WS}(?P<lrel>الماضيه|البارحه|المقبله|القادمه))?(?!\w)",
+            heads={"هذه", "الليله"}, needs="الليله")
         # relative weeks / months / years
         add("relunit", rf"(?:(?P<holiday>عطله|عطلات){WS}(?=نهايه))?(?:(?P<part>{PART}){WS})?"
             rf"(?:(?P<this>هذا|هذه){WS})?(?P<unit>الاسبوع|الشهر|العام|السنه)(?!\w)"
-            rf"(?:{WS}(?P<rel>{REL2}|{REL})(?!\w))?")
+            rf"(?:{WS}(?P<rel>{REL2}|{REL})(?!\w))?",
+            heads={"عطله", "عطلات", "هذا", "هذه"} | parts | units, needs="unit")
         # قبل يومين، منذ ثلاثة أيام، قبل 21 يوماً
         add("ago", rf"(?P<prep>قبل|منذ){WS}(?:(?:نحو|حوالي|قرابه){WS})?(?:(?P<n>\d{{1,3}}|{CARD}){WS})?"
-            rf"(?P<uw>{UNITS})(?!\w)(?!{S}\d)(?!{WS}(?:من|علي|عن)(?!\w))")
+            rf"(?P<uw>{UNITS})(?!\w)(?!{S}\d)(?!{WS}(?:من|علي|عن)(?!\w))", heads={"قبل", "منذ"})
         # الأيام الماضية، اليومين الماضيين، الأسابيع الثلاثة الماضية
-        add("range", rf"ال(?P<uw>ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|يومين|اسبوعين|شهرين|عامين|سنتين)"
+        range_units = ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "يومين", "اسبوعين", "شهرين",
+                       "عامين", "سنتين")
+        add("range", rf"ال(?P<uw>{'|'.join(range_units)})"
             rf"(?:{WS}(?P<few>{FEW}))?(?:{WS}ال(?P<n>{CARD}))?"
-            rf"(?:{WS}(?P<rel>الماضيه|الماضيين|الماضي|المنصرمه|الفائته|المقبله|القادمه|المقبلين|القادمين))?(?!\w)")
+            rf"(?:{WS}(?P<rel>الماضيه|الماضيين|الماضي|المنصرمه|الفائته|المقبله|القادمه|المقبلين|القادمين))?(?!\w)",
+            heads={"ال" + u for u in range_units})
+
+
+        self._index_heads()
+
+    def _index_heads(self) -> None:
+        """The scanner of :func:`_chunk_events`: every head word and tag word, and what each starts."""
+        starts: dict[str, list[tuple[int, bool]]] = {}
+        for k, spec in enumerate(self.specs):
+            for w in spec.heads:
+                starts.setdefault(w, []).append((k, True))
+            for w in spec.loose:
+                starts.setdefault(w, []).append((k, False))
+        tags: dict[str, list[str]] = {}
+        for tag, words in self.tags.items():
+            for w in words:
+                tags.setdefault(w, []).append(tag)
+        self.words = {w: (tuple(starts.get(w, ())), tuple(tags.get(w, ()))) for w in starts.keys() | tags.keys()}
+        self.scan = re.compile(r"(?P<n>\d+)|" + _trie(self.words))
+        self.short_ids = frozenset(k for k, spec in enumerate(self.specs) if spec.digits == "short")
+        self.sep_ids = frozenset(k for k, spec in enumerate(self.specs) if spec.digits == "sep")
+        self.year_ids = frozenset(k for k, spec in enumerate(self.specs) if spec.digits == "year")
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _P:
     return _P()
+
+
+# ---------------------------------------------------------------- where to try the patterns
+
+_WORD_CHAR = re.compile(r"\w")
+# space-separated chunk of a shadow -> its events (see _chunk_events), in two
+# generations: when the current one is full it becomes the old one (the older
+# is dropped), and a chunk found in the old one moves back
+_chunks: dict[str, tuple] = {}
+_chunks_old: dict[str, tuple] = {}
+_CHUNKS_MAX = 50_000
+
+
+def _before_sep(w: str, b: int) -> bool:
+    """May ``/ - .`` follow position ``b`` of the chunk ``w`` after spaces (other than a newline)?"""
+    while b < len(w) and w[b].isspace() and w[b] != "\n":
+        b += 1
+    return b == len(w) or w[b] in "/-."
+
+
+def _chunk_events(P: _P, w: str) -> tuple:
+    """Where patterns may start in ``w`` (a chunk of the shadow between spaces):
+    ``((offset, pattern indices) ..., tags)``, or ``()`` when nowhere."""
+    at: dict[int, set[int]] = {}
+    tags: set[str] = set()
+    pos = 0
+    while (m := P.scan.search(w, pos)) is not None:
+        a, b = m.span()
+        if m.lastgroup == "n":          # a digit run: a number ends it
+            ids = P.short_ids | P.sep_ids if _before_sep(w, b) else P.short_ids
+            for p in (b - 2, b - 1):
+                if p >= a:
+                    at.setdefault(p, set()).update(ids)
+            if b - 4 >= a:
+                at.setdefault(b - 4, set()).update(P.year_ids)
+                tags.add("digits4")
+            pos = b
+            continue
+        found = m.group()               # the longest word here: the others here are its prefixes
+        for i in range(1, len(found) + 1):
+            info = P.words.get(found[:i])
+            if info is None:
+                continue
+            bounded = _WORD_CHAR.match(w, a + i) is None
+            for k, needs_bound in info[0]:
+                if bounded or not needs_bound:
+                    at.setdefault(a, set()).add(k)
+            if bounded:
+                tags.update(info[1])
+        pos = a + 1
+    events = tuple((p, tuple(sorted(ks))) for p, ks in sorted(at.items()) if ks)
+    return (events, frozenset(tags)) if events or tags else ()
+
+
+def _chunk_miss(P: _P, w: str) -> tuple:
+    """The events of a chunk not in the current generation (see :func:`_chunk_events`)."""
+    global _chunks, _chunks_old
+    ev = _chunks_old.get(w)
+    if ev is None:
+        ev = _chunk_events(P, w)
+    if len(_chunks) >= _CHUNKS_MAX:
+        _chunks_old, _chunks = _chunks, {}
+    _chunks[w] = ev
+    return ev
+
+
+def _starts(P: _P, N: str) -> tuple[list[list[int]], set[str]]:
+    """For each pattern, the shadow positions where a match may start (in order); and the tags of ``N``."""
+    starts: list[list[int]] = [[] for _ in P.patterns]
+    tags: set[str] = set()
+    cache = _chunks
+    off = 0
+    for w in N.split(" "):
+        ev = cache.get(w)
+        if ev is None:
+            ev = _chunk_miss(P, w)
+        if ev:
+            for p, ks in ev[0]:
+                p += off
+                for k in ks:
+                    starts[k].append(p)
+            tags |= ev[1]
+        off += len(w) + 1
+    return starts, tags
+
+
+def _matches(P: _P, N: str):
+    """``(kind, regex, match)`` of every pattern in turn, each pattern's matches as ``finditer`` gives
+    them: the pattern is matched only where one can start, which gives the same matches."""
+    starts, tags = _starts(P, N)
+    for (kind, rx), spec, cands in zip(P.patterns, P.specs, starts):
+        if spec.needs and spec.needs not in tags:
+            continue
+        if spec.plain:
+            for m in rx.finditer(N):
+                yield kind, rx, m
+            continue
+        nxt = 0
+        for p in cands:
+            if p >= nxt:
+                m = rx.match(N, p)
+                if m is not None:
+                    yield kind, rx, m
+                    nxt = m.end()
+
+
+def _matches_everywhere(P: _P, N: str):
+    """What :func:`_matches` gives, the slow way (every pattern over the whole text); for tests."""
+    for kind, rx in P.patterns:
+        for m in rx.finditer(N):
+            yield kind, rx, m
 
 
 # ---------------------------------------------------------------- context helpers
@@ -548,32 +791,35 @@ def _handle(P: _P, kind: str, m: re.Match, N: str, tanween: bool = False) -> tup
 
 # ---------------------------------------------------------------- detect
 
-def detect(text: str) -> list[Match]:
-    """The time expressions of ``text``: non-overlapping, in text order."""
+def detect(text: str, _everywhere: bool = False) -> list[Match]:
+    """The time expressions of ``text``: non-overlapping, in text order.
+
+    ``_everywhere`` (for tests): run every pattern over the whole text instead of
+    only where a match can start; the result is the same.
+    """
     if not text:
         return []
     P = _patterns()
-    N, idx = normalize(text)
+    N, gaps = _shadow(text)
     cands: list[tuple[int, int, str, dict]] = []
-    for kind, rx in P.patterns:
-        for m in rx.finditer(N):
-            s = m.start("x") if "x" in rx.groupindex else m.start()
-            e = m.end("x") if "x" in rx.groupindex else m.end()
-            if e <= s:
-                continue
-            if _prefix(N, s) not in _PROCLITICS_OK:
-                continue
-            if s > 0 and N[s].isdigit() and (N[s - 1].isdigit() or (s > 1 and N[s - 1] in "/-.," and N[s - 2].isdigit())):
-                continue
-            tanween = False
-            if kind == "relday" and m.group("w").endswith("غدا"):
-                # غداً written with tanween is tomorrow for sure: look at the text as written
-                oe = (idx[e - 1] + 1) if idx is not None else e
-                tanween = "\u064b" in text[oe - 2:oe + 1]
-            h = _handle(P, kind, m, N, tanween)
-            if h is None:
-                continue
-            cands.append((s, e, h[0], h[1]))
+    for kind, rx, m in (_matches_everywhere if _everywhere else _matches)(P, N):
+        s = m.start("x") if "x" in rx.groupindex else m.start()
+        e = m.end("x") if "x" in rx.groupindex else m.end()
+        if e <= s:
+            continue
+        if _prefix(N, s) not in _PROCLITICS_OK:
+            continue
+        if s > 0 and N[s].isdigit() and (N[s - 1].isdigit() or (s > 1 and N[s - 1] in "/-.," and N[s - 2].isdigit())):
+            continue
+        tanween = False
+        if kind == "relday" and m.group("w").endswith("غدا"):
+            # غداً written with tanween is tomorrow for sure: look at the text as written
+            oe = _to_text(gaps, e - 1) + 1
+            tanween = "\u064b" in text[oe - 2:oe + 1]
+        h = _handle(P, kind, m, N, tanween)
+        if h is None:
+            continue
+        cands.append((s, e, h[0], h[1]))
     # longest first, then leftmost; keep the ones that do not overlap
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, str, dict]] = []
@@ -586,8 +832,8 @@ def detect(text: str) -> list[Match]:
     taken.sort(key=lambda c: c[0])
     out = []
     for s, e, kind, f in taken:
-        os_ = idx[s] if idx is not None else s
-        oe = (idx[e - 1] + 1) if idx is not None else e
+        os_ = _to_text(gaps, s)
+        oe = _to_text(gaps, e - 1) + 1
         while oe < len(text) and (text[oe] == "\u0640" or unicodedata.category(text[oe]) == "Mn"):
             oe += 1         # a mark or tatweel that ends the last letter (غداً، هـ) belongs to it
         out.append(Match(os_, oe, kind, f, text[os_:oe]))

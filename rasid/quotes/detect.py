@@ -20,6 +20,8 @@ organisation named as a subject in the sentence before. No speaker, no quote.
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -56,12 +58,40 @@ def _key(tok: Token) -> str:
     return stem_key(tok) if tok.kind == "word" else ""
 
 
+@cache
+def _cue_tails() -> tuple[int, frozenset[str]]:
+    """``(n, tails)``: the last ``n`` letters of every cue word (verb, participle, channel verb),
+    and of it without an article, for :func:`cue_candidates`."""
+    lex = speech_lexicon()
+    ends = {w for w in lex.verbs | lex.participles | lex.channel_verbs}
+    ends |= {w[2:] for w in ends if w.startswith("ال")}
+    n = min(map(len, ends))
+    return n, frozenset(w[-n:] for w in ends)
+
+
+def cue_candidates(tokens: list[Token]) -> list[int]:
+    """Indices of the tokens whose key may be a cue word, in order; the others' cannot be.
+
+    The key of a token split by the tokenizer (its words made from its pieces) is
+    its norm, or the end of its norm after the proclitics, maybe after an
+    article; so its norm ends like the cue word. A token given its words
+    otherwise (read back from a document) is always a candidate.
+    """
+    n, tails = _cue_tails()
+    return [i for i, t in enumerate(tokens)
+            if t.norm[-n:] in tails or (t._words and not t._pieces)]
+
+
+_QUOTE_MARKS = re.compile('[«“»”"\n]')
+
+
 def quote_pairs(text: str) -> list[tuple[int, int]]:
     """Character spans ``(open, close)`` of balanced quotation marks (the marks included)."""
     pairs = []
     stack: list[tuple[str, int]] = []
     straight = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in ("«", "“"):
             stack.append((ch, i))
         elif ch in ("»", "”") and stack:
@@ -98,10 +128,13 @@ class QuoteFinder:
         self.lex = speech_lexicon()
         self.mentions = sorted((m for m in article.mentions if m.id in entity_of and m.label in ("PER", "ORG")),
                                key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
 
     # ------------------------------------------------------------ helpers
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        i = bisect_left(self.mention_starts, start)
+        j = bisect_right(self.mention_starts, end)
+        return [m for m in self.mentions[i:j] if m.end <= end]
 
     def _speaker_between(self, start: int, end: int) -> str | None:
         """The subject between a cue and its clause: a person first, else an organisation, never one
@@ -185,10 +218,11 @@ class QuoteFinder:
         covered: list[tuple[int, int]] = []
         last_speaker: tuple[int, str] | None = None       # (sentence index, entity id)
         last_subject: dict[int, str] = {}                  # sentence -> last PER/ORG subject named
+        cands = self.cands = cue_candidates(tokens)
         for si, sent in enumerate(self.a.sentences):
             lo, hi = sent.token_start, sent.token_end
             cues: list[_Cue] = []
-            for c in range(lo, hi):
+            for c in cands[bisect_left(cands, lo):bisect_left(cands, hi)]:
                 key = _key(tokens[c])
                 if not key:
                     continue
@@ -346,7 +380,7 @@ class QuoteFinder:
             lo, hi = s.token_start, s.token_end
             speaker = None
             cue_tok = None
-            for k in range(lo, hi):
+            for k in self.cands[bisect_left(self.cands, lo):bisect_left(self.cands, hi)]:
                 key = _key(self.tokens[k])
                 if key in self.lex.verbs or key in self.lex.participles:
                     cue_tok = k

@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasid.dates import detect, find_times
+from rasid.dates.detect import normalize
+from rasid.lang.ar.normalize import NORM_TABLE
 
 FRAGMENTS = [
     "أمس", "وأمس", "بالأمس", "أول", "من", "اليوم", "غداً", "غدا", "الليلة", "صباح", "مساء", "يوم",
@@ -46,3 +48,30 @@ def test_spans_slice_back_and_never_overlap(text):
 def test_arbitrary_text_never_breaks(text):
     for m in detect(text):
         assert text[m.start:m.end] == m.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.text(max_size=60)))
+def test_patterns_tried_only_where_a_match_can_start_find_the_same(text):
+    # detect tries each pattern only where its scanner says a match can start
+    assert detect(text) == detect(text, _everywhere=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(texts, st.text(max_size=60)))
+def test_shadow_is_the_normalised_text_with_a_map_back(text):
+    shadow, back = normalize(text)
+    assert shadow == text.translate(NORM_TABLE)
+    if back is None:
+        assert len(shadow) == len(text)
+    else:
+        assert [text[i].translate(NORM_TABLE) for i in back] == list(shadow)
+        assert back == sorted(set(back))
+
+
+def test_patterns_tried_only_where_a_match_can_start_edge_cases():
+    for text in ("الخميس12 مارس 2025", "الخميسالاول من مارس", "في 12/3/2025م و2015-03-12", "3 /4/ 2019",
+                 "منتصف ذي الحجة 1446هـ", "كانون الثاني 2016", "الذي ذو القعدة", "والانتخابات في آب الماضي",
+                 "قبل\u00a0يومين", "منذ عام 2011.", "صباح يوم الجمعة", "للعام 2024", "بالأمس وأول أمس",
+                 "هذا الأسبوع يوم الأحد", "الأيام القليلة الماضية", "٢٠٢٥/٣/١٢", "2025\t/3/12", "١٢ رمضان"):
+        assert detect(text) == detect(text, _everywhere=True), text

@@ -57,3 +57,35 @@ def test_scare_quotes_are_not_quotes():
 def test_quote_pairs():
     assert quote_pairs("أ «ب «ج» د» هـ") == [(2, 11)]
     assert quote_pairs('قال "نعم" و«لا»') == [(4, 9), (11, 15)]
+
+
+def test_every_token_whose_key_is_a_cue_is_a_candidate():
+    import json
+    from importlib import resources
+
+    from rasid.doc.layers import Token
+    from rasid.lang.ar.tokenize import tokenize
+    from rasid.quotes.detect import _key, cue_candidates, speech_lexicon
+
+    data = json.loads(resources.files("rasid.lang.ar").joinpath("speech.json").read_text("utf-8"))
+    forms = [w for k in ("verbs", "participles", "channel_verbs") for w in data[k]]
+    text = " ".join(p + w + s for w in forms for p in ("", "و", "ف", "ل", "ال", "وال", "لل", "س", "وب")
+                    for s in ("", "،", "ـ"))
+    lex = speech_lexicon()
+    cues = lex.verbs | lex.participles | lex.channel_verbs
+    tokens = tokenize(text)
+    for t in tokens[::3]:
+        t.words                       # made from the pieces: still decided by the norm
+    split = next(t for t in tokens if t.split)
+    tokens.append(Token(len(text), len(text) + 3, "xyz", "word", split.words))   # given words: asked
+    want = [i for i, t in enumerate(tokens) if _key(t) in cues]
+    got = cue_candidates(tokens)
+    assert want and set(want) <= set(got) and got == sorted(got)
+    assert len(tokens) - 1 in got
+
+
+def test_quote_pairs_nest_and_reset_at_newlines():
+    text = 'قال «أ «ب» ج» و"د" «هـ\n» “و”'
+    spans = [(text.index("«أ"), text.index("ج»") + 2), (text.index('"د'), text.index('د"') + 2),
+             (text.index("“"), len(text))]
+    assert quote_pairs(text) == spans

@@ -111,17 +111,19 @@ _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "نا", "كم", "كن",
 _ALEF_STEMS = frozenset({"اسم", "ابن", "اثر", "اثنين", "اثنان"})
 
 
+def _exception_forms() -> frozenset[str]:
+    """Every norm key :func:`_is_exception` holds: an exception, or one (of >= 2 letters, its
+    final ه written ت before a suffix: كلمة -> كلمته) plus a suffix."""
+    bases = CLITIC_EXCEPTIONS | {e[:-1] + "ت" for e in CLITIC_EXCEPTIONS if e.endswith("ه")}
+    return CLITIC_EXCEPTIONS | frozenset(b + suf for b in bases if len(b) >= 2 for suf in _SUFFIXES)
+
+
+_EXCEPTION_FORMS = _exception_forms()
+
+
 def _is_exception(rem: str) -> bool:
     """``rem`` (a norm key) is an exception, or an exception plus a suffix."""
-    exc = CLITIC_EXCEPTIONS
-    if rem in exc:
-        return True
-    for suf in _SUFFIXES:
-        if rem.endswith(suf) and len(rem) - len(suf) >= 2:
-            base = rem[: -len(suf)]
-            if base in exc or (base[-1] == "ت" and base[:-1] + "ه" in exc):
-                return True
-    return False
+    return rem in _EXCEPTION_FORMS
 
 
 def _stem_ok(sk_rest: str, rest: str) -> bool:
@@ -202,11 +204,25 @@ def _letter_pieces(sk: str, nk: str) -> list[_Piece]:
 def split_clitics(surface: str) -> tuple[tuple[int, int, str, str], ...]:
     """Clitic pieces of an Arabic word ``surface`` as ``(start, end, norm, kind)``
     offsets relative to the surface, tiling it; ``()`` when nothing is split."""
-    pos = [i for i, ch in enumerate(surface) if ord(ch) not in STRIP_TABLE]
-    if not pos:
+    return _split(surface, norm_key(surface))
+
+
+_STRIPPED = re.compile("[" + re.escape("".join(map(chr, STRIP_TABLE))) + "]")
+
+
+def _split(surface: str, nk: str) -> tuple[tuple[int, int, str, str], ...]:
+    """:func:`split_clitics` of ``surface`` whose norm key is ``nk`` (that of its
+    skeleton too: the marks it drops are dropped by the norm key)."""
+    if not surface:
         return ()
-    sk = "".join(surface[i] for i in pos)
-    nk = norm_key(sk)
+    if _STRIPPED.search(surface) is None:
+        pos = None                  # no marks: letter k is at k
+        sk = surface
+    else:
+        pos = [i for i, ch in enumerate(surface) if ord(ch) not in STRIP_TABLE]
+        if not pos:
+            return ()
+        sk = "".join(surface[i] for i in pos)
     if len(nk) != len(sk):      # defensive: the map must be 1:1 on letters
         return ()
     pieces = None
@@ -216,34 +232,88 @@ def split_clitics(surface: str) -> tuple[tuple[int, int, str, str], ...]:
         pieces = _letter_pieces(sk, nk)
     if not pieces:
         return ()
+    if pos is None:
+        return tuple(pieces)
     L = len(pos)
     bounds = [0] + pos[1:] + [len(surface)]   # letter k starts at bounds[k] (marks before letter 0 go to it)
     bounds[L] = len(surface)
     return tuple((bounds[a], bounds[b], n, k) for a, b, n, k in pieces)
 
 
+# token form -> (norm, kind, pieces); two generations, as the chunk cache below
 _cache: dict[str, tuple[str, str, tuple]] = {}
-_CACHE_MAX = 100_000
+_cache_old: dict[str, tuple[str, str, tuple]] = {}
+_CACHE_MAX = 50_000
 
 
 def _analyse(s: str, kind: str) -> tuple[str, str, tuple]:
+    """``(norm, kind, pieces)`` of a token form not in the current generation."""
+    global _cache, _cache_old
+    info = _cache_old.get(s)
+    if info is None or info[1] != kind:
+        nk = norm_key(s)
+        info = (nk, kind, _split(s, nk) if kind == "word" else ())
     if len(_cache) >= _CACHE_MAX:
-        _cache.clear()
-    info = (norm_key(s), kind, split_clitics(s) if kind == "word" else ())
+        _cache_old, _cache = _cache, {}
     _cache[s] = info
     return info
+
+
+def _chunk_tokens(chunk: str) -> tuple:
+    """The tokens of ``chunk``: its ``(norm, kind, pieces)`` when it is one token, else
+    ``(None, ((start, end, norm, kind, pieces) ...))`` with offsets into the chunk (only
+    tuples, which the garbage collector stops tracking)."""
+    m = _MASTER.match(chunk)
+    if m is not None and m.end() == len(chunk):       # most chunks are one token
+        return _form(m)
+    return None, tuple((m.start(), m.end()) + _form(m) for m in _MASTER.finditer(chunk))
+
+
+def _form(m: re.Match) -> tuple[str, str, tuple]:
+    s = m.group()
+    info = _cache.get(s)
+    if info is None or info[1] != m.lastgroup:
+        info = _analyse(s, m.lastgroup)
+    return info
+
+
+# A token never holds or borders on whitespace in a way the master regex could
+# see across (no lookaround looks past a space), so the text is cut at spaces
+# and each space-free chunk is tokenized once: chunks repeat like word forms.
+# The cache has two generations: when the current one is full it becomes the
+# old one (the older is dropped), and a chunk found in the old one moves back.
+_chunks: dict[str, tuple] = {}
+_chunks_old: dict[str, tuple] = {}
+_CHUNKS_MAX = 50_000
+
+
+def _chunk_miss(chunk: str) -> tuple:
+    """The tokens of a chunk not in the current generation (see :func:`_chunk_tokens`)."""
+    global _chunks, _chunks_old
+    toks = _chunks_old.get(chunk)
+    if toks is None:
+        toks = _chunk_tokens(chunk)
+    if len(_chunks) >= _CHUNKS_MAX:
+        _chunks_old, _chunks = _chunks, {}
+    _chunks[chunk] = toks
+    return toks
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with exact ``[start, end)`` offsets, kinds, norm keys and clitic words."""
     out: list[Token] = []
     append = out.append
-    cache = _cache
-    for m in _MASTER.finditer(text):
-        s = m.group()
-        info = cache.get(s)
-        if info is None or info[1] != m.lastgroup:
-            info = _analyse(s, m.lastgroup)
-        start, end = m.span()
-        append(Token(start, end, info[0], info[1], None, info[2]))
+    chunks = _chunks
+    off = 0
+    for chunk in text.split(" "):
+        toks = chunks.get(chunk)
+        if toks is None:
+            toks = _chunk_miss(chunk)
+        n = len(chunk)
+        if toks[0] is not None:              # one token, the whole chunk
+            append(Token(off, off + n, toks[0], toks[1], None, toks[2]))
+        else:
+            for a, b, norm, kind, pieces in toks[1]:
+                append(Token(off + a, off + b, norm, kind, None, pieces))
+        off += n + 1
     return out

@@ -220,3 +220,38 @@ def test_no_quadratic_blowup_on_long_runs():
         t0 = time.perf_counter()
         tokenize(s)
         assert time.perf_counter() - t0 < 2.0, s[:10]
+
+
+@given(TEXT)
+def test_tokenizing_space_separated_chunks_is_tokenizing_the_text(text):
+    # tokenize cuts the text at spaces and caches each chunk's tokens
+    from rasid.lang.ar.tokenize import _MASTER
+    assert [(t.start, t.end, t.kind) for t in tokenize(text)] == [
+        (m.start(), m.end(), m.lastgroup) for m in _MASTER.finditer(text)]
+
+
+@given(TEXT)
+def test_split_clitics_of_a_word_without_marks_and_with_them(text):
+    for t in tokenize(text):
+        if t.kind == "word":
+            s = text[t.start:t.end]
+            assert split_clitics(s) == tuple((w.start - t.start, w.end - t.start, w.norm, w.kind) for w in t.words)
+
+
+def test_exception_forms_are_exceptions_with_a_suffix():
+    from rasid.lang.ar.tokenize import _SUFFIXES, _is_exception
+
+    def reference(rem):
+        if rem in CLITIC_EXCEPTIONS:
+            return True
+        for suf in _SUFFIXES:
+            if rem.endswith(suf) and len(rem) - len(suf) >= 2:
+                base = rem[: -len(suf)]
+                if base in CLITIC_EXCEPTIONS or (base[-1] == "ت" and base[:-1] + "ه" in CLITIC_EXCEPTIONS):
+                    return True
+        return False
+
+    forms = {v + s + s2 for e in CLITIC_EXCEPTIONS for v in (e, e[:-1] + "ت", e[:-1], e[1:])
+             for s in _SUFFIXES + ("", "ت", "و") for s2 in ("", "ا")}
+    assert any(map(_is_exception, forms))
+    assert all(_is_exception(f) == reference(f) for f in forms)
