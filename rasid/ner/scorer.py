@@ -43,11 +43,14 @@ class Weights:
                 index.setdefault(a, len(index))
         self.index = index
         self.zero = len(index)         # a row of zeros in every matrix: the row of unknown attributes
-        self.matrices = []
-        for m in models:
+        n_labels = len(self.labels)
+        # every model's weights of an attribute side by side; the last row stays zero
+        self.stacked = np.zeros((len(index) + 1, len(models) * n_labels))
+        self.matrices = []                          # per model, a view of its columns
+        for k, m in enumerate(models):
             order = [m.labels.index(lab) for lab in self.labels]
-            w = np.zeros((len(index) + 1, len(self.labels)))       # the last row stays zero
             rows = np.fromiter((index[a] for a in m.attributes), dtype=np.intp, count=len(m.attributes))
+            w = self.stacked[:, k * n_labels:(k + 1) * n_labels]
             w[rows] = m.state[:, order]
             self.matrices.append(w)
         self.transitions = [m.trans[np.ix_([m.labels.index(lab) for lab in self.labels],
@@ -191,8 +194,8 @@ class WordTable:
         fx, key_ids = self.fx, self.weights.key_ids
         get, zero, near = self.weights.index.get, self.weights.zero, self._near.__getitem__
         rows: list[int] = []            # attribute rows (``zero`` if unknown) of every (word, offset) block ...
-        blocks: list[int] = []          # ... and the block each belongs to
-        for k, tok in enumerate(words, start):
+        sizes: list[int] = []           # ... block after block (none is empty: a word has own features and
+        for k, tok in enumerate(words, start):      # at least word, stem and shape to share)
             own, ctx, st = fx.compute_word_features(tok)
             cl1 = _cl1(ctx)
             self.ids[tok] = k
@@ -203,25 +206,23 @@ class WordTable:
             self.stem_of[k] = self.stem_ids.setdefault(st, len(self.stem_ids))
             self.pair_key["stem"][k] = key_ids["stem"].get(st, -1)
             self.pair_key["cl1"][k] = key_ids["cl1"].get(cl1, -1)
-            block = (k - start) * OFFSETS
             rows.extend(map(get, own, repeat(zero)))
-            blocks.extend(repeat(block, len(own)))
+            sizes.append(len(own))
             # the word seen from its neighbours: every shared feature at -1 and +1, the first two at -2 and +2
-            before, before2, after, after2 = zip(*map(near, ctx)) if ctx else ((),) * 4
+            before, before2, after, after2 = zip(*map(near, ctx))
             two = 2 if not fx.ctx2_gaz else [i for i, x in enumerate(ctx) if i < 2 or x[0] == "g"]
-            for slot, found, part in ((1, before, None), (2, before2, two), (3, after, None), (4, after2, two)):
+            for found, part in ((before, None), (before2, two), (after, None), (after2, two)):
                 if part is not None:
                     found = found[:part] if isinstance(part, int) else [found[i] for i in part]
                 rows.extend(found)
-                blocks.extend(repeat(block + slot, len(found)))
-        # each block is the sum of its attributes' rows (a repeated attribute counts again, as in crfsuite)
-        at = np.array(blocks, dtype=np.intp)
-        take = np.array(rows, dtype=np.intp)
-        n_labels = self._shape[2]
-        for m, w in enumerate(self.weights.matrices):
-            sums = np.zeros((len(words) * OFFSETS, n_labels))
-            np.add.at(sums, at, w[take])
-            self.table[start:need, m] = sums.reshape(len(words), OFFSETS, n_labels)
+                sizes.append(len(found))
+        # each block is the sum of its attributes' rows (a repeated attribute counts again, as in crfsuite),
+        # for every model at once
+        starts = np.zeros(len(sizes), dtype=np.intp)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        sums = np.add.reduceat(self.weights.stacked[np.array(rows, dtype=np.intp)], starts, axis=0)
+        n_models, _, n_labels = self._shape
+        self.table[start:need] = sums.reshape(len(words), OFFSETS, n_models, n_labels).transpose(0, 2, 1, 3)
 
     def _flags(self, stem: str) -> int:
         flags = 0
