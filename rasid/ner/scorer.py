@@ -146,17 +146,20 @@ class WordTable:
         # row -> id of its stem and of its cluster among the keys of the pair attributes (-1: none)
         self.pair_key = {kind: np.full(capacity, -1, dtype=np.int64) for kind in ("stem", "cl1")}
 
-    def _keep(self, rows: np.ndarray, capacity: int) -> None:
-        """Make ``rows`` (in that order) rows 0, 1, ... of arrays of ``capacity`` rows."""
-        table, flags, stem_of, hits, pair_key = self.table, self.flags, self.stem_of, self.hits, self.pair_key
+    def _columns(self) -> list[np.ndarray]:
+        return [self.table, self.flags, self.stem_of, self.hits, *self.pair_key.values()]
+
+    def _grow(self, capacity: int) -> None:
+        """New arrays of ``capacity`` rows holding the rows so far."""
+        old, n = self._columns(), len(self.words)
         self._allocate(capacity)
-        n = len(rows)
-        self.table[:n] = table[rows]
-        self.flags[:n] = flags[rows]
-        self.stem_of[:n] = stem_of[rows]
-        self.hits[:n] = hits[rows]
-        for kind, keys in pair_key.items():
-            self.pair_key[kind][:n] = keys[rows]
+        for new, was in zip(self._columns(), old):
+            new[:n] = was[:n]
+
+    def _compact(self, rows: np.ndarray) -> None:
+        """Make ``rows`` (increasing) rows 0, 1, ... in place."""
+        for column in self._columns():
+            column[: len(rows)] = column[rows]
 
     def lookup(self, tokens: Sequence[str]) -> tuple[list[int], np.ndarray]:
         """Row ids of the tokens (as a list and an array), adding the words not seen yet."""
@@ -176,7 +179,7 @@ class WordTable:
         """Keep the half of the rows used in the most texts (earlier rows first among equals)."""
         n = len(self.words)
         keep = np.sort(np.argsort(-self.hits[:n], kind="stable")[: self.max_words // 2])
-        self._keep(keep, len(self.table))
+        self._compact(keep)
         self.hits[: len(keep)] = 0
         kept = keep.tolist()
         self.words = [self.words[k] for k in kept]
@@ -189,8 +192,8 @@ class WordTable:
     def _add(self, words: list[str]) -> None:
         start = len(self.words)
         need = start + len(words)
-        if need > len(self.table):
-            self._keep(np.arange(start), max(need, 2 * len(self.table)))
+        if need > len(self.table):      # double, up to the bound (one text may go past it)
+            self._grow(max(need, min(2 * len(self.table), self.max_words)))
         fx, key_ids = self.fx, self.weights.key_ids
         get, zero, near = self.weights.index.get, self.weights.zero, self._near.__getitem__
         rows: list[int] = []            # attribute rows (``zero`` if unknown) of every (word, offset) block ...
