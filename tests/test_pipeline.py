@@ -82,3 +82,16 @@ def test_one_failure_does_not_touch_other_articles():
 
     out = list(Pipeline([Picky()]).pipe([Article(raw="good"), Article(raw="bad"), Article(raw="fine")]))
     assert [a.ok for a in out] == [True, False, True]
+
+
+def test_first_article_freezes_what_it_loaded():
+    import gc
+
+    from rasid.doc.article import Article
+    pipe = Pipeline.from_names(["clean", "tokens", "sentences"])
+    gc.unfreeze()
+    pipe(Article(raw="قال الوزير إن الاجتماع عقد أمس."))
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+    pipe(Article(raw="وأضاف أن الوفد وصل."))     # once per pipeline
+    assert gc.get_freeze_count() == 0
