@@ -1,6 +1,12 @@
 """Arabic named-entity recognition: CRF over word, clitic-stem, character, word-cluster
 and gazetteer features.  Types PER, LOC, ORG, MISC in IOB2.
 
+Modules: ``features`` (the reference features, used to train), ``crf`` (reads a
+crfsuite model, batched Viterbi), ``scorer`` (per-word weight table), ``consistency``
+(the second pass's document counts), ``tagger`` (the two passes), ``evaluate``, ``conll``.
+crfsuite trains the models (``make train``); rasid runs them with numpy and gets
+crfsuite's tags (tests/ner/test_scorer.py).
+
 API::
 
     load_tagger(model_dir=MODEL_DIR) -> NerTagger        # cached per thread
