@@ -5,6 +5,7 @@ from collections import Counter
 
 from rasid.doc.layers import Token
 from rasid.entities.roles import token_keys
+from rasid.memo import memo
 
 
 def _gaz():
@@ -13,22 +14,15 @@ def _gaz():
     return Gazetteer.default()
 
 
+@memo(100_000)
 def word_country(key: str) -> str | None:
     """ISO alpha-3 for a nisba adjective (التركي) or a country name (ليبيا), else None.
 
     Asked for nearly every word of every article: the answers are kept per key
     (a pure function of the key and the shipped gazetteer)."""
-    try:
-        return _WORD_COUNTRY[key]
-    except KeyError:
-        pass
-    if len(_WORD_COUNTRY) > 100_000:
-        _WORD_COUNTRY.clear()
-    c = _WORD_COUNTRY[key] = _word_country(key)
-    return c
+    return _word_country(key)
 
 
-_WORD_COUNTRY: dict[str, str | None] = {}
 _UNKNOWN = object()
 
 
@@ -61,7 +55,7 @@ def phrase_country(tokens: list[Token], first: int, last: int, text: str) -> str
 def document_countries(tokens: list[Token]) -> Counter:
     """How often each country is named or implied in the article."""
     counts: Counter = Counter()
-    known = _WORD_COUNTRY      # word_country's answers, read here directly: asked for every word
+    known = word_country.kept  # word_country's answers, read here directly: asked for every word
     # each distinct word once, in text order (so the countries come in the order they are first named)
     words = Counter([key for t, key in zip(tokens, token_keys(tokens)) if t.kind == "word"])
     for key, n in words.items():

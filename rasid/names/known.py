@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasid.lang.ar.normalize import norm_key
+from rasid.memo import memo
 from rasid.names.lexicon import DATA, ar_units, compatible, lat_units, lexicon, split_name, strip_article
 
 __all__ = ["KnownPerson", "KnownPeople", "known_people", "known_person", "known_surname", "known_latin"]
@@ -213,20 +214,13 @@ def known_people() -> KnownPeople:
     return KnownPeople()
 
 
+@memo(50_000)
 def known_person(name: str) -> KnownPerson | None:
     """The known person ``name`` (Arabic) refers to: full name, first + last name, or a
     surname only one person has; None when unknown or ambiguous. Kept per name."""
-    try:
-        return _KNOWN[name]
-    except KeyError:
-        pass
-    if len(_KNOWN) > 50_000:
-        _KNOWN.clear()
-    found = _KNOWN[name] = known_people().lookup(name)
-    return found
+    return known_people().lookup(name)
 
 
-_KNOWN: dict[str, KnownPerson | None] = {}
 
 
 def known_surname(name: str) -> str | None:

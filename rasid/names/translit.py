@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
+from rasid.memo import memo
 from rasid.names.known import known_latin
 from rasid.names.lexicon import lexicon, part_key, split_name, strip_article
 
@@ -239,20 +240,10 @@ def to_latin(name: str, kind: str = "PER", *, article: str = "drop") -> str | No
     ``article``: "drop" (default: الحمداني -> "Hamdani"), "al" ("al-Hamdani") or "Al".
     Answers are kept per (name, kind, article): the same names come back article after article.
     """
-    key = (name, kind, article)
-    try:
-        return _LATIN[key]
-    except KeyError:
-        pass
-    if len(_LATIN) > 50_000:
-        _LATIN.clear()
-    latin = _LATIN[key] = _to_latin(name, kind, article)
-    return latin
+    return _to_latin(name, kind, article)
 
 
-_LATIN: dict[tuple[str, str, str], str | None] = {}
-
-
+@memo(50_000)
 def _to_latin(name: str, kind: str, article: str) -> str | None:
     if not name or not name.strip():
         return None
