@@ -17,3 +17,11 @@ def test_answers_are_kept_and_the_memo_is_bounded():
     assert len(square.kept) == 1
     assert square(2) == 4 and calls[-1] == 2
     assert square.__name__ == "square"
+
+
+def test_one_argument_is_its_own_key():
+    @memo(10)
+    def double(x):
+        return 2 * x
+
+    assert double(4) == 8 and double.kept == {4: 8}

@@ -87,7 +87,11 @@ def stem(w: str, vocab: dict | None = None) -> str:
 
 def light_stem(w: str, vocab: dict | None = None) -> str:
     """Stem with a plural or nisba suffix (ات ون ين ي يه ...) removed too, for lookups."""
-    s = stem(w, vocab)
+    return strip_suffix(stem(w, vocab))
+
+
+def strip_suffix(s: str) -> str:
+    """A stem without its plural or nisba suffix (when at least three letters remain)."""
     for suf in _SUFFIXES:
         if s.endswith(suf) and len(s) - len(suf) >= 3:
             return s[: -len(suf)]
@@ -162,7 +166,7 @@ class FeatureExtractor:
         w = normalize(tok)
         shape = _shape(w)
         pre, st = split_prefix(w, self.vocab)
-        lst = light_stem(w, self.vocab)
+        lst = strip_suffix(st)          # light_stem(w), without splitting the prefix again
         wd = digit_shape(w)
         own = [
             "w=" + wd, "s=" + st, "ls=" + lst, "sh=" + shape, "pre=" + pre,
