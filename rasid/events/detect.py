@@ -32,7 +32,7 @@ from typing import NamedTuple
 from rasid.doc.layers import Event, Mention, Token
 from rasid.entities.roles import has_conjunction
 from rasid.entities.roles import stem_key as entity_key
-from rasid.events.lexicon import Trigger, event_lexicon, phrase_key, stem_key
+from rasid.events.lexicon import RELATIVES, Trigger, event_lexicon, phrase_key, stem_key
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 
 _BOUNDARY = set(".؛;!?؟")
@@ -348,6 +348,11 @@ class EventFinder:
             return None
         if with_prep:
             others = self._listed_after(with_prep[0], end)
+        elif (trig.requires and k > lo and self.keys[k - 1] in RELATIVES
+              and not self.lex.fires_after(trig, self.stems[k + n:hi])):
+            # الاتفاق الذي وقعته X و Y: the verb's object is the noun before the relative pronoun, so the
+            # other party is only one listed with the subject (when every party acts alike)
+            others = self._listed_after(subject, end)[1:] if trig.symmetric else []
         else:
             rest = [a for a in plain if a.tok >= subject.end_tok and a.entity != subject.entity]
             if trig.pos == "noun" and subject.tok < k:

@@ -10,7 +10,9 @@
   (اجتماعا), a feminine plural (مداهمات) and an article the tokenizer took off
   a verb (ال|تقى) are undone here. ``following`` is the keys after the token: a
   reading with ``requires`` fires only when one of its stems occurs within its
-  window there, and ``blocked_next`` vetoes a reading by the next key.
+  window there (or, in ``match_at``, just before a relative pronoun right before
+  the trigger: الاتفاق الذي وقعته X), and ``blocked_next`` vetoes a reading by
+  the next key.
 * ``match_token(token, following=None)`` -- the same from a Token, trying its
   stem first, then the forms with fewer clitics off (ف|رضت -> فرضت);
   ``token_readings(token)`` are the readings it tries, in order, and
@@ -53,6 +55,8 @@ PLOVER_TYPES: tuple[str, ...] = (
 
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
 _DEFAULT_WINDOW = 6
+RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي"})
+_ANTECEDENT = 4      # keys before a relative pronoun that may hold a trigger's required noun (noun + adjectives)
 _CACHE_MAX = 50_000          # entries of a per-key cache before it is cleared
 _NO_TOPICS: frozenset[str] = frozenset()
 
@@ -313,19 +317,25 @@ class EventLexicon:
                 return lst
         return []
 
-    def _fires(self, t: Trigger, following: Sequence[str] | None) -> bool:
+    def _fires(self, t: Trigger, following: Sequence[str] | None,
+               preceding: Sequence[str] | None = None) -> bool:
         if t.blocked_next and following:
             if _canon(following[0]) in t.blocked_next:
                 return False
         if not t.requires:
             return True
-        if following is None:
-            return False
         exact, prefixes = self._requires.get(id(t)) or _split_requires(t)
-        for k in list(following)[: t.window]:
-            k = _canon(k)
-            if k in exact or k.startswith(prefixes):
-                return True
+        if following is not None:
+            for k in list(following)[: t.window]:
+                k = _canon(k)
+                if k in exact or k.startswith(prefixes):
+                    return True
+        # a relative clause on the required noun: الاتفاق النووي الذي وقعته X، المذكرة التي وقعها X
+        if preceding and _canon(preceding[-1]) in RELATIVES:
+            for k in preceding[-1 - _ANTECEDENT:-1]:
+                k = _canon(k)
+                if k in exact or k.startswith(prefixes):
+                    return True
         return False
 
     def match(self, key: str, following: Sequence[str] | None = None) -> Trigger | None:
@@ -342,10 +352,16 @@ class EventLexicon:
             return ()
         return tuple(t for k in _token_keys(token) for t in self.readings(k))
 
-    def first_firing(self, readings: Iterable[Trigger], following: Sequence[str] | None = None) -> Trigger | None:
-        """The first of ``readings`` that fires given the ``following`` keys, or None."""
+    def fires_after(self, t: Trigger, following: Sequence[str]) -> bool:
+        """Whether ``t`` fires on the keys after it alone (not through a relative clause's antecedent)."""
+        return self._fires(t, following)
+
+    def first_firing(self, readings: Iterable[Trigger], following: Sequence[str] | None = None,
+                     preceding: Sequence[str] | None = None) -> Trigger | None:
+        """The first of ``readings`` that fires given the ``following`` keys (and the ``preceding``
+        ones: a required noun may be the antecedent of a relative pronoun right before), or None."""
         for t in readings:
-            if self._fires(t, following):
+            if self._fires(t, following, preceding):
                 return t
         return None
 
@@ -382,7 +398,8 @@ class EventLexicon:
             return hit
         if readings is None:
             readings = self.token_readings(tokens[i])
-        t = self.first_firing(readings, keys[i + 1:i + 1 + self._lookahead]) if readings else None
+        t = (self.first_firing(readings, keys[i + 1:i + 1 + self._lookahead], keys[max(0, i - _ANTECEDENT - 1):i])
+             if readings else None)
         return (t, 1) if t else None
 
     # ------------------------------------------------------------------ contexts & cues

@@ -110,3 +110,9 @@ def test_events_do_not_depend_on_earlier_articles():
     events("وقعت البلدان اتفاقية للتعاون ثم التقى الوزيران في عمان.", [("عمان", "LOC")])
     again, _ = events(text, marked)
     assert first == again
+
+
+def test_agreement_signed_in_a_relative_clause():
+    text = "وقال الوزير إن الاتفاق الذي وقعته تونس والجزائر في الرباط الشهر الماضي مهم."
+    got, _ = events(text, [("تونس", "LOC"), ("الجزائر", "LOC"), ("الرباط", "LOC")])
+    assert got == [("AGREE", ["تونس"], ["الجزائر"], "الرباط", "2025-02", set())]

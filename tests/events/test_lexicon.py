@@ -156,7 +156,7 @@ def test_single_token_triggers(lex, text, surface, type_, mode):
     ("وتلقى الوزير اتصالا هاتفيا من نظيره.", "اتصالا", "CONSULT", "phone", 2),
     ("أعلنت الأطراف وقف إطلاق النار.", "وقف", "AGREE", None, 3),
     ("فرضت السلطات حظر التجول في المدينة.", "حظر", "COERCE", "curfew", 2),
-    ("وقع البلدان مذكرة تفاهم للتعاون.", "مذكرة", "SUPPORT", None, 2),
+    ("وقع البلدان مذكرة تفاهم للتعاون.", "مذكرة", "AGREE", None, 2),
     ("انفجرت عبوة ناسفة قرب الموكب.", "عبوة", "ASSAULT", "explosives", 2),
     ("قررت قطع العلاقات مع طهران.", "قطع", "SANCTION", "discontinue", 2),
     ("ونظم العشرات وقفة احتجاجية أمام المبنى.", "وقفة", "PROTEST", "demo", 2),
@@ -168,7 +168,7 @@ def test_phrases(lex, text, surface, type_, mode, n):
 
 
 @pytest.mark.parametrize("text, surface, type_, mode", [
-    ("وقعت مصر والأردن اتفاقية للربط الكهربائي.", "وقعت", "SUPPORT", None),
+    ("وقعت مصر والأردن اتفاقية للربط الكهربائي.", "وقعت", "AGREE", None),
     ("وفرضت واشنطن عقوبات جديدة على طهران.", "وفرضت", "SANCTION", "discontinue"),
     ("فرضت السلطات حظر التجول.", "فرضت", "COERCE", "curfew"),
     ("ونشرت الحكومة قوات إضافية على الحدود.", "ونشرت", "MOBILIZE", "troops"),
@@ -221,7 +221,7 @@ def test_match_takes_stem_keys(lex):
     assert lex.match("التقاه").lemma == "التقى"
     assert lex.match("قاء").form == "لقاء"           # للقاء read as ل + ال + قاء
     assert lex.match("وقعت") is None                  # needs what follows
-    assert lex.match("وقعت", ["البلدان", "اتفاقيه"]).type == "SUPPORT"
+    assert lex.match("وقعت", ["البلدان", "اتفاقيه"]).type == "AGREE"
     assert lex.match("الرئيس") is None and lex.match("قال") is None
     assert len(lex.readings("طرد")) >= 2
 
@@ -251,7 +251,7 @@ def test_token_readings_and_first_firing(lex):
     signed = lex.token_readings(toks[0])
     assert signed and all(isinstance(t, type(signed[0])) for t in signed)
     assert lex.first_firing(signed, keys[1:]) == lex.match_token(toks[0], keys[1:])
-    assert lex.first_firing(signed, keys[1:]).type == "SUPPORT"
+    assert lex.first_firing(signed, keys[1:]).type == "AGREE"
     assert lex.token_readings(toks[-1]) == ()          # الرئيس
     assert lex.match_at(toks, 0, keys, signed) == lex.match_at(toks, 0, keys)
     assert lex.starts_phrase("وقف") and not lex.starts_phrase("الرئيس")
@@ -290,3 +290,20 @@ def test_cues(lex):
 def test_topic_markers(lex):
     assert {"سبل", "افاق", "تعزيز"} <= lex.topic_markers
     assert "hypothetical" not in lex.cues(stem_keys(_words("بحث الجانبان سبل التعاون")))
+
+
+def test_required_noun_as_antecedent_of_a_relative_clause(lex):
+    """وقع needs an agreement noun: after it (وقع الاتفاق) or as the antecedent of a relative
+    pronoun right before it (الاتفاق الذي وقعته)."""
+    def at(text, word):
+        toks = tokenize(text)
+        keys = stem_keys(toks)
+        i = next(k for k, t in enumerate(toks) if text[t.start:t.end] == word)
+        hit = lex.match_at(toks, i, keys)
+        return hit[0].detail if hit else None
+
+    assert at("الاتفاق النووي الذي وقعته الدولتان", "وقعته") == "sign"
+    assert at("المذكرة التي وقعها الطرفان", "وقعها") == "sign"
+    assert at("وقعت الدولتان الاتفاق", "وقعت") == "sign"
+    assert at("الحادث الذي وقع أمس", "وقع") is None                 # 'happened': no agreement noun
+    assert at("الاتفاق النووي وقع الانفجار", "وقع") is None          # no relative pronoun between
