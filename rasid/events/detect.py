@@ -163,6 +163,9 @@ class EventFinder:
         self.actors = [a for a in self.actors if ptype[a.entity] == "PER"
                        or not any(s <= a.mention.start and a.mention.end <= e for s, e in self.office_spans)]
         self._actor_toks = [a.tok for a in self.actors]
+        # who speaks where: the cue position and speaker of every attributed statement
+        self.statements = sorted((q.cue_start, q.speaker) for q in getattr(article, "quotes", None) or ()
+                                 if q.speaker is not None and q.cue_start is not None)
         # how far an actor may end before it starts (never, unless a mention has its end before its start)
         self._actor_back = max([0] + [a.tok - a.end_tok for a in self.actors])
 
@@ -324,7 +327,9 @@ class EventFinder:
         preps = set(trig.preps) | (_HOSTILE_PREPS if trig.type in _HOSTILE else set())
         with_prep = [a for a in after if self._after_preposition(a) in preps]
         plain = [a for a in after if self._after_preposition(a) is None]
-        if trig.pos == "verb":
+        if trig.pos == "participle":
+            subject = self._statement_subject(k, lo)      # قال X إن ...، محمّلاً Y المسؤولية
+        elif trig.pos == "verb":
             fronted = self._fronted_subject(k, lo)
             if fronted is not None:
                 subject = fronted
@@ -355,7 +360,7 @@ class EventFinder:
             others = self._listed_after(subject, end)[1:] if trig.symmetric else []
         else:
             rest = [a for a in plain if a.tok >= subject.end_tok and a.entity != subject.entity]
-            if trig.pos == "noun" and subject.tok < k:
+            if trig.pos in ("noun", "participle") and subject.tok < k:
                 # لقائه وزير الخارجية المصري: the possessor met the one named right after the noun
                 near = [a for a in plain if a.entity != subject.entity and self._gap_words(k + n, a.tok) <= 2]
                 others = self._listed_after(near[0], end) if near else []
@@ -377,6 +382,22 @@ class EventFinder:
         if trig.source == "object":
             src, tgt = tgt, src
         return src, tgt
+
+    def _statement_subject(self, k: int, lo: int) -> Actor | None:
+        """The subject of a participle that continues a statement (محمّلاً، منددًا، رافضةً): the speaker
+        of the last statement whose cue is in the same sentence before it, at that speaker's mention
+        nearest before the participle."""
+        start, first = self.tokens[k].start, self.tokens[lo].start
+        speaker = None
+        for cue, who in self.statements:
+            if cue >= start:
+                break
+            if cue >= first:
+                speaker = who
+        if speaker is None:
+            return None
+        before = [a for a in self.actors if a.entity == speaker and a.tok < k]
+        return before[-1] if before else None
 
     def _may_have_parties(self, k: int, hi: int) -> bool:
         """False when :meth:`_parties` must find no event for a trigger at ``k``: the other party is always

@@ -71,7 +71,7 @@ class Trigger:
     type: str                  # PLOVER event type
     mode: str | None = None    # PLOVER mode, or None
     detail: str | None = None  # finer rasid label where PLOVER has no mode (sign, ceasefire, aerial ...)
-    pos: str = "verb"          # verb | noun | phrase
+    pos: str = "verb"          # verb | noun | participle | phrase
     source: str = "subject"    # the slot holding the PLOVER source: subject | object
     symmetric: bool = False    # every named party is a source
     needs_object: bool = False # only an event with an object / complement party
@@ -141,6 +141,13 @@ def _impf_forms(i: str) -> list[str]:
 
 def _norm_list(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(norm_key(w) for w in words)
+
+
+def _participle_forms(p: str) -> list[str]:
+    """The accusative forms of an active participle used as a حال: masculine with its tanwin alef
+    (منددًا → منددا), feminine (منددة), dual or plural (منددين). The bare form is left out: without its
+    case ending it is as often a noun (مندد، رافض)."""
+    return [p + "ا", p + "ة", p + "ين"]
 
 
 def _split_requires(t: Trigger) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -259,6 +266,8 @@ class EventLexicon:
         if e.get("impf"):
             forms += [(f, "verb") for f in _impf_forms(e["impf"])]
         forms += [(f, "noun") for f in e.get("nouns", ())]
+        # an active participle in the accusative (حال) continues its clause's statement: محمّلاً، منددًا
+        forms += [(f, "participle") for p in e.get("participles", ()) for f in _participle_forms(p)]
         seen: set[tuple[str, str]] = set()
         for form, pos in forms:
             key = _canon(norm_key(form)) if pos == "noun" else norm_key(form)

@@ -116,3 +116,12 @@ def test_agreement_signed_in_a_relative_clause():
     text = "وقال الوزير إن الاتفاق الذي وقعته تونس والجزائر في الرباط الشهر الماضي مهم."
     got, _ = events(text, [("تونس", "LOC"), ("الجزائر", "LOC"), ("الرباط", "LOC")])
     assert got == [("AGREE", ["تونس"], ["الجزائر"], "الرباط", "2025-02", set())]
+
+
+def test_participle_continuing_a_statement_takes_its_speaker_as_subject():
+    text = "وقال سالم العلي إن الوضع صعب، محملاً جماعة النور مسؤولية التصعيد."
+    got, _ = events(text, [("سالم العلي", "PER"), ("جماعة النور", "ORG")])
+    assert [g[:3] for g in got] == [("ACCUSE", ["سالم العلي"], ["جماعة النور"])]
+    # without a statement before it, the participle has no subject: nothing is invented
+    got, _ = events("محملاً جماعة النور مسؤولية التصعيد.", [("جماعة النور", "ORG")])
+    assert got == []

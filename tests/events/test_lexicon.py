@@ -66,7 +66,7 @@ def test_types_are_the_16_with_plover_modes(data):
 
 def test_every_entry_is_well_formed(data):
     allowed = {"type", "mode", "detail", "past", "impf", "nouns", "phrases", "source", "symmetric", "needs_object",
-               "prep", "requires", "window", "blocked_next", "alt_types", "weight", "note"}
+               "prep", "requires", "window", "blocked_next", "alt_types", "weight", "note", "participles"}
     for e in data["triggers"]:
         assert set(e) <= allowed, e
         assert e["type"] in PLOVER_TYPES, e
@@ -307,3 +307,14 @@ def test_required_noun_as_antecedent_of_a_relative_clause(lex):
     assert at("وقعت الدولتان الاتفاق", "وقعت") == "sign"
     assert at("الحادث الذي وقع أمس", "وقع") is None                 # 'happened': no agreement noun
     assert at("الاتفاق النووي وقع الانفجار", "وقع") is None          # no relative pronoun between
+
+
+def test_participles_in_the_accusative_only(lex):
+    """منددًا، محمّلاً، رافضةً continue a statement; the bare مندد / رافض is as often a noun."""
+    def read(word):
+        found = lex.token_readings(tokenize(word)[0])
+        return [(t.type, t.pos) for t in found if t.pos == "participle"]
+
+    assert read("منددًا") == [("ACCUSE", "participle")]
+    assert read("رافضةً") == [("REJECT", "participle")]
+    assert read("مندد") == [] and read("رافض") == []
