@@ -98,7 +98,8 @@ def place_core(words: list[str]) -> list[str]:
 def org_core(words: list[str]) -> list[str]:
     """Drop trailing nisba adjectives and time words (الليبية المؤقتة)."""
     j = len(words)
-    while j > 1 and (is_nisba(words[j - 1]) or words[j - 1] in ("المؤقته", "الجديده", "الانتقاليه")):
+    drops = lexicon().org_core_drops
+    while j > 1 and (is_nisba(words[j - 1]) or words[j - 1] in drops):
         j -= 1
     return words[:j]
 

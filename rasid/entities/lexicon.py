@@ -21,6 +21,8 @@ class ActorLexicon:
         self.stop = {k(w) for w in data["stop_after_title"]}
         self.leading_non_names = {k(w) for w in data.get("leading_non_names", [])}
         self.counterpart = {k(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه")}
+        self.org_time_adjectives = {k(w) for w in data.get("org_time_adjectives", [])}
+        self.org_core_drops = self.org_time_adjectives | {k(w) for w in data.get("org_core_drops", [])}
 
 
 @cache

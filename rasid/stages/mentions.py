@@ -109,7 +109,7 @@ def _trim(text, tokens, i, j, label, b):
         if k < b and tokens[k].kind == "quote" and text[tokens[k].start] in "»”":
             k += 1
         while k < b and tokens[k].kind == "word" and not has_conjunction(tokens[k]) and (
-                is_nisba(keys[k]) or keys[k] in ("المؤقته", "الانتقاليه")):
+                is_nisba(keys[k]) or keys[k] in lex.org_time_adjectives):
             k += 1
             j = k
     return i, j
