@@ -42,7 +42,6 @@ _ANAPHORS = {"اللقاء", "الاجتماع", "الزياره", "المحاد
 _PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "ب", "ل", "ك"}
 _HONORIFICS = {"صاحب", "السمو", "الملكي", "سمو", "معالي", "فخامه", "دوله", "الامير", "الشيخ", "الدكتور",
                "الاستاذ", "السيد", "السفير", "الرئيس", "الوزير", "الملك", "المدعو"}
-_NOT_TRIGGERS = {"هناك", "هنا", "هنالك", "هنالك"}     # adverbs the lexicon's suffix rules would read as هنأ
 _KINSHIP = {"نجل", "ابن", "ابنه", "شقيق", "شقيقه", "والد", "والده", "زوج", "زوجه", "حفيد", "نجله"}
 _LIGHT_VERBS_BEFORE = {"اجري", "اجرت", "عقد", "عقدت", "يجري", "تجري", "يعقد", "تعقد", "شن", "شنت", "نفذ", "نفذت"}
 _DUAL_LIGHT_VERBS = {"وجه", "وجها", "وجهت", "وجهوا", "شنا", "شنوا", "نفذا", "نفذوا"}
@@ -536,7 +535,7 @@ class EventFinder:
                     k += 1
                     continue
                 trig, n = hit
-                if self.keys[k] in _NOT_TRIGGERS or (k > lo and self.keys[k - 1] in self.lex.topic_markers):
+                if k > lo and self.keys[k - 1] in self.lex.topic_markers:
                     k += n
                     continue
                 parties = self._parties(trig, k, n, lo, hi) if self._may_have_parties(k, hi) else None

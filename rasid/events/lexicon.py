@@ -201,7 +201,9 @@ class EventLexicon:
             t.words[:2] for lst in self._phrases.values() for t in lst)
         # each trigger's requires as exact stems and prefixes (a trailing *), by the trigger's id
         self._requires = {id(t): _split_requires(t) for t in self.triggers}
-        self._reachable = frozenset(x for k in self._by_key for x in _variant_sources(k))
+        # words that read as a trigger only through a collision of keys are none: هنا، هناك (هنأ's key)
+        self.not_forms = frozenset(_canon(norm_key(w)) for e in data["triggers"] for w in e.get("not_forms", ()))
+        self._reachable = frozenset(x for k in self._by_key for x in _variant_sources(k)) - self.not_forms
         # how many following keys a reading may look at: its window, the next key for blocked_next
         # (all of them if a window counted from the end)
         windows = [t.window for t in self.triggers]

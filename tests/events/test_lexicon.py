@@ -66,7 +66,7 @@ def test_types_are_the_16_with_plover_modes(data):
 
 def test_every_entry_is_well_formed(data):
     allowed = {"type", "mode", "detail", "past", "impf", "nouns", "phrases", "source", "symmetric", "needs_object",
-               "prep", "requires", "window", "blocked_next", "alt_types", "weight", "note", "participles"}
+               "prep", "requires", "window", "blocked_next", "alt_types", "weight", "note", "participles", "not_forms"}
     for e in data["triggers"]:
         assert set(e) <= allowed, e
         assert e["type"] in PLOVER_TYPES, e
@@ -241,7 +241,8 @@ def test_readings_prefilter_keeps_every_listed_variant(lex):
                     keys.add(pre + cut + suf)
     keys |= {"هناك", "الرئيس", "قال", "في", "", "ا", "ال"}
     for key in keys:
-        assert lex.readings(key) == _readings_by_search(lex, key), key
+        want = [] if key in lex.not_forms else _readings_by_search(lex, key)
+        assert lex.readings(key) == want, key
 
 
 def test_token_readings_and_first_firing(lex):
@@ -318,3 +319,10 @@ def test_participles_in_the_accusative_only(lex):
     assert read("منددًا") == [("ACCUSE", "participle")]
     assert read("رافضةً") == [("REJECT", "participle")]
     assert read("مندد") == [] and read("رافض") == []
+
+
+def test_adverbs_are_not_read_as_hanna(lex):
+    """هنا، هناك share their key with هنأ (congratulate); the entry lists them as not its forms."""
+    for word in ("هناك", "وهناك", "هنا", "هنالك"):
+        assert lex.match_token(tokenize(word)[0]) is None, word
+    assert lex.match_token(tokenize("هنأت")[0]).type == "SUPPORT"     # (bare هنأ has the adverb's key)
