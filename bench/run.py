@@ -41,6 +41,7 @@ def main() -> int:
     memory = []   # (articles so far, resident MB), every SAMPLE articles and at the end
     t_read = 0.0
     start = time.perf_counter()
+    cpu_start = time.process_time()
     it = iter_articles(zips)
     while True:
         t0 = time.perf_counter()
@@ -69,11 +70,13 @@ def main() -> int:
         if args.limit and n >= args.limit:
             break
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     memory.append((n, round(rss_mb(), 1)))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures = {
         "articles": n, "failed": failed, "words": words, "characters": chars,
         "input_errors": failed, "seconds": round(elapsed, 2), "articles_per_s": round(n / elapsed, 1),
+        "cpu_seconds": round(cpu, 2), "articles_per_cpu_s": round(n / cpu, 1),
         "words_per_s": round(words / elapsed), "read_seconds": round(t_read, 2),
         "stage_seconds": {k: round(v, 2) for k, v in stage_time.items()},
         "rss_mb_at": memory, "peak_rss_mb": round(peak, 1), "stages": pipeline.names,
@@ -81,6 +84,8 @@ def main() -> int:
     print(f"rasid bench: {n} articles ({words:,} words) through ingest + {' + '.join(pipeline.names)} on one core")
     print(f"  {figures['articles_per_s']:,} articles/s   {figures['words_per_s']:,} words/s   "
           f"({elapsed:.1f} s; {failed} inputs failed, e.g. empty records)")
+    print(f"  {figures['articles_per_cpu_s']:,} articles per CPU second ({cpu:.1f} s of CPU time: what the "
+          f"process itself used, less sensitive than the wall clock to what else the machine runs)")
     print(f"  time: read {t_read:.1f} s, " + ", ".join(f"{k} {v:.1f} s" for k, v in stage_time.items()))
     print(f"  resident memory by articles read: {', '.join(f'{k}: {m} MB' for k, m in memory)}; "
           f"peak {peak:.0f} MB")
