@@ -44,13 +44,10 @@ class CrfModel:
     state: np.ndarray        # (len(attributes), len(labels)) float64
     trans: np.ndarray        # (len(labels), len(labels)) float64: trans[from, to]
 
-    def attribute_index(self) -> dict[str, int]:
-        return {a: i for i, a in enumerate(self.attributes)}
-
 
 def _cqdb_strings(data: bytes, offset: int) -> list[str]:
     """The strings of a CQDB chunk in id order (its backward array maps id → record)."""
-    chunk, size, _flag, order, bwd_size, bwd_offset = _CQDB_HEADER.unpack_from(data, offset)
+    chunk, _size, _flag, order, bwd_size, bwd_offset = _CQDB_HEADER.unpack_from(data, offset)
     if chunk != b"CQDB":
         raise ModelFormatError(f"no string table at byte {offset}")
     if order != 0x62445371:

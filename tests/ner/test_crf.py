@@ -24,7 +24,7 @@ def test_reader_matches_crfsuite_weights():
     tagger.open_inmemory(data)
     info = tagger.info()
     assert model.labels == tagger.labels()
-    index = model.attribute_index()
+    index = {a: i for i, a in enumerate(model.attributes)}
     label = {lab: i for i, lab in enumerate(model.labels)}
     assert np.count_nonzero(model.state) == len(info.state_features)
     for (attr, lab), w in info.state_features.items():
