@@ -1,4 +1,4 @@
-"""Boilerplate shapes for cleaning, compiled once from ``rasid/lang/ar/boilerplate.json``.
+"""Boilerplate shapes for cleaning, compiled once from ``rasid/lang/ar/lexicons/boilerplate.json``.
 
 Whole-line patterns are matched against :func:`line_key`, a cheap loose
 normalisation of a line (the comparison key only; the text is never rewritten).
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "lang" / "ar" / "boilerplate.json"
+DATA = Path(__file__).resolve().parents[1] / "lang" / "ar" / "lexicons" / "boilerplate.json"
 
 _DIACRITICS = "".join(chr(c) for c in list(range(0x0610, 0x061B)) + list(range(0x064B, 0x0660))
                       + [0x0670] + list(range(0x06D6, 0x06EE)))
@@ -68,7 +68,12 @@ def _alt(pats: list[str], flags=0) -> re.Pattern | None:
 
 @lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> Rules:
-    d = json.loads(Path(path or DATA).read_text(encoding="utf-8"))
+    if path is None:
+        from rasid.lang.ar.lexicons import data
+
+        d = data("boilerplate")
+    else:
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
     return Rules(
         max_line_words=int(d.get("max_line_words", 30)),
         lines=_groups(d["lines"]),

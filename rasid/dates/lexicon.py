@@ -1,4 +1,4 @@
-"""The date lexicon (``lexicon.json``): Arabic month, weekday, relative and number words.
+"""The date lexicon (``rasid/lang/ar/lexicons/dates.json``): Arabic month, weekday, relative and number words.
 
 Every key is a :func:`rasid.lang.ar.normalize.norm_key` key, so it is matched
 against the normalised shadow of the text that :mod:`rasid.dates.detect` builds.
@@ -9,12 +9,11 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-LEXICON_PATH = Path(__file__).with_name("lexicon.json")
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "lang" / "ar" / "lexicons" / "dates.json"
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    with LEXICON_PATH.open(encoding="utf-8") as f:
-        data = json.load(f)
-    data.pop("_doc", None)
-    return data
+    from rasid.lang.ar.lexicons import data
+
+    return dict(data("dates"))

@@ -48,6 +48,8 @@ class Article:
     provenance: dict[str, str] = field(default_factory=dict)   # stage name -> version
     errors: list[ArticleError] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)          # reader-specific extras
+    # per-article lookups over the tokens (see token_index()); never serialised
+    _token_index: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.raw, str):
@@ -71,6 +73,16 @@ class Article:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw range behind the clean range ``[start, end)``."""
         return self.alignment.span_to_raw(start, end)
+
+    def token_index(self):
+        """Start offsets and stem keys of the tokens, with bisection helpers
+        (:class:`rasid.doc.token_index.TokenIndex`), built once while the token list is unchanged."""
+        idx = self._token_index
+        if idx is None or not idx.fresh(self.tokens):
+            from rasid.doc.token_index import TokenIndex
+
+            idx = self._token_index = TokenIndex(self.tokens)
+        return idx
 
     def entity(self, entity_id: str) -> Entity | None:
         for e in self.entities:

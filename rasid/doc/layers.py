@@ -22,6 +22,18 @@ class Removed:
     rule: str = ""         # the rule that fired (for audit)
 
 
+_CONJUNCTIONS = frozenset({"و", "ف"})
+
+
+def stem_of_pieces(pieces: tuple) -> str:
+    """The key of a token's clitic pieces without its proclitics; an article elided after
+    the preposition ل (للوزير: ل + ل + وزير) is restored as ال."""
+    rest = [p for p in pieces if p[3] != "proclitic"]
+    if rest and rest[0][3] == "article" and rest[0][1] - rest[0][0] == 1:
+        return "ال" + "".join(p[2] for p in rest[1:])
+    return "".join(p[2] for p in rest)
+
+
 @dataclass(slots=True)
 class Word:
     """A clitic-split piece of a token (و / ب / ال / stem ...)."""
@@ -35,24 +47,31 @@ class Word:
 class Token:
     """A token: ``[start, end)`` into the text, its normalisation key and kind.
 
-    ``words`` are the clitic-split pieces (و + ب + ال + stem) with absolute
-    offsets; empty when nothing was split off (the whole token is the stem).
-    The tokenizer may pass ``pieces`` instead: ``(start, end, norm, kind)``
-    tuples *relative to the token start*, shared between tokens of the same
-    form; the Word objects are then made on first access (most tokens are
-    never asked for them, which keeps tokenizing fast).
+    Public attributes (what stages read; all computed once, when first asked):
+
+    * ``norm``: the normalisation key of the whole token;
+    * ``kind``: ``"word"``, ``"number"``, ``"latin"``, ``"punct"``, ``"quote"`` ...;
+    * ``pieces``: the clitic pieces ``(start, end, norm, kind)`` with offsets
+      *relative to the token start* (kinds ``proclitic``, ``article``, ``stem``);
+      ``()`` when nothing was split off. Shared between tokens of the same form;
+    * ``words``: the same pieces as :class:`Word` objects with absolute offsets;
+    * ``stem``: the key without proclitics, an elided article restored
+      (للوزير → الوزير, وبالعراق → العراق); ``norm`` when nothing was split;
+    * ``conj``: the token starts with the conjunction و or ف;
+    * ``split``: the token has clitic pieces.
     """
 
-    __slots__ = ("start", "end", "norm", "kind", "_words", "_pieces")
+    __slots__ = ("start", "end", "norm", "kind", "_words", "_pieces", "_stem")
 
     def __init__(self, start: int, end: int, norm: str, kind: str = "word",
-                 words: list[Word] | None = None, pieces: tuple = ()) -> None:
+                 words: list[Word] | None = None, pieces: tuple = (), stem: str | None = None) -> None:
         self.start = start
         self.end = end
         self.norm = norm
         self.kind = kind
         self._words = words
         self._pieces = pieces
+        self._stem = stem
 
     @property
     def words(self) -> list[Word]:
@@ -64,6 +83,31 @@ class Token:
     @words.setter
     def words(self, value: list[Word]) -> None:
         self._words = list(value)
+        self._pieces = ()
+        self._stem = None
+
+    @property
+    def pieces(self) -> tuple:
+        """Clitic pieces ``(start, end, norm, kind)`` relative to the token start; ``()`` when unsplit."""
+        if self._words is not None and not self._pieces:
+            s = self.start
+            self._pieces = tuple((w.start - s, w.end - s, w.norm, w.kind) for w in self._words)
+        return self._pieces
+
+    @property
+    def stem(self) -> str:
+        """The key without proclitics (an elided article restored); ``norm`` when nothing was split."""
+        k = self._stem
+        if k is None:
+            pieces = self.pieces
+            k = self._stem = stem_of_pieces(pieces) if pieces else self.norm
+        return k
+
+    @property
+    def conj(self) -> bool:
+        """The token starts with the conjunction و or ف."""
+        pieces = self.pieces
+        return bool(pieces) and pieces[0][3] == "proclitic" and pieces[0][2] in _CONJUNCTIONS
 
     @property
     def split(self) -> bool:

@@ -1,4 +1,4 @@
-"""The Arabic actor vocabulary (rasid/lang/ar/actors.json), loaded once, keyed by norm_key."""
+"""The Arabic actor vocabulary (rasid/lang/ar/lexicons/actors.json), loaded once, keyed by norm_key."""
 from __future__ import annotations
 
 import json
@@ -27,8 +27,9 @@ class ActorLexicon:
 
 @cache
 def lexicon() -> ActorLexicon:
-    text = resources.files("rasid.lang.ar").joinpath("actors.json").read_text("utf-8")
-    return ActorLexicon(json.loads(text))
+    from rasid.lang.ar.lexicons import data
+
+    return ActorLexicon(data("actors"))
 
 
 def is_nisba(key: str) -> bool:

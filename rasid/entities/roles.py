@@ -23,21 +23,8 @@ _VERBS = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "ش�
 
 
 def stem_key(tok: Token) -> str:
-    """The token's key without proclitics (an elided article restored)."""
-    if tok._words is not None:
-        return _stem_key(tok._words) if tok._words else tok.norm
-    pieces = tok._pieces          # shared by every token of the same form: the key can be cached
-    if not pieces:
-        return tok.norm
-    key = _STEM_CACHE.get(pieces)
-    if key is None:
-        if len(_STEM_CACHE) > 100_000:
-            _STEM_CACHE.clear()
-        key = _STEM_CACHE[pieces] = _stem_key_of_pieces(pieces)
-    return key
-
-
-_STEM_CACHE: dict[tuple, str] = {}
+    """The token's key without proclitics (an elided article restored): ``tok.stem``."""
+    return tok.stem
 
 
 _KEYS: tuple[int, list[Token], list[str]] | None = None
@@ -48,34 +35,14 @@ def token_keys(tokens: list[Token]) -> list[str]:
     country counts and the stages ask about the same tokens many times per article."""
     global _KEYS
     if _KEYS is None or _KEYS[1] is not tokens or _KEYS[0] != len(tokens):
-        cache = _STEM_CACHE     # stem_key, its commonest cases inline
-        keys = [(t.norm if not t._pieces else cache.get(t._pieces) or stem_key(t)) if t._words is None
-                else stem_key(t) for t in tokens]
+        keys = [t.stem for t in tokens]
         _KEYS = (len(tokens), tokens, keys)
     return _KEYS[2]
 
 
-def _stem_key(words) -> str:
-    rest = [w for w in words if w.kind != "proclitic"]
-    if rest and rest[0].kind == "article" and rest[0].end - rest[0].start == 1:
-        return "ال" + "".join(w.norm for w in rest[1:])
-    return "".join(w.norm for w in rest)
-
-
-def _stem_key_of_pieces(pieces) -> str:
-    """:func:`_stem_key` of the words a token's pieces ``(start, end, norm, kind)`` make."""
-    rest = [p for p in pieces if p[3] != "proclitic"]
-    if rest and rest[0][3] == "article" and rest[0][1] - rest[0][0] == 1:
-        return "ال" + "".join(p[2] for p in rest[1:])
-    return "".join(p[2] for p in rest)
-
-
 def has_conjunction(tok: Token) -> bool:
-    """The token starts with the conjunction و or ف (read from its pieces when it has them)."""
-    if tok._words is None:
-        first = tok._pieces[0] if tok._pieces else None
-        return first is not None and first[3] == "proclitic" and first[2] in ("و", "ف")
-    return bool(tok._words) and tok._words[0].kind == "proclitic" and tok._words[0].norm in ("و", "ف")
+    """The token starts with the conjunction و or ف: ``tok.conj``."""
+    return tok.conj
 
 
 @dataclass

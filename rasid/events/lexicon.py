@@ -1,4 +1,4 @@
-"""The Arabic PLOVER event lexicon (``lexicon.json`` beside this file), loaded once.
+"""The Arabic PLOVER event lexicon (``rasid/lang/ar/lexicons/events.json``), loaded once.
 
 ``event_lexicon()`` returns an :class:`EventLexicon`:
 
@@ -485,5 +485,6 @@ def _token_keys(token: Token) -> list[str]:
 
 @cache
 def event_lexicon() -> EventLexicon:
-    text = resources.files("rasid.events").joinpath("lexicon.json").read_text("utf-8")
-    return EventLexicon(json.loads(text))
+    from rasid.lang.ar.lexicons import data
+
+    return EventLexicon(data("events"))

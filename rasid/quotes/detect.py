@@ -47,7 +47,9 @@ class SpeechLexicon:
 
 @cache
 def speech_lexicon() -> SpeechLexicon:
-    data = json.loads(resources.files("rasid.lang.ar").joinpath("speech.json").read_text("utf-8"))
+    from rasid.lang.ar.lexicons import data as lexicon_data
+
+    data = lexicon_data("speech")
     k = norm_key
     return SpeechLexicon({k(w) for w in data["verbs"]}, {k(w) for w in data["participles"]},
                          {k(w) for w in data["complementizers"]}, {k(w) for w in data["channel_verbs"]},

@@ -3,7 +3,7 @@
 Every cut is recorded in ``article.removed`` as a raw range with its reason and
 rule; ``article.alignment`` maps the cleaned text back to the raw text
 character by character. The rules live in :mod:`rasid.clean`, the boilerplate
-shapes in ``rasid/lang/ar/boilerplate.json``.
+shapes in ``rasid/lang/ar/lexicons/boilerplate.json``.
 """
 from __future__ import annotations
 

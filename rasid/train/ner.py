@@ -225,7 +225,7 @@ def add_project_lexicons(single: dict, multi: dict, stems, vocab: dict | None = 
     """Gazetteer entries from the lexicons rasid ships for other stages: well-known people
     and organisations (rasid/names/data, written for rasid), given/foreign name parts,
     EveryPolitician-aligned name parts, GeoNames places with population
-    (rasid/models/geo) and the actor vocabulary (rasid/lang/ar/actors.json)."""
+    (rasid/models/geo) and the actor vocabulary (rasid/lang/ar/lexicons/actors.json)."""
     names = ROOT / "rasid" / "names" / "data"
     models = ROOT / "rasid" / "models"
 
@@ -237,7 +237,7 @@ def add_project_lexicons(single: dict, multi: dict, stems, vocab: dict | None = 
             single[w].add(typ)
 
     titles = set()
-    act = ROOT / "rasid" / "lang" / "ar" / "actors.json"
+    act = ROOT / "rasid" / "lang" / "ar" / "lexicons" / "actors.json"
     if act.exists():
         d = json.loads(act.read_text(encoding="utf-8"))
         for w in list(d.get("person_titles", {})) + list(d.get("honorifics", [])):
@@ -549,7 +549,7 @@ Total {total/1e6:.2f} MB.
   Wikidata-derived), UniversalPetrarch Arabic actor dictionary (MIT, person entries only),
   plus hand lists of titles and organisation/place head words written for rasid; and the
   project's own lexicons: `rasid/names/data/known_people.tsv`, `known_orgs.tsv`,
-  `given_names.tsv`, `foreign_names.tsv`, `rasid/lang/ar/actors.json` (written for rasid,
+  `given_names.tsv`, `foreign_names.tsv`, `rasid/lang/ar/lexicons/actors.json` (written for rasid,
   MIT), `rasid/models/names/name_parts.tsv` (EveryPolitician-derived, no license stated),
   `rasid/models/geo/places.tsv.gz` and `countries.json` (GeoNames, CC BY 4.0).
 * Not used: NewsFANE (overlaps ANERcorp text), any TEST data for training or tuning.

@@ -37,7 +37,7 @@ def lex():
 
 @pytest.fixture(scope="module")
 def data():
-    return json.loads(resources.files("rasid.events").joinpath("lexicon.json").read_text("utf-8"))
+    return json.loads(resources.files("rasid.lang.ar.lexicons").joinpath("events.json").read_text("utf-8"))
 
 
 def _words(text):

@@ -67,7 +67,7 @@ def test_every_token_whose_key_is_a_cue_is_a_candidate():
     from rasid.lang.ar.tokenize import tokenize
     from rasid.quotes.detect import _key, cue_candidates, speech_lexicon
 
-    data = json.loads(resources.files("rasid.lang.ar").joinpath("speech.json").read_text("utf-8"))
+    data = json.loads(resources.files("rasid.lang.ar.lexicons").joinpath("speech.json").read_text("utf-8"))
     forms = [w for k in ("verbs", "participles", "channel_verbs") for w in data[k]]
     text = " ".join(p + w + s for w in forms for p in ("", "و", "ف", "ل", "ال", "وال", "لل", "س", "وب")
                     for s in ("", "،", "ـ"))

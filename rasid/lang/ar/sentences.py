@@ -40,12 +40,10 @@ __all__ = ["split_sentences", "LATIN_ABBREVIATIONS", "ARABIC_ABBREVIATIONS"]
 
 
 def _load_abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    from rasid.lang.ar.lexicons import words
+
     latin, arabic = set(), set()
-    path = Path(__file__).with_name("abbreviations.txt")
-    for line in path.read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for line in words("abbreviations"):
         (latin if line.isascii() else arabic).add(line.casefold() if line.isascii() else line)
     return frozenset(latin), frozenset(arabic)
 

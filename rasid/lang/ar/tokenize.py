@@ -49,7 +49,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rasid.doc.layers import Token
+from rasid.doc.layers import Token, stem_of_pieces
 from rasid.lang.ar import chars as C
 from rasid.lang.ar.normalize import STRIP_TABLE, norm_key
 
@@ -83,12 +83,9 @@ _MASTER = re.compile(
 
 
 def _load_exceptions() -> frozenset[str]:
-    words = set()
-    for line in (Path(__file__).with_name("clitic_exceptions.txt")).read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(norm_key(line))
-    return frozenset(words)
+    from rasid.lang.ar.lexicons import words
+
+    return frozenset(norm_key(w) for w in words("clitic_exceptions"))
 
 
 CLITIC_EXCEPTIONS: frozenset[str] = _load_exceptions()
@@ -240,19 +237,20 @@ def _split(surface: str, nk: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple((bounds[a], bounds[b], n, k) for a, b, n, k in pieces)
 
 
-# token form -> (norm, kind, pieces); two generations, as the chunk cache below
+# token form -> (norm, kind, pieces, stem); two generations, as the chunk cache below
 _cache: dict[str, tuple[str, str, tuple]] = {}
 _cache_old: dict[str, tuple[str, str, tuple]] = {}
 _CACHE_MAX = 50_000
 
 
-def _analyse(s: str, kind: str) -> tuple[str, str, tuple]:
-    """``(norm, kind, pieces)`` of a token form not in the current generation."""
+def _analyse(s: str, kind: str) -> tuple[str, str, tuple, str]:
+    """``(norm, kind, pieces, stem)`` of a token form not in the current generation."""
     global _cache, _cache_old
     info = _cache_old.get(s)
     if info is None or info[1] != kind:
         nk = norm_key(s)
-        info = (nk, kind, _split(s, nk) if kind == "word" else ())
+        pieces = _split(s, nk) if kind == "word" else ()
+        info = (nk, kind, pieces, stem_of_pieces(pieces) if pieces else nk)
     if len(_cache) >= _CACHE_MAX:
         _cache_old, _cache = _cache, {}
     _cache[s] = info
@@ -260,8 +258,8 @@ def _analyse(s: str, kind: str) -> tuple[str, str, tuple]:
 
 
 def _chunk_tokens(chunk: str) -> tuple:
-    """The tokens of ``chunk``: its ``(norm, kind, pieces)`` when it is one token, else
-    ``(None, ((start, end, norm, kind, pieces) ...))`` with offsets into the chunk (only
+    """The tokens of ``chunk``: its ``(norm, kind, pieces, stem)`` when it is one token, else
+    ``(None, ((start, end, norm, kind, pieces, stem) ...))`` with offsets into the chunk (only
     tuples, which the garbage collector stops tracking)."""
     m = _MASTER.match(chunk)
     if m is not None and m.end() == len(chunk):       # most chunks are one token
@@ -269,7 +267,7 @@ def _chunk_tokens(chunk: str) -> tuple:
     return None, tuple((m.start(), m.end()) + _form(m) for m in _MASTER.finditer(chunk))
 
 
-def _form(m: re.Match) -> tuple[str, str, tuple]:
+def _form(m: re.Match) -> tuple[str, str, tuple, str]:
     s = m.group()
     info = _cache.get(s)
     if info is None or info[1] != m.lastgroup:
@@ -311,9 +309,9 @@ def tokenize(text: str) -> list[Token]:
             toks = _chunk_miss(chunk)
         n = len(chunk)
         if toks[0] is not None:              # one token, the whole chunk
-            append(Token(off, off + n, toks[0], toks[1], None, toks[2]))
+            append(Token(off, off + n, toks[0], toks[1], None, toks[2], toks[3]))
         else:
-            for a, b, norm, kind, pieces in toks[1]:
-                append(Token(off + a, off + b, norm, kind, None, pieces))
+            for a, b, norm, kind, pieces, stem in toks[1]:
+                append(Token(off + a, off + b, norm, kind, None, pieces, stem))
         off += n + 1
     return out
