@@ -89,9 +89,9 @@ class Token:
     @property
     def pieces(self) -> tuple:
         """Clitic pieces ``(start, end, norm, kind)`` relative to the token start; ``()`` when unsplit."""
-        if self._words is not None and not self._pieces:
+        if self._words is not None and not self._pieces:      # words given by hand or read back
             s = self.start
-            self._pieces = tuple((w.start - s, w.end - s, w.norm, w.kind) for w in self._words)
+            return tuple((w.start - s, w.end - s, w.norm, w.kind) for w in self._words)
         return self._pieces
 
     @property
