@@ -120,7 +120,7 @@ def _common_word(text: str, tokens: list[Token], k: int, j: int) -> bool:
 
 def _is_verb(tok: Token) -> bool:
     """The token is a verb the event or speech lexicons know (عقد، التقى، قال …)."""
-    from rasid.events.lexicon import event_lexicon
+    from rasid.lang.ar.triggers import event_lexicon
 
     trig = event_lexicon().match_token(tok)
     return trig is not None and trig.pos == "verb"

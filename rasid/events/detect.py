@@ -1,6 +1,6 @@
 """PLOVER events from trigger words and the sentence around them.
 
-For each trigger the lexicon finds (rasid.events.lexicon), actors come from
+For each trigger the lexicon finds (rasid.lang.ar.triggers), actors come from
 the clause structure:
 
 * verb: the subject is the first actor after the verb (VSO), else the actor
@@ -32,7 +32,7 @@ from typing import NamedTuple
 from rasid.doc.layers import Event, Mention, Token
 from rasid.entities.roles import has_conjunction
 from rasid.entities.roles import stem_key as entity_key
-from rasid.events.lexicon import RELATIVES, Trigger, event_lexicon, phrase_key, stem_key
+from rasid.lang.ar.triggers import RELATIVES, Trigger, event_lexicon, phrase_key, stem_key
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 
 _BOUNDARY = set(".؛;!?؟")
@@ -56,7 +56,7 @@ class _Form(NamedTuple):
     """What a token's written form decides for event finding."""
 
     key: str                          # a word's entity key (rasid.entities.roles.stem_key), else the text
-    stem: str                         # the lexicon's stem key (rasid.events.lexicon.stem_key)
+    stem: str                         # the lexicon's stem key (rasid.lang.ar.triggers.stem_key)
     readings: tuple[Trigger, ...]     # the trigger readings tried for the token alone
     may_trigger: bool                 # a reading, or the first word of a multiword trigger
     phrase_key: str                   # the stem as multiword triggers list it (no article)

@@ -37,7 +37,7 @@ CODEBOOK = "plover-0.8 (rasid PLOVER lexicon)"
 
 
 def _types() -> dict[str, dict]:
-    from rasid.events.lexicon import event_lexicon
+    from rasid.lang.ar.triggers import event_lexicon
 
     return event_lexicon().types
 

@@ -29,31 +29,11 @@ from importlib import resources
 from rasid.doc.layers import Mention, Quote, Token
 from rasid.entities.roles import stem_key, token_at, token_index
 from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.speech import SpeechLexicon, speech_lexicon  # noqa: F401  (re-exported)
 
 OPEN = {"«": "»", "“": "”", '"': '"'}
 _PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "مقر", "قبل", "بعد"}
 _PLACE_NOUNS = {"مقر", "حضور", "مشاركه", "رئاسه"}
-
-
-@dataclass
-class SpeechLexicon:
-    verbs: set[str]
-    participles: set[str]
-    complementizers: set[str]
-    channel_verbs: set[str]
-    skip: set[str]
-    object_verbs: set[str]
-
-
-@cache
-def speech_lexicon() -> SpeechLexicon:
-    from rasid.lang.ar.lexicons import data as lexicon_data
-
-    data = lexicon_data("speech")
-    k = norm_key
-    return SpeechLexicon({k(w) for w in data["verbs"]}, {k(w) for w in data["participles"]},
-                         {k(w) for w in data["complementizers"]}, {k(w) for w in data["channel_verbs"]},
-                         {k(w) for w in data["skip_before_speaker"]}, {k(w) for w in data["object_verbs"]})
 
 
 def _key(tok: Token) -> str:

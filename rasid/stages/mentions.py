@@ -78,8 +78,8 @@ def _covered_tokens(tokens, spans) -> set[int]:
 
 def _verb(tok) -> bool:
     """A verb the event or speech lexicons know (التقى، ناقش، قال، أكد …)."""
-    from rasid.events.lexicon import event_lexicon
-    from rasid.quotes.detect import speech_lexicon
+    from rasid.lang.ar.triggers import event_lexicon
+    from rasid.lang.ar.speech import speech_lexicon
 
     key = stem_key(tok)
     if key in speech_lexicon().verbs:

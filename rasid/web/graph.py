@@ -91,7 +91,7 @@ def places(db, *, actor: str | None = None, country: str | None = None, type: st
 
 def event_types(conn: sqlite3.Connection) -> list[dict]:
     """PLOVER event types (from the lexicon, in its order) with their quad class and stored count."""
-    from rasid.events.lexicon import event_lexicon
+    from rasid.lang.ar.triggers import event_lexicon
 
     stored = {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM events GROUP BY type")}
     out = [{"type": t, "quad": info.get("quad"), "count": stored.pop(t, 0)}

@@ -88,7 +88,7 @@ def test_token_forms_are_shared_by_norm_and_pieces_not_by_hand_set_words():
     from rasid.doc.layers import Word
     from rasid.entities.roles import stem_key as entity_key
     from rasid.events.detect import _word_form
-    from rasid.events.lexicon import event_lexicon, stem_key
+    from rasid.lang.ar.triggers import event_lexicon, stem_key
     from rasid.lang.ar.tokenize import tokenize
 
     lex = event_lexicon()

@@ -4,7 +4,7 @@ from importlib import resources
 
 import pytest
 
-from rasid.events.lexicon import PLOVER_TYPES, event_lexicon, stem_keys
+from rasid.lang.ar.triggers import PLOVER_TYPES, event_lexicon, stem_keys
 from rasid.lang.ar.tokenize import tokenize
 
 # the modes of the PLOVER manual (v0.8 draft); REQUEST takes DEMAND's
