@@ -1,0 +1,453 @@
+"""rasid's own event corpus: draw sentences, show them to annotators, check labels, measure agreement.
+
+The guide is docs/EVENT_ANNOTATION.md. Everything stored is a *reference*: the
+corpus zip, the article url, character offsets into the article's text as rasid
+reads it (the record's ``content``, line ends normalised) and a hash of the
+sentence; the text is rebuilt from ``../shared/data/corpus`` when needed.
+
+    python -m rasid.train.event_corpus sample   [--articles 330] [--seed 10]
+    python -m rasid.train.event_corpus show BATCH [--second]
+    python -m rasid.train.event_corpus resolve FILE --annotator NAME
+    python -m rasid.train.event_corpus agree
+    python -m rasid.train.event_corpus stats
+
+Files (under rasid/train/data/events/):
+    sample.jsonl        one line per sentence: sid, file, url, start, end, sha1, pick, split, batch, second
+    labels/NAME.jsonl   one line per labelled sentence: sid, annotator, events (offsets)
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+import re
+import sys
+import zipfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "data" / "corpus" / "saudinewsnet"
+RESERVED = SHARED / "eval" / "reserved.tsv"
+DATA = Path(__file__).resolve().parent / "data" / "events"
+SAMPLE = DATA / "sample.jsonl"
+LABELS = DATA / "labels"
+
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+MODES = {
+    "ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "firearms",
+                "explosives", "suicide-attack", "heavy-weapons", "massacre", "primitive", "unconventional"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct"},
+    "COERCE": {"arrest", "deport", "confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "withhold"},
+    "CONSULT": {"visit", "phone", "multilateral", "third-party"},
+    "RETREAT": {"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "THREATEN": {"restrict", "ban", "arrest", "relations", "expel", "territory", "violence"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
+    "REJECT": {"assist", "change", "yield", "meet"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+}
+REALIS = ("actual", "negated", "future", "hypothetical", "background", "generic")
+KINDS = ("named", "descriptive")
+SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "INS", "UAF", "OPP", "PTY", "CVL", "LAB", "EDU",
+           "MED", "HLH", "BUS", "REL", "REF", "IGO", "NGO", "CRM")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+# --------------------------------------------------------------------------- the corpus
+
+@dataclass(frozen=True)
+class Ref:
+    sid: str
+    file: str
+    url: str
+    start: int
+    end: int
+    sha1: str
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def reserved_urls() -> frozenset[str]:
+    with RESERVED.open(encoding="utf-8") as fh:
+        return frozenset(row["url"] for row in csv.DictReader(fh, delimiter="\t"))
+
+
+def _records(zip_path: Path) -> list[dict]:
+    with zipfile.ZipFile(zip_path) as z:
+        name = next(n for n in z.namelist() if n.endswith(".json"))
+        return json.loads(z.read(name).decode("utf-8"))
+
+
+def article_text(rec: dict) -> str:
+    """The article's text as rasid reads a SaudiNewsNet record (what offsets point into)."""
+    from rasid.ingest.records import article_from_record
+
+    art = article_from_record(rec, "corpus", "json")
+    return "" if not hasattr(art, "raw") else art.raw
+
+
+@cache
+def _by_url(file: str) -> dict[str, dict]:
+    return {r.get("url"): r for r in _records(CORPUS / file)}
+
+
+def rebuild(ref: Ref) -> tuple[str, str]:
+    """``(article text, sentence)`` for a reference; raises ValueError when the hash differs."""
+    rec = _by_url(ref.file).get(ref.url)
+    if rec is None:
+        raise ValueError(f"{ref.sid}: {ref.url} is not in {ref.file}")
+    text = article_text(rec)
+    sent = text[ref.start:ref.end]
+    if sha1(sent) != ref.sha1:
+        raise ValueError(f"{ref.sid}: the sentence at {ref.start}:{ref.end} of {ref.url} has changed")
+    return text, sent
+
+
+def load_sample(path: Path = SAMPLE) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def ref_of(row: dict) -> Ref:
+    return Ref(row["sid"], row["file"], row["url"], row["start"], row["end"], row["sha1"])
+
+
+# --------------------------------------------------------------------------- sample
+
+def _split_of(url: str) -> str:
+    h = int(hashlib.sha1(url.encode("utf-8")).hexdigest()[:8], 16) % 100
+    return "test" if h < 20 else "dev" if h < 35 else "train"
+
+
+def _sentences(text: str, pipe, lex) -> list[tuple[int, int, bool]]:
+    """``(raw start, raw end, has candidate trigger)`` for each sentence of the cleaned article."""
+    from rasid.doc.article import Article
+
+    art = pipe(Article(raw=text))
+    out = []
+    for s in art.sentences:
+        toks = art.tokens[s.token_start:s.token_end]
+        words = sum(1 for t in toks if t.kind == "word")
+        if words < 5 or words > 90:
+            continue
+        cand = any(t.kind == "word" and lex.match_token(t) is not None for t in toks)
+        a, b = art.raw_span(s.start, s.end)
+        out.append((a, b, cand))
+    return out
+
+
+def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2)) -> list[dict]:
+    """Draw articles across sources and days (reserved and repeated ones left out), and in each up to
+    ``per_article[0]`` sentences holding a candidate trigger and ``per_article[1]`` drawn at random."""
+    from rasid.lang.ar.triggers import event_lexicon
+    from rasid.pipeline import Pipeline
+
+    rng = random.Random(seed)
+    reserved = reserved_urls()
+    groups: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)
+    seen_urls, seen_text = set(), set()
+    for zp in sorted(CORPUS.glob("*.zip")):
+        for rec in _records(zp):
+            url, content = rec.get("url"), rec.get("content") or ""
+            if not url or url in reserved or url in seen_urls or len(content) < 300:
+                continue
+            h = sha1(content)
+            if h in seen_text:
+                continue
+            seen_urls.add(url)
+            seen_text.add(h)
+            groups[(rec.get("source", ""), zp.name)].append((zp.name, rec))
+    keys = sorted(groups)
+    for k in keys:
+        rng.shuffle(groups[k])
+    by_source: dict[str, list] = defaultdict(list)
+    for k in keys:
+        by_source[k[0]].append(k)
+    order = []           # round robin over sources, then over that source's days
+    while len(order) < n_articles and any(groups[k] for k in keys):
+        for src in sorted(by_source):
+            days = [k for k in by_source[src] if groups[k]]
+            if days:
+                order.append(groups[rng.choice(days)].pop())
+    pipe = Pipeline.from_names(["clean", "tokens", "sentences"])
+    lex = event_lexicon()
+    rows = []
+    n_cand, n_rand = per_article
+    for file, rec in order[:n_articles]:
+        text = article_text(rec)
+        sents = _sentences(text, pipe, lex)
+        cands = [s for s in sents if s[2]]
+        rng.shuffle(cands)
+        chosen = cands[:n_cand]
+        rest = [s for s in sents if s not in chosen]
+        rng.shuffle(rest)
+        picks = [(s, "candidate") for s in chosen] + [(s, "random") for s in rest[:n_rand]]
+        for (a, b, _), why in sorted(picks, key=lambda p: p[0][0]):
+            rows.append({"file": file, "url": rec["url"], "source": rec.get("source", ""), "start": a, "end": b,
+                         "sha1": sha1(text[a:b]), "pick": why, "split": _split_of(rec["url"])})
+    for i, row in enumerate(rows, 1):
+        row["sid"] = f"e{i:04d}"
+    # batches of whole articles; a tenth of the articles are labelled twice
+    urls = list(dict.fromkeys(r["url"] for r in rows))
+    second = set(rng.sample(urls, max(1, len(urls) // 10)))
+    n_batches = 8
+    for r in rows:
+        r["batch"] = urls.index(r["url"]) % n_batches + 1
+        r["second"] = r["url"] in second
+    return rows
+
+
+# --------------------------------------------------------------------------- show
+
+def show(batch: int, second: bool = False, out=sys.stdout) -> None:
+    """Print a batch for labelling: per article its title, then each sentence with the one before it."""
+    rows = [r for r in load_sample() if (r["second"] if second else r["batch"] == batch)]
+    current = None
+    for r in rows:
+        text, sent = rebuild(ref_of(r))
+        if r["url"] != current:
+            current = r["url"]
+            rec = _by_url(r["file"])[r["url"]]
+            out.write(f"\n=== ARTICLE {r['url']}  ({r['source']}, {r['file'][:10]})\nTITLE: {rec.get('title', '')}\n")
+        before = text[max(0, r["start"] - 300):r["start"]].rsplit("\n", 1)[-1].strip()
+        out.write(f"\n[{r['sid']}]\nCONTEXT: …{before[-250:]}\nSENTENCE: {sent}\n")
+
+
+# --------------------------------------------------------------------------- resolve
+
+class LabelError(ValueError):
+    pass
+
+
+def _find(sent: str, spec: str, what: str) -> tuple[int, int]:
+    text, _, nth = spec.rpartition("#") if re.search(r"#\d+$", spec) else (spec, "", "1")
+    text = text.strip()
+    if not text:
+        raise LabelError(f"{what} is empty")
+    starts = [m.start() for m in re.finditer(re.escape(text), sent)]
+    n = int(nth)
+    if not starts:
+        raise LabelError(f"{what} {text!r} is not in the sentence")
+    if n < 1 or n > len(starts):
+        raise LabelError(f"{what} {text!r} occurs {len(starts)} times, not #{n}")
+    if len(starts) > 1 and not spec.endswith(f"#{nth}") and what == "trigger":
+        pass        # the first occurrence when none is named (documented)
+    return starts[n - 1], starts[n - 1] + len(text)
+
+
+def _participant(sent: str, p, what: str, base: int) -> dict | None:
+    if p is None:
+        return None
+    if not isinstance(p, dict) or "text" not in p:
+        raise LabelError(f"{what} must be null or an object with text, kind, sector, country")
+    a, b = _find(sent, p["text"], what)
+    kind = p.get("kind")
+    if kind not in KINDS:
+        raise LabelError(f"{what} kind {kind!r} is not one of {KINDS}")
+    sector = p.get("sector") or None
+    if sector is not None and sector not in SECTORS:
+        raise LabelError(f"{what} sector {sector!r} is not in the guide")
+    country = p.get("country") or None
+    if country is not None and not _ISO3.match(country):
+        raise LabelError(f"{what} country {country!r} is not ISO alpha-3")
+    return {"start": base + a, "end": base + b, "kind": kind, "sector": sector, "country": country}
+
+
+def resolve_event(sent: str, base: int, ev: dict) -> dict:
+    """One annotator event (spans as text) as offsets into the article, checked against the guide."""
+    t = ev.get("type")
+    if t not in TYPES:
+        raise LabelError(f"type {t!r} is not a PLOVER type")
+    mode = ev.get("mode") or None
+    if mode is not None and mode not in MODES.get(t, ()):
+        raise LabelError(f"mode {mode!r} is not a mode of {t}")
+    realis = ev.get("realis")
+    if realis not in REALIS:
+        raise LabelError(f"realis {realis!r} is not one of {REALIS}")
+    a, b = _find(sent, ev.get("trigger") or "", "trigger")
+    src = _participant(sent, ev.get("source"), "source", base)
+    tgt = _participant(sent, ev.get("target"), "target", base)
+    if src is None and tgt is None:
+        raise LabelError("an event needs a source or a target")
+    place = None
+    if ev.get("place"):
+        pa, pb = _find(sent, ev["place"], "place")
+        place = {"start": base + pa, "end": base + pb}
+    out = {"type": t, "mode": mode, "trigger": {"start": base + a, "end": base + b},
+           "source": src, "target": tgt, "realis": realis, "place": place}
+    for k in ("killed", "injured"):
+        v = ev.get(k)
+        if v is not None and (not isinstance(v, int) or v < 0):
+            raise LabelError(f"{k} must be a whole number or null")
+        if v is not None and t != "ASSAULT":
+            raise LabelError(f"{k} is only for ASSAULT")
+        out[k] = v
+    return out
+
+
+def resolve(path: Path, annotator: str) -> tuple[list[dict], list[str]]:
+    """Check an annotator's file; ``(stored lines, errors)``. A line with an error is not stored."""
+    rows = {r["sid"]: r for r in load_sample()}
+    stored, errors = [], []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            lab = json.loads(line)
+            row = rows.get(lab.get("sid"))
+            if row is None:
+                raise LabelError(f"unknown sid {lab.get('sid')!r}")
+            _, sent = rebuild(ref_of(row))
+            events = [resolve_event(sent, row["start"], ev) for ev in lab.get("events") or []]
+            stored.append({"sid": row["sid"], "annotator": annotator, "events": events})
+        except (LabelError, json.JSONDecodeError, AttributeError) as exc:
+            errors.append(f"{path}:{n}: {exc}")
+    return stored, errors
+
+
+# --------------------------------------------------------------------------- agreement
+
+def load_labels(name: str) -> dict[str, dict]:
+    with (LABELS / f"{name}.jsonl").open(encoding="utf-8") as fh:
+        return {d["sid"]: d for d in map(json.loads, filter(str.strip, fh))}
+
+
+def _overlap(a: dict | None, b: dict | None) -> bool:
+    return a is not None and b is not None and a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def agreement(first: dict[str, dict], second: dict[str, dict]) -> dict:
+    """Agreement on sentences both labelled: sentence-level type sets (Cohen's kappa per type averaged
+    over types present, and exact-set agreement), event match F1 (same type, overlapping trigger),
+    and on matched events the share with the same source, target and realis."""
+    sids = sorted(set(first) & set(second))
+    exact = 0
+    per_type: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    tp = n1 = n2 = 0
+    same = Counter()
+    for sid in sids:
+        e1, e2 = first[sid]["events"], second[sid]["events"]
+        t1, t2 = {e["type"] for e in e1}, {e["type"] for e in e2}
+        exact += t1 == t2
+        for t in TYPES:
+            per_type[t].append((t in t1, t in t2))
+        n1 += len(e1)
+        n2 += len(e2)
+        used = set()
+        for a in e1:
+            for j, b in enumerate(e2):
+                if j not in used and a["type"] == b["type"] and _overlap(a["trigger"], b["trigger"]):
+                    used.add(j)
+                    tp += 1
+                    same["source"] += (a["source"] is None and b["source"] is None) or _overlap(a["source"], b["source"])
+                    same["target"] += (a["target"] is None and b["target"] is None) or _overlap(a["target"], b["target"])
+                    same["realis"] += a["realis"] == b["realis"]
+                    break
+    kappas = {}
+    for t, pairs in per_type.items():
+        if not any(x or y for x, y in pairs):
+            continue
+        n = len(pairs)
+        po = sum(x == y for x, y in pairs) / n
+        p1, p2 = sum(x for x, _ in pairs) / n, sum(y for _, y in pairs) / n
+        pe = p1 * p2 + (1 - p1) * (1 - p2)
+        kappas[t] = 1.0 if pe == 1 else (po - pe) / (1 - pe)
+    f1 = 2 * tp / (n1 + n2) if n1 + n2 else 1.0
+    return {"sentences": len(sids), "type_set_exact": exact / len(sids) if sids else 0.0,
+            "kappa_by_type": kappas, "kappa_mean": sum(kappas.values()) / len(kappas) if kappas else 0.0,
+            "events_first": n1, "events_second": n2, "event_f1": f1,
+            "matched": tp, "same_source": same["source"] / tp if tp else 0.0,
+            "same_target": same["target"] / tp if tp else 0.0, "same_realis": same["realis"] / tp if tp else 0.0}
+
+
+# --------------------------------------------------------------------------- labels for training
+
+def gold(split: str | None = None) -> Iterator[tuple[dict, str, str, list[dict]]]:
+    """``(sample row, article text, sentence, events)`` of every labelled sentence (first labelling
+    only: files named ``*.second.jsonl`` hold the double labels), optionally of one split."""
+    rows = {r["sid"]: r for r in load_sample()}
+    for path in sorted(LABELS.glob("*.jsonl")):
+        if path.name.endswith(".second.jsonl"):
+            continue
+        for sid, lab in load_labels(path.stem).items():
+            row = rows[sid]
+            if split is not None and row["split"] != split:
+                continue
+            text, sent = rebuild(ref_of(row))
+            yield row, text, sent, lab["events"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("--articles", type=int, default=380)
+    s.add_argument("--seed", type=int, default=10)
+    sh = sub.add_parser("show")
+    sh.add_argument("batch", type=int)
+    sh.add_argument("--second", action="store_true",
+                    help="every double-labelled sentence (labelled again by an annotator of no batch)")
+    r = sub.add_parser("resolve")
+    r.add_argument("file", type=Path)
+    r.add_argument("--annotator", required=True)
+    r.add_argument("--out", help="labels file name (default: the annotator's)")
+    sub.add_parser("agree")
+    sub.add_parser("stats")
+    args = ap.parse_args(argv)
+    if args.cmd == "sample":
+        rows = sample(args.articles, args.seed)
+        DATA.mkdir(parents=True, exist_ok=True)
+        with SAMPLE.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        c = Counter(r["pick"] for r in rows)
+        print(f"{len(rows)} sentences from {len({r['url'] for r in rows})} articles; {dict(c)}; "
+              f"sources {len({r['source'] for r in rows})}, days {len({r['file'] for r in rows})}; "
+              f"splits {dict(Counter(r['split'] for r in rows))}; double {sum(r['second'] for r in rows)}")
+    elif args.cmd == "show":
+        show(args.batch, args.second)
+    elif args.cmd == "resolve":
+        stored, errors = resolve(args.file, args.annotator)
+        for e in errors:
+            print(e, file=sys.stderr)
+        LABELS.mkdir(parents=True, exist_ok=True)
+        out = LABELS / f"{args.out or args.annotator}.jsonl"
+        with out.open("w", encoding="utf-8") as fh:
+            for lab in stored:
+                fh.write(json.dumps(lab, ensure_ascii=False, sort_keys=True) + "\n")
+        print(f"{len(stored)} sentences stored in {out}; {len(errors)} refused", file=sys.stderr)
+        return 1 if errors else 0
+    elif args.cmd == "agree":
+        firsts: dict[str, dict] = {}
+        for p in sorted(LABELS.glob("*.jsonl")):
+            if not p.name.endswith(".second.jsonl"):
+                firsts.update(load_labels(p.stem))
+        seconds: dict[str, dict] = {}
+        for p in sorted(LABELS.glob("*.second.jsonl")):
+            seconds.update(load_labels(p.name[:-len(".jsonl")]))
+        print(json.dumps(agreement(firsts, seconds), indent=1))
+    elif args.cmd == "stats":
+        n = Counter()
+        for row, _, _, events in gold():
+            n["sentences"] += 1
+            n[row["split"]] += 1
+            for e in events:
+                n[e["type"]] += 1
+                n["realis:" + e["realis"]] += 1
+        print(json.dumps(n, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
