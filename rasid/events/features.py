@@ -1,0 +1,126 @@
+"""Features of an event candidate: cheap, sparse, strings (the model learns their weights).
+
+Everything here is read from the article's layers (tokens, sentences, mentions
+when present) and the trigger lexicon; no word list is written in this module:
+which words signal a background event, a plan, a sports sense or a casualty
+report is what the model learns from the annotated sentences.
+
+Feature families (each a string ``name=value``):
+
+* the trigger: its lexicon lemma, part of speech, mode, the lexicon's own rule
+  (``fires``), its written form and clitics (و، ب، ال), a multiword trigger;
+* the neighbourhood: stems at offsets -3..+3, bags of the six stems on each
+  side, the bag of the sentence's stems;
+* numbers near the trigger, a four-digit year in the sentence and whether it is
+  before the publication year;
+* lexicon cues (negation, future, hypothetical) in the four stems before;
+* place in the text: the sentence's index in the article, the trigger's
+  position in its sentence, inside a quotation;
+* named entities around the trigger (labels of mentions just before and after).
+"""
+from __future__ import annotations
+
+import re
+
+from rasid.doc.article import Article
+from rasid.events.candidates import Candidate
+from rasid.lang.ar.triggers import EventLexicon
+
+__all__ = ["candidate_features", "SentenceView"]
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_OPEN_QUOTES = frozenset("«“")
+_CLOSE_QUOTES = frozenset("»”")
+
+
+class SentenceView:
+    """What every candidate of one sentence shares (stems, numbers, years, quotes, mentions), once."""
+
+    __slots__ = ("start", "end", "keys", "bag", "years", "numbers", "quote_depth", "mention_at")
+
+    def __init__(self, article: Article, si: int) -> None:
+        sent = article.sentences[si]
+        tokens = article.tokens
+        stems = article.token_index().stems
+        self.start, self.end = sent.token_start, sent.token_end
+        self.keys = [stems[i] if tokens[i].kind == "word" else "" for i in range(self.start, self.end)]
+        self.bag = frozenset(k for k in self.keys if k)
+        self.years = [int(tokens[i].norm) for i in range(self.start, self.end)
+                      if tokens[i].kind == "number" and _YEAR.match(tokens[i].norm)]
+        self.numbers = [i for i in range(self.start, self.end) if tokens[i].kind == "number"]
+        depth, self.quote_depth = 0, []
+        text = article.text
+        for i in range(self.start, self.end):
+            ch = text[tokens[i].start]
+            if ch in _OPEN_QUOTES:
+                depth += 1
+            elif ch in _CLOSE_QUOTES:
+                depth = max(0, depth - 1)
+            self.quote_depth.append(depth)
+        self.mention_at: dict[int, str] = {}
+        if article.mentions:
+            idx = article.token_index()
+            for m in article.mentions:
+                if m.sentence == si or (sent.start <= m.start < sent.end):
+                    a, b = idx.span(m.start, m.end)
+                    for i in range(a, max(b, a + 1)):
+                        self.mention_at[i] = m.label
+
+
+def _year_of(published: str | None) -> int | None:
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
+def candidate_features(article: Article, c: Candidate, view: SentenceView, lexicon: EventLexicon,
+                       type_: str) -> list[str]:
+    """The features of candidate ``c`` read as an event of ``type_`` (the reading of that type first)."""
+    r = next((x for x in c.readings if x.type == type_), c.readings[0])
+    tokens = article.tokens
+    tok = tokens[c.first]
+    f = [f"lemma={r.lemma}", f"pos={r.pos}", f"mode={r.mode}", f"fires={c.fires}", f"form={tok.stem}",
+         f"conj={tok.conj}", f"alt={r.type != type_}", f"multi={c.last - c.first > 1}"]
+    pieces = tok.pieces
+    if pieces:
+        f.append("clitics=" + "+".join(p[2] for p in pieces if p[3] != "stem"))
+    f.append(f"lemma_pos={r.lemma}|{r.pos}")
+    j0, j1 = c.first - view.start, c.last - view.start
+    keys = view.keys
+    n = len(keys)
+    for off in (-3, -2, -1):
+        j = j0 + off
+        f.append(f"w{off}={keys[j] if j >= 0 else '<s>'}")
+    for off in (1, 2, 3):
+        j = j1 - 1 + off
+        f.append(f"w+{off}={keys[j] if j < n else '</s>'}")
+    f.append(f"bi-1={keys[j0 - 1] if j0 >= 1 else '<s>'}|{r.lemma}")
+    f.append(f"bi+1={r.lemma}|{keys[j1] if j1 < n else '</s>'}")
+    f.extend(f"L={k}" for k in keys[max(0, j0 - 6):j0] if k)
+    f.extend(f"R={k}" for k in keys[j1:j1 + 6] if k)
+    f.extend(f"s={k}" for k in view.bag)
+    # numbers and years
+    near = [i for i in view.numbers if c.first - 5 <= i < c.last + 6]
+    if near:
+        f.append("num_near")
+    if view.years:
+        f.append("year_in_sentence")
+        pub = _year_of(article.published)
+        if pub is not None and min(view.years) < pub:
+            f.append("earlier_year")
+    # lexicon cues just before
+    for cue in lexicon.cues(keys[max(0, j0 - 4):j0]):
+        f.append(f"cue={cue}")
+    # place in the text
+    f.append(f"sent_index={min(c.sentence, 4)}")
+    f.append(f"tok_pos={min(j0 // 5, 4)}")
+    if view.quote_depth[j0]:
+        f.append("in_quote")
+    # named entities around the trigger
+    ments = view.mention_at
+    if ments:
+        left = [ments[i] for i in range(c.first - 4, c.first) if i in ments]
+        right = [ments[i] for i in range(c.last, c.last + 5) if i in ments]
+        f.append(f"ent_left={left[-1] if left else 'none'}")
+        f.append(f"ent_right={right[0] if right else 'none'}")
+    return f

@@ -1,0 +1,116 @@
+"""A small multinomial logistic regression over sparse string features.
+
+Scoring needs only the weights (a dict from feature to one weight per class);
+training (:func:`fit`) minimises the L2-penalised log loss with L-BFGS (scipy,
+needed only to train); deterministic. A model is saved as gzipped JSON: readable, diffable, small.
+
+    model = fit([(["lemma=قتل", "w-1=تم"], "ASSAULT"), ...], c=1.0)
+    model.proba(["lemma=قتل"])        # {class: probability}
+    model.save(path); LinearModel.load(path)
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+__all__ = ["LinearModel", "fit"]
+
+
+class LinearModel:
+    def __init__(self, classes: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[float]],
+                 meta: dict | None = None) -> None:
+        self.classes = list(classes)
+        self.bias = np.asarray(bias, dtype=np.float64)
+        self.weights = {f: np.asarray(w, dtype=np.float64) for f, w in weights.items()}
+        self.meta = dict(meta or {})
+
+    def scores(self, features: Iterable[str]) -> np.ndarray:
+        s = self.bias.copy()
+        w = self.weights
+        for f in features:
+            v = w.get(f)
+            if v is not None:
+                s += v
+        return s
+
+    def proba(self, features: Iterable[str]) -> dict[str, float]:
+        s = self.scores(features)
+        s = np.exp(s - s.max())
+        s /= s.sum()
+        return dict(zip(self.classes, s.tolist()))
+
+    def best(self, features: Iterable[str]) -> tuple[str, float]:
+        p = self.proba(features)
+        c = max(p, key=p.get)
+        return c, p[c]
+
+    def save(self, path: Path) -> None:
+        doc = {"classes": self.classes, "bias": [round(x, 5) for x in self.bias.tolist()],
+               "meta": self.meta,
+               "weights": {f: [round(x, 5) for x in w.tolist()] for f, w in sorted(self.weights.items())}}
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+            json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def load(cls, path: Path) -> "LinearModel":
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            doc = json.load(fh)
+        return cls(doc["classes"], doc["bias"], doc["weights"], doc.get("meta"))
+
+    def top_features(self, cls_: str, n: int = 20) -> list[tuple[str, float]]:
+        k = self.classes.index(cls_)
+        ranked = sorted(self.weights.items(), key=lambda fw: -(fw[1][k] - fw[1].mean()))
+        return [(f, round(float(w[k] - w.mean()), 3)) for f, w in ranked[:n]]
+
+
+def fit(examples: Sequence[tuple[Sequence[str], str]], *, classes: Sequence[str] | None = None,
+        c: float = 1.0, min_count: int = 2, class_weight: dict[str, float] | None = None,
+        sample_weight: Sequence[float] | None = None, prune: float = 1e-4, max_iter: int = 300) -> LinearModel:
+    """Train on ``(features, label)`` pairs: multinomial logistic regression, L2 penalty ``1 / (2c)``,
+    minimised with L-BFGS (scipy, at training time only; deterministic). Features seen fewer than
+    ``min_count`` times are dropped; ``class_weight`` and ``sample_weight`` scale an example's loss;
+    weights under ``prune`` are not kept."""
+    from scipy import sparse
+    from scipy.optimize import minimize
+
+    classes = list(classes or sorted({y for _, y in examples}))
+    cidx = {k: i for i, k in enumerate(classes)}
+    counts = Counter(f for feats, _ in examples for f in set(feats))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    indptr, indices = [0], []
+    for feats, _ in examples:
+        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
+        indptr.append(len(indices))
+    N, V, C = len(examples), len(vocab), len(classes)
+    X = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(N, V))
+    Y = np.zeros((N, C))
+    Y[np.arange(N), [cidx[y] for _, y in examples]] = 1.0
+    sw = np.ones(N) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    if class_weight:
+        sw = sw * np.array([class_weight.get(y, 1.0) for _, y in examples])
+    alpha = 1.0 / c
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        W = theta[:V * C].reshape(V, C)
+        b = theta[V * C:]
+        S = X @ W + b
+        S -= S.max(axis=1, keepdims=True)
+        logP = S - np.log(np.exp(S).sum(axis=1, keepdims=True))
+        val = -(sw * (Y * logP).sum(axis=1)).sum() + 0.5 * alpha * (W * W).sum()
+        G = (np.exp(logP) - Y) * sw[:, None]
+        gW = X.T @ G + alpha * W
+        return val, np.concatenate([np.asarray(gW).ravel(), G.sum(axis=0)])
+
+    res = minimize(loss, np.zeros(V * C + C), jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    if not np.all(np.isfinite(res.x)):
+        raise FloatingPointError("training diverged")
+    W = res.x[:V * C].reshape(V, C)
+    b = res.x[V * C:]
+    inv = {i: f for f, i in vocab.items()}
+    weights = {inv[i]: W[i] for i in range(V) if np.abs(W[i]).max() >= prune}
+    return LinearModel(classes, b, weights)

@@ -1,0 +1,156 @@
+"""Train and measure the event decision model (candidates proposed by the lexicon, decided by a model).
+
+    python -m rasid.train.events --cv           # k-fold (by document) on the GSR dev half: P/R/F1
+    python -m rasid.train.events                # train on everything allowed, write rasid/models/events/
+
+Data: the GSR dev half (``rasid.train.gsr``: ASSAULT and PROTEST sentence labels,
+span records) and, when present, rasid's own labelled corpus
+(``rasid.train.event_corpus``: train split only; dev for choosing settings; the
+test split is read only by ``rasid eval events``).
+
+An example is one (candidate, type) pair: the candidate read as an event of that
+type. Its label is ``yes`` or ``no``:
+
+* own corpus: yes when an annotated event of that type has its trigger on the candidate;
+* GSR, for the set's type only: no in a ``no`` sentence; in a ``yes`` sentence, yes
+  on the candidates whose token a coder marked as the verb (every candidate of
+  the type when the sentence has no span record); a candidate of a ``yes``
+  sentence that no coder marked is left out (it may be a second mention).
+  ``ambiguous`` sentences are left out, in training and in scoring.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasid.doc.article import Article
+from rasid.events.candidates import Candidate, candidates
+from rasid.events.features import SentenceView, candidate_features
+from rasid.events.linear import LinearModel, fit
+from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.triggers import event_lexicon
+from rasid.train import gsr
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "events"
+STAGES = ["clean", "tokens", "sentences", "mentions"]
+
+
+def example_features(article: Article, c: Candidate, view: SentenceView, type_: str, lex) -> list[str]:
+    base = candidate_features(article, c, view, lex, type_)
+    return ["T=" + type_] + base + [type_ + "|" + f for f in base]
+
+
+@dataclass
+class Item:
+    """One GSR sentence made into an article, its candidates and their views."""
+
+    sentence: gsr.GsrSentence
+    article: Article
+    cands: list[Candidate]
+    views: dict[int, SentenceView]
+
+
+def _published(doc_id: str) -> str | None:
+    # AAW_ARB_20070104.0071 -> 2007-01-04
+    part = doc_id.split("_")[-1][:8]
+    return f"{part[:4]}-{part[4:6]}-{part[6:8]}" if part.isdigit() else None
+
+
+def gsr_items(type_: str, pipe) -> list[Item]:
+    lex = event_lexicon()
+    items = []
+    for s in gsr.load(type_):
+        if s.gold is None:
+            continue
+        art = pipe(Article(raw=s.text, published=_published(s.doc)))
+        cands = candidates(art, lex)
+        views = {si: SentenceView(art, si) for si in {c.sentence for c in cands}}
+        items.append(Item(s, art, cands, views))
+    return items
+
+
+def _verb_keys(s: gsr.GsrSentence) -> set[str]:
+    return {norm_key(v) for rec in s.spans for v in rec.verb}
+
+
+def gsr_examples(items: list[Item], type_: str, lex) -> list[tuple[list[str], str]]:
+    out = []
+    for it in items:
+        verbs = _verb_keys(it.sentence)
+        for c in it.cands:
+            if type_ not in c.types:
+                continue
+            if it.sentence.gold:
+                forms = {it.article.tokens[i].norm for i in range(c.first, c.last)}
+                if verbs and not forms & verbs:
+                    continue
+                label = "yes"
+            else:
+                label = "no"
+            out.append((example_features(it.article, c, it.views[c.sentence], type_, lex), label))
+    return out
+
+
+def detect_sentence(model: LinearModel, it: Item, type_: str, lex, threshold: float) -> bool:
+    for c in it.cands:
+        if type_ in c.types:
+            p = model.proba(example_features(it.article, c, it.views[c.sentence], type_, lex))["yes"]
+            if p >= threshold:
+                return True
+    return False
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"P": round(p, 3), "R": round(r, 3), "F1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def cross_validate(k: int = 5, threshold: float = 0.5, **fit_args) -> dict:
+    """Sentence detection on the GSR dev half, k-fold by document, both sets trained together."""
+    from rasid.pipeline import Pipeline
+
+    lex = event_lexicon()
+    pipe = Pipeline.from_names(STAGES)
+    items = {t: gsr_items(t, pipe) for t in gsr.SETS}
+    foldno = {t: gsr.folds([it.sentence for it in items[t]], k) for t in gsr.SETS}
+    counts = {t: defaultdict(int) for t in gsr.SETS}
+    for fold in range(k):
+        train = []
+        for t in gsr.SETS:
+            train += gsr_examples([it for it, f in zip(items[t], foldno[t]) if f != fold], t, lex)
+        model = fit(train, classes=["no", "yes"], **fit_args)
+        for t in gsr.SETS:
+            for it, f in zip(items[t], foldno[t]):
+                if f != fold:
+                    continue
+                pred = detect_sentence(model, it, t, lex, threshold)
+                gold = it.sentence.gold
+                counts[t]["tp" if pred and gold else "fp" if pred else "fn" if gold else "tn"] += 1
+    return {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in counts.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cv", action="store_true", help="k-fold on the GSR dev half and print P/R/F1")
+    ap.add_argument("-k", type=int, default=5)
+    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--l2", type=float, default=1e-4)
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    if args.cv:
+        res = cross_validate(args.k, args.threshold, epochs=args.epochs, l2=args.l2)
+        print(json.dumps(res, indent=1))
+        print(f"{time.time() - t0:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
