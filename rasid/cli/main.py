@@ -75,10 +75,10 @@ def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_b
 @click.pass_context
 def stages(ctx):
     """List the known stages with what each requires and provides."""
-    from rasid.stages import registry
+    from rasid.stages import stage_classes
 
     settings = settings_from(ctx)
-    for name, cls in sorted(registry().items()):
+    for name, cls in sorted(stage_classes().items()):
         mark = "*" if name in settings.stages else " "
         click.echo(f"{mark} {name:<12} v{cls.version:<4} requires: {', '.join(sorted(cls.requires)) or '-':<24}"
                    f" provides: {', '.join(sorted(cls.provides))}")
