@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date as _date
 
 from rasid.lang.ar.normalize import norm_key
-from rasid.lang.ar.triggers import event_lexicon
 from rasid.store import documents, reader
 from rasid.store.db import connection
 from rasid.store.fts import match_query
@@ -429,6 +428,8 @@ def places(db, *, actor: str | None = None, country: str | None = None, type: st
 
 def event_types(db) -> list[dict]:
     """PLOVER event types (from the trigger lexicon, in its order) with their quad class and stored count."""
+    from rasid.lang.ar.triggers import event_lexicon   # on use: the CLI's queries start without it
+
     conn = connection(db)
     stored = {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM events GROUP BY type")}
     out = [{"type": t, "quad": info.get("quad"), "count": stored.pop(t, 0)}

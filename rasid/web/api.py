@@ -51,7 +51,7 @@ class WebState:
 
     def pipeline(self):
         if self._pipeline is None:
-            from rasid.extract import build_pipeline
+            from rasid.extract import build_pipeline   # the pipeline loads on the first write, not at start
 
             self._pipeline = build_pipeline(self.settings)
         return self._pipeline
@@ -256,7 +256,7 @@ def build_router(state: WebState) -> APIRouter:
                        403: {"model": ErrorBody, "description": "No or wrong token (`forbidden`), "
                                                                 "or the server is read-only (`read_only`)"}})
     def add_article(body: ArticleIn, response: Response, _auth=Depends(_authorize(state))):
-        from rasid.extract import extract_text
+        from rasid.extract import extract_text   # the pipeline loads on the first write, not at start
 
         with state.write_lock:
             art = extract_text(body.text, title=body.title, published=body.published, pipeline=state.pipeline(),
