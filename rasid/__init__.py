@@ -1,10 +1,11 @@
 """rasid (راصد): Arabic news to event data, every fact pointing back to its characters.
 
-The public API is what ``__all__`` lists; a test pins it.
+The public API is what ``__all__`` lists; a test pins it. ``Pipeline`` and
+``DEFAULT_STAGES`` are imported on first use (PEP 562), so commands that only read
+the store (``rasid events``, ``search``, ``actors``) do not load every stage.
 """
 from rasid.doc import Article
 from rasid.errors import InputError, PipelineError, RasidError, SchemaError, SpanError, StageError
-from rasid.pipeline import DEFAULT_STAGES, Pipeline
 
 __version__ = "0.1.0"
 
@@ -12,3 +13,11 @@ __all__ = [
     "Article", "Pipeline", "DEFAULT_STAGES", "RasidError", "InputError", "PipelineError",
     "SchemaError", "SpanError", "StageError", "__version__",
 ]
+
+
+def __getattr__(name: str):
+    if name in ("Pipeline", "DEFAULT_STAGES"):
+        from rasid import pipeline   # on first use: it imports every stage (start-up speed)
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'rasid' has no attribute {name!r}")

@@ -6,15 +6,17 @@ project's own example articles in examples/ (written for rasid).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
 from collections import Counter
+from itertools import islice
+from pathlib import Path
 
 from rich.console import Console
 
+from rasid import query
 from rasid.cli.render import render_pretty
 from rasid.errors import InputError
 from rasid.extract import extract_paths
+from rasid.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_ARTICLES = 120
@@ -63,11 +65,6 @@ def main() -> int:
 
 def demo_store(console: Console, n: int = DEMO_ARTICLES) -> int:
     """Ingest the examples and a sample of SaudiNewsNet (when ../shared is there) into demo.db."""
-    from itertools import islice
-
-    from rasid.store import Store
-    from rasid import query
-
     corpus = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet" / "2015-07-23.zip"
     inputs = [str(ROOT / "examples")] + ([str(corpus)] if corpus.exists() else [])
     db = ROOT / "demo.db"

@@ -10,6 +10,7 @@ The CLI (`rasid extract`) is a thin shell over these.
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import Iterable, Iterator
 
 from rasid.config import Settings, load_settings
@@ -76,8 +77,7 @@ def _work(args: tuple[Article, str | None]) -> Article:
 def _parallel(items, settings: Settings, published: str | None, strict: bool) -> Iterator[Article | InputError]:
     """The pipeline in ``settings.workers`` processes; results come back in input order and the
     number of articles in flight is bounded, so memory stays flat however long the input."""
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor   # multiprocessing, only when workers > 1
 
     window = settings.workers * 8
     with ProcessPoolExecutor(settings.workers, initializer=_init_worker,

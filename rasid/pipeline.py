@@ -27,7 +27,7 @@ from typing import Iterable, Iterator, Sequence
 from rasid.doc.article import Article
 from rasid.doc.layers import ArticleError
 from rasid.errors import PipelineError, RasidError, StageError
-from rasid.stages.base import INGEST_PROVIDES, Stage, registry
+from rasid.stages.base import INGEST_PROVIDES, Stage, stage_classes
 
 DEFAULT_STAGES = ("clean", "tokens", "sentences", "mentions", "entities", "places", "names", "quotes",
                   "dates", "events")
@@ -46,7 +46,7 @@ class Pipeline:
     @classmethod
     def from_names(cls, names: Iterable[str], *, errors: str = "record", **options) -> "Pipeline":
         """Build from stage names in the order given. ``options[name]`` is passed to that stage's constructor."""
-        known = registry()
+        known = stage_classes()
         stages = []
         for name in names:
             if name not in known:
@@ -63,7 +63,7 @@ class Pipeline:
             seen.add(stage.name)
             missing = set(stage.requires) - have
             if missing:
-                providers = {cap: [n for n, s in registry().items() if cap in getattr(s, "provides", ())]
+                providers = {cap: [n for n, s in stage_classes().items() if cap in getattr(s, "provides", ())]
                              for cap in sorted(missing)}
                 hint = "; ".join(f"{cap!r} (provided by: {', '.join(p) or 'no known stage'})"
                                  for cap, p in providers.items())

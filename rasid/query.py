@@ -1,34 +1,35 @@
-"""The one query API over the store (CLI, web UI and exports all go through it).
+"""The one query API over the store: the CLI, the web UI and the web UI's graphs all go through it.
 
 Every function takes ``db``: a :class:`rasid.store.Store`, an open
 ``sqlite3.Connection`` from :func:`rasid.store.connect`, or the path of a store
-file. Lists come back as a :class:`Page` (``items``, ``total``, ``limit``,
-``offset``); the page size is capped at ``MAX_LIMIT``. Unknown ids give None.
-All SQL is parameterised; text searches go through FTS5 with every term quoted
-(see :mod:`rasid.store.fts`), so no input is read as SQL or FTS syntax.
+file (see :func:`rasid.store.db.connection`). Lists come back as a :class:`Page`
+(``items``, ``total``, ``limit``, ``offset``); the page size is capped at
+``MAX_LIMIT``. Unknown ids give None. All SQL is parameterised; text searches go
+through FTS5 with every term quoted (see :mod:`rasid.store.fts`), so no input is
+read as SQL or FTS syntax. Whole-table exports are :mod:`rasid.store.export`.
 
 Dates: ``since``/``until`` are ISO dates (``YYYY``, ``YYYY-MM`` or
 ``YYYY-MM-DD``), both inclusive (``until="2024-03"`` includes all of March).
 ``actor`` is an actor id, or a name matched exactly on its normalised form
 (any stored variant, Arabic or Latin). ``country`` is ISO alpha-3 and matches
-events with a source or target actor of that (main) country.
+events with a source or target actor of that (main) country. These event
+filters are :func:`event_filter`, shared by :func:`events`,
+:func:`counts_over_time`, :func:`network` and :func:`places`.
 """
 from __future__ import annotations
 
-import json
-import os
 import re
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date as _date
 
 from rasid.lang.ar.normalize import norm_key
 from rasid.store import documents, reader
+from rasid.store.db import connection
 from rasid.store.fts import match_query
 
-__all__ = ["Page", "MAX_LIMIT", "events", "event", "actors", "actor", "quotes", "articles", "article",
-           "search", "counts_over_time", "export_rows", "EXPORT_KINDS"]
+__all__ = ["Page", "MAX_LIMIT", "event_filter", "events", "event", "actors", "actor", "quotes", "articles",
+           "article", "search", "counts_over_time", "network", "places", "event_types", "countries"]
 
 MAX_LIMIT = 500
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -52,20 +53,6 @@ class Page:
 
 
 # ------------------------------------------------------------------ helpers
-
-def _conn(db) -> sqlite3.Connection:
-    if isinstance(db, sqlite3.Connection):
-        return db
-    conn = getattr(db, "conn", None)
-    if isinstance(conn, sqlite3.Connection):
-        return conn
-    if isinstance(db, (str, os.PathLike)):
-        from rasid.store.db import connect
-        if not os.path.exists(db):
-            raise FileNotFoundError(f"no store at {os.fspath(db)}")
-        return connect(db)
-    raise TypeError(f"expected a Store, a sqlite3.Connection or a path, got {type(db).__name__}")
-
 
 def _paging(limit, offset) -> tuple[int, int]:
     limit = max(1, min(int(limit), MAX_LIMIT))
@@ -108,7 +95,11 @@ def _actor_ids(conn: sqlite3.Connection, actor: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _event_where(conn, actor, country, type, since, until, article=None) -> tuple[str, list]:
+def event_filter(conn: sqlite3.Connection, *, actor: str | None = None, country: str | None = None,
+                 type: str | None = None, since: str | None = None, until: str | None = None,
+                 article: str | None = None) -> tuple[str, list]:
+    """The event filters of :func:`events` as SQL over ``events e``: ``(" WHERE …", args)``, or ``("", [])``
+    with no filter. Every query that filters events goes through it, so a filter means the same everywhere."""
     where: list[str] = []
     args: list = []
     if actor:
@@ -136,9 +127,10 @@ def events(db, actor: str | None = None, country: str | None = None, type: str |
            since: str | None = None, until: str | None = None, limit: int = 50, offset: int = 0,
            article: str | None = None) -> Page:
     """Events, newest first, with their actors and sources."""
-    conn = _conn(db)
+    conn = connection(db)
     limit, offset = _paging(limit, offset)
-    where, args = _event_where(conn, actor, country, type, since, until, article)
+    where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until,
+                               article=article)
     total = conn.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0]
     rows = conn.execute(f"SELECT e.* FROM events e{where} ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?",
                         [*args, limit, offset]).fetchall()
@@ -146,7 +138,7 @@ def events(db, actor: str | None = None, country: str | None = None, type: str |
 
 
 def event(db, id: str) -> dict | None:
-    conn = _conn(db)
+    conn = connection(db)
     rows = conn.execute("SELECT * FROM events WHERE id = ?", (id,)).fetchall()
     return reader.event_dicts(conn, rows)[0] if rows else None
 
@@ -156,7 +148,7 @@ def event(db, id: str) -> dict | None:
 def actors(db, q: str | None = None, country: str | None = None, type: str | None = None,
            limit: int = 50, offset: int = 0) -> Page:
     """Actors, most mentioned first; ``q`` searches their names (both scripts, normalised)."""
-    conn = _conn(db)
+    conn = connection(db)
     limit, offset = _paging(limit, offset)
     where: list[str] = []
     args: list = []
@@ -182,7 +174,7 @@ def actors(db, q: str | None = None, country: str | None = None, type: str | Non
 
 def actor(db, id: str, *, recent: int = 20) -> dict | None:
     """One actor: names in both scripts, countries, offices over time, events over time, recent events and quotes."""
-    conn = _conn(db)
+    conn = connection(db)
     row = conn.execute("SELECT * FROM actors WHERE id = ?", (id,)).fetchone()
     if row is None:
         return None
@@ -214,7 +206,7 @@ def actor(db, id: str, *, recent: int = 20) -> dict | None:
 def quotes(db, speaker: str | None = None, q: str | None = None, since: str | None = None,
            until: str | None = None, article: str | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Quotes, newest first; ``speaker`` is an actor id or name, ``q`` a substring of the quote as written."""
-    conn = _conn(db)
+    conn = connection(db)
     limit, offset = _paging(limit, offset)
     where: list[str] = []
     args: list = []
@@ -243,7 +235,7 @@ _ARTICLE_COLS = "a.id, a.title, a.published, a.publisher, a.section, a.url, a.so
 
 def articles(db, since: str | None = None, until: str | None = None, publisher: str | None = None,
              limit: int = 50, offset: int = 0) -> Page:
-    conn = _conn(db)
+    conn = connection(db)
     limit, offset = _paging(limit, offset)
     where: list[str] = []
     args: list = []
@@ -261,7 +253,7 @@ def articles(db, since: str | None = None, until: str | None = None, publisher: 
 def article(db, id: str) -> dict | None:
     """The stored article JSON, with ``highlights`` (mentions, quotes, times, event evidence; sorted spans),
     ``event_ids`` (article event id → store event id), ``duplicate_of`` and ``duplicates``."""
-    conn = _conn(db)
+    conn = connection(db)
     row = conn.execute("SELECT raw_json, duplicate_of, dup_score FROM articles WHERE id = ?", (id,)).fetchone()
     if row is None:
         return None
@@ -300,7 +292,7 @@ def search(db, text: str, limit: int = 50, offset: int = 0) -> Page:
 
     Each item carries ``actors``: up to 5 actors whose names match the same words.
     """
-    conn = _conn(db)
+    conn = connection(db)
     limit, offset = _paging(limit, offset)
     mq = match_query(text)
     if mq is None:
@@ -313,7 +305,7 @@ def search(db, text: str, limit: int = 50, offset: int = 0) -> Page:
     return Page([dict(r) for r in rows], total, limit, offset)
 
 
-# ------------------------------------------------------------ counts, export
+# ------------------------------------------------------------------- counts
 
 def _bucket(value: str | None, interval: str) -> str | None:
     if not value:
@@ -342,9 +334,9 @@ def counts_over_time(db, interval: str = "day", *, kind: str = "events", actor: 
     weeks are ISO weeks (``2024-W09``). Undated items (and, per day or week, coarser dates) are left out."""
     if interval not in ("day", "week", "month", "year"):
         raise ValueError(f"interval must be day, week, month or year, got {interval!r}")
-    conn = _conn(db)
+    conn = connection(db)
     if kind == "events":
-        where, args = _event_where(conn, actor, country, type, since, until)
+        where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until)
         sql = f"SELECT e.date AS d, count(*) AS n FROM events e{where} GROUP BY e.date"
     elif kind in ("articles", "quotes"):
         w: list[str] = []
@@ -362,66 +354,93 @@ def counts_over_time(db, interval: str = "day", *, kind: str = "events", actor: 
     return [{"period": p, "count": counts[p]} for p in sorted(counts)]
 
 
-EXPORT_KINDS = ("events", "event_sources", "actors", "quotes", "articles", "plover")
+# ------------------------------------------------- the web UI's network and map
+
+def network(db, *, actor: str | None = None, country: str | None = None, type: str | None = None,
+            since: str | None = None, until: str | None = None, limit: int = 60) -> dict:
+    """Who met, accused, threatened... whom: ``{"nodes", "edges", "total_nodes", "total_edges"}``.
+
+    An edge joins two actors of one event: each source with each target, or, for an
+    event with no target, the sources with each other. Edges are undirected (``a`` < ``b``)
+    and carry ``count`` and ``types`` (event type -> count). Nodes are actors, with
+    ``degree`` (events they share an edge in, weighted); only the ``limit`` nodes of highest
+    degree are kept, with the edges among them.
+    """
+    conn = connection(db)
+    where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until)
+    rows = conn.execute(
+        f"WITH ev AS (SELECT e.id, e.type FROM events e{where}),"
+        " pairs AS ("
+        "  SELECT ev.id, ev.type, s.actor_id AS x, t.actor_id AS y FROM ev"
+        "  JOIN event_actors s ON s.event_id = ev.id AND s.role = 'source'"
+        "  JOIN event_actors t ON t.event_id = ev.id AND t.role = 'target'"
+        "  UNION"
+        "  SELECT ev.id, ev.type, s.actor_id, s2.actor_id FROM ev"
+        "  JOIN event_actors s ON s.event_id = ev.id AND s.role = 'source'"
+        "  JOIN event_actors s2 ON s2.event_id = ev.id AND s2.role = 'source' AND s2.actor_id > s.actor_id"
+        "  WHERE NOT EXISTS (SELECT 1 FROM event_actors t WHERE t.event_id = ev.id AND t.role = 'target'))"
+        " SELECT min(x, y) AS a, max(x, y) AS b, type, count(DISTINCT id) AS n FROM pairs WHERE x != y"
+        " GROUP BY a, b, type", args).fetchall()
+    edges: dict[tuple[str, str], dict] = {}
+    degree: dict[str, int] = {}
+    for r in rows:
+        e = edges.setdefault((r["a"], r["b"]), {"a": r["a"], "b": r["b"], "count": 0, "types": {}})
+        e["count"] += r["n"]
+        e["types"][r["type"]] = e["types"].get(r["type"], 0) + r["n"]
+        degree[r["a"]] = degree.get(r["a"], 0) + r["n"]
+        degree[r["b"]] = degree.get(r["b"], 0) + r["n"]
+    keep = sorted(degree, key=lambda a: (-degree[a], a))[:max(1, limit)]
+    kept = set(keep)
+    brief = reader.actor_briefs(conn, keep)
+    nodes = [{**brief.get(a, {"id": a}), "degree": degree[a]} for a in keep]
+    out_edges = [e for e in edges.values() if e["a"] in kept and e["b"] in kept]
+    for e in out_edges:
+        e["types"] = dict(sorted(e["types"].items(), key=lambda kv: (-kv[1], kv[0])))
+    out_edges.sort(key=lambda e: (-e["count"], e["a"], e["b"]))
+    return {"nodes": nodes, "edges": out_edges, "total_nodes": len(degree), "total_edges": len(edges)}
 
 
-def export_rows(db, kind: str, *, batch: int = 500) -> Iterator[dict]:
-    """Rows for exports, streamed: flat dicts (lists as lists) for events, event_sources, actors,
-    quotes, articles; PLOVER records (rasid.events.plover.to_plover on each stored article, with
-    ``rasid.store_event_id`` added) for ``plover``."""
-    conn = _conn(db)
-    if kind == "events":
-        last = ""
-        while True:
-            rows = conn.execute("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
-            if not rows:
-                return
-            for d in reader.event_dicts(conn, rows):
-                yield {
-                    "id": d["id"], "type": d["type"], "mode": d["mode"], "date": d["date"],
-                    "source_ids": [a["id"] for a in d["source"]],
-                    "source_names": [a.get("name_ar") for a in d["source"]],
-                    "source_countries": [a.get("country") for a in d["source"]],
-                    "target_ids": [a["id"] for a in d["target"]],
-                    "target_names": [a.get("name_ar") for a in d["target"]],
-                    "target_countries": [a.get("country") for a in d["target"]],
-                    "location": (d["location"] or {}).get("name"),
-                    "lat": (d["location"] or {}).get("lat"), "lon": (d["location"] or {}).get("lon"),
-                    "topics": d["topics"], **d["flags"], "confidence": d["confidence"],
-                    "n_sources": d["n_sources"], "article_ids": [s["article_id"] for s in d["sources"]],
-                }
-            last = rows[-1]["id"]
-    elif kind in ("event_sources", "actors", "quotes", "articles"):
-        sql = {
-            "event_sources": "SELECT * FROM event_sources ORDER BY rowid",
-            "actors": "SELECT id, type, name_ar, name_en, country, sector, mentions, first_seen, last_seen,"
-                      " (SELECT json_group_array(name) FROM actor_names n WHERE n.actor_id = actors.id) AS names"
-                      " FROM actors ORDER BY id",
-            "quotes": "SELECT * FROM quotes ORDER BY published, article_id, start",
-            "articles": "SELECT id, content_hash, source, url, title, published, publisher, section, author,"
-                        " language, duplicate_of, dup_score, ingested_at FROM articles ORDER BY seq",
-        }[kind]
-        for r in conn.execute(sql):
-            d = dict(r)
-            if kind == "actors":
-                d["names"] = json.loads(d["names"])
-            yield d
-    elif kind == "plover":
-        from rasid.doc.serialize import from_dict
-        from rasid.events.plover import to_plover
+def places(db, *, actor: str | None = None, country: str | None = None, type: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 200) -> dict:
+    """Event places with coordinates, most events first: ``{"items": [{actor_id, name, name_en, country, lat,
+    lon, count, types}], "total", "unplaced"}`` (``unplaced``: matching events without coordinates)."""
+    conn = connection(db)
+    where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until)
+    cond = (where + " AND" if where else " WHERE") + " e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    rows = conn.execute(
+        f"SELECT e.location_actor_id AS actor_id, min(e.location_name) AS name, round(avg(e.lat), 4) AS lat,"
+        f" round(avg(e.lon), 4) AS lon, count(*) AS count, group_concat(DISTINCT e.type) AS types"
+        f" FROM events e{cond} GROUP BY coalesce(e.location_actor_id, e.location_name)"
+        " ORDER BY count DESC, name LIMIT ?", [*args, limit]).fetchall()
+    total = conn.execute(f"SELECT count(DISTINCT coalesce(e.location_actor_id, e.location_name)) FROM events e{cond}",
+                         args).fetchone()[0]
+    unplaced = conn.execute(f"SELECT count(*) FROM events e{where}{' AND' if where else ' WHERE'}"
+                            " (e.lat IS NULL OR e.lon IS NULL)", args).fetchone()[0]
+    brief = reader.actor_briefs(conn, [r["actor_id"] for r in rows])
+    items = []
+    for r in rows:
+        b = brief.get(r["actor_id"], {})
+        items.append({"actor_id": r["actor_id"], "name": r["name"] or b.get("name_ar"), "name_en": b.get("name_en"),
+                      "country": b.get("country"), "lat": r["lat"], "lon": r["lon"], "count": r["count"],
+                      "types": sorted((r["types"] or "").split(",")) if r["types"] else []})
+    return {"items": items, "total": total, "unplaced": unplaced}
 
-        last = 0
-        while True:
-            rows = conn.execute("SELECT seq, id, raw_json FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
-                                (last, batch)).fetchall()
-            if not rows:
-                return
-            for r in rows:
-                ids = {x["article_event_id"]: x["event_id"] for x in conn.execute(
-                    "SELECT article_event_id, event_id FROM event_sources WHERE article_id = ?", (r["id"],))}
-                for rec in to_plover(from_dict(documents.decode(r["raw_json"]))):
-                    rec.setdefault("rasid", {})["store_event_id"] = ids.get(rec["rasid"].get("event_id"))
-                    yield rec
-            last = rows[-1]["seq"]
-    else:
-        raise ValueError(f"kind must be one of {', '.join(EXPORT_KINDS)}, got {kind!r}")
+
+def event_types(db) -> list[dict]:
+    """PLOVER event types (from the trigger lexicon, in its order) with their quad class and stored count."""
+    from rasid.lang.ar.triggers import event_lexicon   # on use: the CLI's queries start without it
+
+    conn = connection(db)
+    stored = {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM events GROUP BY type")}
+    out = [{"type": t, "quad": info.get("quad"), "count": stored.pop(t, 0)}
+           for t, info in event_lexicon().types.items()]
+    out += [{"type": t, "quad": None, "count": n} for t, n in sorted(stored.items())]
+    return out
+
+
+def countries(db) -> list[dict]:
+    """Countries of the actors of stored events, most events first."""
+    return [dict(r) for r in connection(db).execute(
+        "SELECT a.country AS country, count(DISTINCT ea.event_id) AS count FROM event_actors ea"
+        " JOIN actors a ON a.id = ea.actor_id WHERE a.country IS NOT NULL"
+        " GROUP BY a.country ORDER BY count DESC, a.country")]

@@ -1,5 +1,3 @@
-import json
-
 import pytest
 
 from rasid import query
@@ -139,15 +137,42 @@ def test_query_takes_a_path_or_a_connection(store):
         query.events(store.path + ".missing")
 
 
-def test_export_rows(store):
-    rows = list(query.export_rows(store, "events"))
-    assert len(rows) == 3 and sorted(r["n_sources"] for r in rows) == [1, 1, 2]
-    plover = list(query.export_rows(store, "plover"))
-    assert len(plover) == 4      # one record per article event; two share a store event
-    assert len({p["rasid"]["store_event_id"] for p in plover}) == 3
-    actor_ids = {r[0] for r in store.conn.execute("SELECT id FROM actors")}
-    assert all(p["actor"][0]["identifier_id"] in actor_ids for p in plover)   # the store's actor ids
-    assert len(list(query.export_rows(store, "actors"))) == store.count("actors")
-    json.dumps(list(query.export_rows(store, "quotes")), ensure_ascii=False)
+
+def test_event_filter_is_the_filter_of_events(store):
+    conn = store.conn
+    assert query.event_filter(conn) == ("", [])
+    where, args = query.event_filter(conn, country="tun", type="consult", since="2024-04", until="2024-04")
+    assert where.startswith(" WHERE ") and args == ["TUN", "CONSULT", "2024-04", "2024-05"]
+    n = conn.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0]
+    assert n == query.events(store, country="tun", type="consult", since="2024-04", until="2024-04").total == 1
+    where, args = query.event_filter(conn, actor="nobody")
+    assert conn.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0] == 0
     with pytest.raises(ValueError):
-        list(query.export_rows(store, "secrets"))
+        query.event_filter(conn, since="yesterday")
+
+
+def test_network_and_places(store):
+    net = query.network(store)
+    assert net["total_edges"] == len(net["edges"]) == 3 and net["total_nodes"] == len(net["nodes"])
+    names = {n["id"]: n["name_ar"] for n in net["nodes"]}
+    pairs = {frozenset((names[e["a"]], names[e["b"]])) for e in net["edges"]}
+    assert frozenset(("رائد أبو السعود", "تمام رعد")) in pairs
+    assert all(e["a"] < e["b"] and e["types"] == {"CONSULT": e["count"]} for e in net["edges"])
+    assert len(query.network(store, limit=1)["nodes"]) == 1
+    assert query.network(store, country="SYR")["total_edges"] == 1
+    assert query.network(store, type="AGREE") == {"nodes": [], "edges": [], "total_nodes": 0, "total_edges": 0}
+    pl = query.places(store)
+    assert (pl["total"], pl["unplaced"]) == (1, 2)
+    assert pl["items"][0] | {"actor_id": None} == {"actor_id": None, "name": "عمّان", "name_en": "Amman",
+                                                   "country": "JOR", "lat": 31.95, "lon": 35.93, "count": 1,
+                                                   "types": ["CONSULT"]}
+    assert query.places(store.conn, since="2030")["items"] == []
+
+
+def test_event_types_and_countries(store):
+    types = query.event_types(store)
+    consult = [t for t in types if t["type"] == "CONSULT"]
+    assert consult and consult[0]["count"] == 3 and consult[0]["quad"]
+    assert sum(t["count"] for t in types) == store.count("events")
+    by_country = {c["country"]: c["count"] for c in query.countries(store.path)}
+    assert by_country["TUN"] == 2 and by_country["SYR"] == 1

@@ -50,7 +50,7 @@ class _Progress:
         self.count += 1
         if not self.enabled or self.count <= PROGRESS_AFTER:
             return
-        if self._bar is None:
+        if self._bar is None:   # rich's progress loads only when a bar is shown
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 

@@ -3,11 +3,16 @@
 Every command and option is documented in docs/CLI.md; a test fails when one is not.
 Exit codes: 0 every input succeeded; 1 some input or article failed (each failure
 on stderr, naming the input; the others are still written); 2 usage error.
+
+Each command imports the library it runs when it runs, so ``rasid --help`` and
+the commands that only read the store start without loading the pipeline.
 """
 from __future__ import annotations
 
 import json
 import sys
+import time
+from dataclasses import asdict
 
 import click
 
@@ -75,10 +80,10 @@ def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_b
 @click.pass_context
 def stages(ctx):
     """List the known stages with what each requires and provides."""
-    from rasid.stages import registry
+    from rasid.stages import stage_classes
 
     settings = settings_from(ctx)
-    for name, cls in sorted(registry().items()):
+    for name, cls in sorted(stage_classes().items()):
         mark = "*" if name in settings.stages else " "
         click.echo(f"{mark} {name:<12} v{cls.version:<4} requires: {', '.join(sorted(cls.requires)) or '-':<24}"
                    f" provides: {', '.join(sorted(cls.provides))}")
@@ -97,8 +102,6 @@ def schema():
 @click.pass_context
 def settings(ctx):
     """Print the effective settings and where each comes from."""
-    from dataclasses import asdict
-
     from rasid.config import setting_help
 
     values = asdict(settings_from(ctx))
@@ -138,8 +141,6 @@ def eval_group():
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_ner(path, types, as_json):
     """Per-type and micro precision, recall and F1 of the NER model on a CoNLL file (exact span and type)."""
-    import time
-
     from rasid.ner import evaluate, load_tagger, read_conll, report
 
     tagger = load_tagger()

@@ -2,10 +2,15 @@
 
 Each is a thin shell over rasid.store (writing) and rasid.query (reading).
 Output is a readable table by default and JSON with ``--json``.
+
+This module is imported by every ``rasid`` command: each command imports the
+library it runs (the store, the query API, the pipeline, the web app) when it
+runs, so the others start without it.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -35,8 +40,6 @@ def _db_path(ctx, db):
 
 
 def _open_read(path):
-    import os
-
     from rasid.store import connect
 
     if not os.path.exists(path):

@@ -50,6 +50,7 @@ def register(cls: type[Stage]) -> type[Stage]:
     return cls
 
 
-def registry() -> dict[str, Callable[..., Stage]]:
-    from rasid import stages  # noqa: F401  (registers the built-in stages)
+def stage_classes() -> dict[str, Callable[..., Stage]]:
+    """Every registered stage class by name, the built-in stages included."""
+    from rasid import stages  # noqa: F401  (registers the built-in stages; the package imports this module)
     return dict(_REGISTRY)

@@ -15,6 +15,9 @@ beside the writer).
 :mod:`rasid.store.migrations` not yet listed in ``schema_migrations(name,
 applied_at)``, each in its own transaction together with its record; it is
 idempotent and returns the names it applied.
+
+``connection(db)`` is the connection behind whatever the read API is given: a
+:class:`rasid.store.Store`, an open connection, or the path of a store file.
 """
 from __future__ import annotations
 
@@ -23,10 +26,11 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from pathlib import Path
 
 from rasid.store.migrations import migrations
 
-__all__ = ["connect", "migrate", "transaction", "applied_migrations", "BUSY_TIMEOUT_MS"]
+__all__ = ["connect", "connection", "migrate", "transaction", "applied_migrations", "BUSY_TIMEOUT_MS"]
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -38,8 +42,6 @@ def now() -> str:
 def connect(path: str | os.PathLike, *, readonly: bool = False, migrate_schema: bool = True) -> sqlite3.Connection:
     """Open the store at ``path`` (created when missing) and bring its schema up to date."""
     if readonly:
-        from pathlib import Path
-
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
                                timeout=BUSY_TIMEOUT_MS / 1000)
     else:
@@ -53,6 +55,21 @@ def connect(path: str | os.PathLike, *, readonly: bool = False, migrate_schema: 
         if migrate_schema:
             migrate(conn)
     return conn
+
+
+def connection(db) -> sqlite3.Connection:
+    """The connection behind ``db``: an open ``sqlite3.Connection`` as it is, a Store's own
+    connection (its ``conn``), or a new one (:func:`connect`) on the store file at the path ``db``."""
+    if isinstance(db, sqlite3.Connection):
+        return db
+    conn = getattr(db, "conn", None)
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    if isinstance(db, (str, os.PathLike)):
+        if not os.path.exists(db):
+            raise FileNotFoundError(f"no store at {os.fspath(db)}")
+        return connect(db)
+    raise TypeError(f"expected a Store, a sqlite3.Connection or a path, got {type(db).__name__}")
 
 
 @contextmanager

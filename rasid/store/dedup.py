@@ -9,16 +9,21 @@ indexed query and nothing has to be rebuilt when the store is opened. A
 candidate is a duplicate when the exact Jaccard similarity of the two shingle
 sets is at least ``THRESHOLD`` (0.8); with 16 bands of 8 rows a pair at Jaccard
 0.8 becomes a candidate with probability ≈ 0.95, one at 0.5 with ≈ 0.06.
+
+datasketch and numpy are imported on first use, so the commands that only read
+the store (``rasid events``, ``search``, ``actors``) start without them.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import sqlite3
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from rasid.lang.ar.normalize import norm_key
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["NUM_PERM", "BANDS", "ROWS", "THRESHOLD", "CONFIG", "shingles", "signature",
            "band_hashes", "jaccard", "find_duplicate", "index"]
@@ -45,6 +50,7 @@ def shingles(text: str) -> set[str]:
 
 def signature(sh: set[str]) -> np.ndarray:
     """The MinHash signature (uint32 array of NUM_PERM) of a shingle set."""
+    import numpy as np
     from datasketch import MinHash
 
     m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
@@ -54,6 +60,8 @@ def signature(sh: set[str]) -> np.ndarray:
 
 def band_hashes(sig: np.ndarray) -> list[int]:
     """One signed 63-bit integer per band (fits an SQLite INTEGER)."""
+    import numpy as np
+
     sig = np.asarray(sig, dtype="<u4")
     out = []
     for b in range(BANDS):

@@ -1,9 +1,10 @@
-"""Export files from :func:`rasid.query.export_rows`: CSV, JSONL, Parquet, PLOVER JSONL.
+"""Exports of the store, all in this module: the rows (:func:`export_rows`) and the files
+(CSV, JSONL, Parquet, PLOVER JSONL) they are written to.
 
 ``export(db, kind, fmt, path)`` writes and returns the number of rows. CSV and
 Parquet get flat columns (lists and objects as JSON text); JSONL keeps them as
 JSON. ``kind="plover"`` is written as JSONL only (nested records). Parquet needs
-pyarrow (imported on use).
+pyarrow (imported on use: an optional dependency, the ``export`` extra).
 """
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 
-from rasid.query import EXPORT_KINDS, export_rows
+from rasid.doc.serialize import from_dict
+from rasid.events.plover import to_plover
+from rasid.store import documents, reader
+from rasid.store.db import connection
 
-__all__ = ["export", "FORMATS", "write_csv", "write_jsonl", "write_parquet"]
+__all__ = ["export", "export_rows", "EXPORT_KINDS", "FORMATS", "write_csv", "write_jsonl", "write_parquet"]
 
+EXPORT_KINDS = ("events", "event_sources", "actors", "quotes", "articles", "plover")
 FORMATS = ("csv", "jsonl", "parquet")
 
 
@@ -94,8 +99,68 @@ def write_parquet(rows: Iterable[dict], path: str | os.PathLike, *, batch: int =
     return n
 
 
+
+def export_rows(db, kind: str, *, batch: int = 500) -> Iterator[dict]:
+    """Rows for exports, streamed: flat dicts (lists as lists) for events, event_sources, actors,
+    quotes, articles; PLOVER records (rasid.events.plover.to_plover on each stored article, with
+    ``rasid.store_event_id`` added) for ``plover``."""
+    conn = connection(db)
+    if kind == "events":
+        last = ""
+        while True:
+            rows = conn.execute("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return
+            for d in reader.event_dicts(conn, rows):
+                yield {
+                    "id": d["id"], "type": d["type"], "mode": d["mode"], "date": d["date"],
+                    "source_ids": [a["id"] for a in d["source"]],
+                    "source_names": [a.get("name_ar") for a in d["source"]],
+                    "source_countries": [a.get("country") for a in d["source"]],
+                    "target_ids": [a["id"] for a in d["target"]],
+                    "target_names": [a.get("name_ar") for a in d["target"]],
+                    "target_countries": [a.get("country") for a in d["target"]],
+                    "location": (d["location"] or {}).get("name"),
+                    "lat": (d["location"] or {}).get("lat"), "lon": (d["location"] or {}).get("lon"),
+                    "topics": d["topics"], **d["flags"], "confidence": d["confidence"],
+                    "n_sources": d["n_sources"], "article_ids": [s["article_id"] for s in d["sources"]],
+                }
+            last = rows[-1]["id"]
+    elif kind in ("event_sources", "actors", "quotes", "articles"):
+        sql = {
+            "event_sources": "SELECT * FROM event_sources ORDER BY rowid",
+            "actors": "SELECT id, type, name_ar, name_en, country, sector, mentions, first_seen, last_seen,"
+                      " (SELECT json_group_array(name) FROM actor_names n WHERE n.actor_id = actors.id) AS names"
+                      " FROM actors ORDER BY id",
+            "quotes": "SELECT * FROM quotes ORDER BY published, article_id, start",
+            "articles": "SELECT id, content_hash, source, url, title, published, publisher, section, author,"
+                        " language, duplicate_of, dup_score, ingested_at FROM articles ORDER BY seq",
+        }[kind]
+        for r in conn.execute(sql):
+            d = dict(r)
+            if kind == "actors":
+                d["names"] = json.loads(d["names"])
+            yield d
+    elif kind == "plover":
+        last = 0
+        while True:
+            rows = conn.execute("SELECT seq, id, raw_json FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                                (last, batch)).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                ids = {x["article_event_id"]: x["event_id"] for x in conn.execute(
+                    "SELECT article_event_id, event_id FROM event_sources WHERE article_id = ?", (r["id"],))}
+                for rec in to_plover(from_dict(documents.decode(r["raw_json"]))):
+                    rec.setdefault("rasid", {})["store_event_id"] = ids.get(rec["rasid"].get("event_id"))
+                    yield rec
+            last = rows[-1]["seq"]
+    else:
+        raise ValueError(f"kind must be one of {', '.join(EXPORT_KINDS)}, got {kind!r}")
+
+
 def export(db, kind: str, fmt: str, path: str | os.PathLike) -> int:
-    """Write the ``kind`` rows (one of rasid.query.EXPORT_KINDS) as ``fmt`` to ``path``; the row count."""
+    """Write the ``kind`` rows (one of EXPORT_KINDS) as ``fmt`` to ``path``; the row count."""
     if kind not in EXPORT_KINDS:
         raise ValueError(f"kind must be one of {', '.join(EXPORT_KINDS)}, got {kind!r}")
     if fmt not in FORMATS:

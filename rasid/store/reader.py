@@ -1,4 +1,4 @@
-"""Rows to plain dicts, in batches (no N+1 queries); used by :mod:`rasid.query`.
+"""Rows to plain dicts, in batches (no N+1 queries); used by :mod:`rasid.query` and :mod:`rasid.store.export`.
 
 Every statement is parameterised; lists of ids become ``IN (?, ?, …)`` with one
 placeholder per id.

@@ -5,7 +5,7 @@ mid-ingest leaves every committed article complete and nothing of the one in
 flight, and a rerun adds what is missing. Ingestion is idempotent by content
 hash (SHA-256 of ``Article.raw``): an article whose hash is stored is skipped.
 
-Actors: entities are resolved by :class:`rasid.registry.ActorRegistry` (the one
+Actors: entities are resolved by :class:`rasid.store.actors.ActorRegistry` (the one
 matching implementation), whose state is kept in the ``actors`` table (each
 actor's ``to_dict()`` in ``actors.data``, with searchable columns and names
 beside it). The registry is loaded at the first write and reloaded whenever
@@ -40,7 +40,7 @@ from rasid.doc.serialize import to_dict
 from rasid.store import documents
 from rasid.errors import InputError, RasidError
 from rasid.lang.ar.normalize import norm_key
-from rasid.registry import Actor, ActorRegistry, arabic_key
+from rasid.store.actors import Actor, ActorRegistry, arabic_key
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
 

@@ -1,7 +1,7 @@
 """The HTTP API routes (mounted under ``/api`` by :func:`rasid.web.app.create_app`).
 
-Every read goes through :mod:`rasid.query` (plus :mod:`rasid.web.graph` for the
-network and the places) over a read-only connection opened for the request.
+Every read goes through :mod:`rasid.query` (the network and the places too) over a
+read-only connection opened for the request.
 ``POST /api/articles`` runs :func:`rasid.extract.extract_text` and
 :meth:`rasid.store.Store.add`, one write at a time, and only with the configured
 bearer token. docs/API.md documents every route.
@@ -21,7 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from rasid import query
 from rasid.store import Store, connect
-from rasid.web import graph
 from rasid.web.errors import ERROR_RESPONSES, ApiError, ErrorBody
 
 __all__ = ["build_router", "WebState", "MAX_TEXT_CHARS"]
@@ -52,7 +51,7 @@ class WebState:
 
     def pipeline(self):
         if self._pipeline is None:
-            from rasid.extract import build_pipeline
+            from rasid.extract import build_pipeline   # the pipeline loads on the first write, not at start
 
             self._pipeline = build_pipeline(self.settings)
         return self._pipeline
@@ -182,7 +181,7 @@ def build_router(state: WebState) -> APIRouter:
         with state.reader() as c:
             counts = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]   # names from a fixed tuple
                       for t in ("articles", "events", "actors", "quotes")}
-            return {"counts": counts, "types": graph.event_types(c), "countries": graph.countries(c),
+            return {"counts": counts, "types": query.event_types(c), "countries": query.countries(c),
                     "writable": state.write_token is not None, "max_limit": query.MAX_LIMIT}
 
     @r.get("/events", response_model=PageOut, tags=["events"], summary="Events, newest first")
@@ -257,7 +256,7 @@ def build_router(state: WebState) -> APIRouter:
                        403: {"model": ErrorBody, "description": "No or wrong token (`forbidden`), "
                                                                 "or the server is read-only (`read_only`)"}})
     def add_article(body: ArticleIn, response: Response, _auth=Depends(_authorize(state))):
-        from rasid.extract import extract_text
+        from rasid.extract import extract_text   # the pipeline loads on the first write, not at start
 
         with state.write_lock:
             art = extract_text(body.text, title=body.title, published=body.published, pipeline=state.pipeline(),
@@ -304,14 +303,14 @@ def build_router(state: WebState) -> APIRouter:
                 until: Until = None, limit: Annotated[int, Query(ge=1, le=300, description="Most nodes kept")] = 60):
         _check_dates(since, until)
         with state.reader() as c:
-            return graph.network(c, actor=actor, country=country, type=type, since=since, until=until, limit=limit)
+            return query.network(c, actor=actor, country=country, type=type, since=since, until=until, limit=limit)
 
     @r.get("/places", response_model=PlacesOut, tags=["events"], summary="Event places with coordinates and counts")
     def places(actor: ActorQ = None, country: Country = None, type: EventType = None, since: Since = None,
                until: Until = None, limit: Annotated[int, Query(ge=1, le=1000, description="Most places")] = 200):
         _check_dates(since, until)
         with state.reader() as c:
-            return graph.places(c, actor=actor, country=country, type=type, since=since, until=until, limit=limit)
+            return query.places(c, actor=actor, country=country, type=type, since=since, until=until, limit=limit)
 
     return r
 

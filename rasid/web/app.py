@@ -74,7 +74,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: str | None = None, se
 def serve(db_path: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 8000,
           write_token: str | None = None, settings=None) -> None:        # pragma: no cover (blocking)
     """Run the app with uvicorn (what ``rasid serve`` calls)."""
-    import uvicorn
+    import uvicorn   # the server only; create_app (and the tests) need no uvicorn
 
     uvicorn.run(create_app(db_path, write_token=write_token, settings=settings), host=host, port=port,
                 log_level="info")

@@ -1,7 +1,7 @@
 """The `dates` stage: article.times from article.text and article.published."""
 from __future__ import annotations
 
-from rasid.stages.base import registry
+from rasid.stages.base import stage_classes
 from rasid.stages.dates import Dates
 from rasid.stages.tokens import Tokens
 from tests.util import make_article
@@ -24,4 +24,4 @@ def test_stage_without_publication_date():
 def test_stage_contract():
     assert Dates.name == "dates" and Dates.version == "1"
     assert Dates.requires == frozenset({"tokens"}) and Dates.provides == frozenset({"times"})
-    assert registry()["dates"] is Dates
+    assert stage_classes()["dates"] is Dates

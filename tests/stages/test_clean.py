@@ -13,7 +13,7 @@ from rasid.clean import find_dateline, load_rules
 from rasid.doc import Article
 from rasid.doc.layers import Token
 from rasid.errors import RasidError
-from rasid.stages import registry
+from rasid.stages import stage_classes
 from rasid.stages.clean import Clean
 from tests.util import shared_path
 
@@ -45,7 +45,7 @@ def check_invariants(a: Article) -> None:
 # ------------------------------------------------------------------ registry / contract
 
 def test_registered_and_declares_capabilities():
-    assert registry()["clean"] is Clean
+    assert stage_classes()["clean"] is Clean
     assert Clean.requires == {"raw"}
     assert {"text", "clean"} <= Clean.provides
 

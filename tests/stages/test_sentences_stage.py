@@ -1,11 +1,11 @@
-from rasid.stages import registry
+from rasid.stages import stage_classes
 from rasid.stages.sentences import Sentences
 from rasid.stages.tokens import Tokens
 from tests.util import make_article
 
 
 def test_registered():
-    cls = registry()["sentences"]
+    cls = stage_classes()["sentences"]
     assert cls is Sentences
     assert Sentences.requires == frozenset({"tokens"}) and Sentences.provides == frozenset({"sentences"})
     assert Sentences.version == "1"

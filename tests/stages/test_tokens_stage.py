@@ -1,10 +1,10 @@
-from rasid.stages import registry
+from rasid.stages import stage_classes
 from rasid.stages.tokens import Tokens
 from tests.util import make_article
 
 
 def test_registered():
-    cls = registry()["tokens"]
+    cls = stage_classes()["tokens"]
     assert cls is Tokens
     assert Tokens.requires == frozenset({"text"}) and Tokens.provides == frozenset({"tokens"})
     assert Tokens.version == "1"

@@ -4,8 +4,8 @@ import json
 import pytest
 
 from rasid.store import Store
-from rasid.store.export import export
-from tests.store.build import filler, tunis, water
+from rasid.store.export import export, export_rows
+from tests.store.build import WATER_EDITED, filler, tunis, water
 
 
 @pytest.fixture
@@ -48,3 +48,18 @@ def test_unknown_kind_or_format(store, tmp_path):
         export(store, "events", "xlsx", tmp_path / "x")
     with pytest.raises(ValueError):
         export(store, "nope", "csv", tmp_path / "x")
+
+
+def test_export_rows(store):
+    store.add(water(text=WATER_EDITED, published="2024-03-04", publisher="أخرى"))   # the same event, 2nd source
+    rows = list(export_rows(store, "events"))
+    assert len(rows) == 2 and sorted(r["n_sources"] for r in rows) == [1, 2]
+    plover = list(export_rows(store, "plover"))
+    assert len(plover) == 3      # one record per article event; two share a store event
+    assert len({p["rasid"]["store_event_id"] for p in plover}) == 2
+    actor_ids = {r[0] for r in store.conn.execute("SELECT id FROM actors")}
+    assert all(p["actor"][0]["identifier_id"] in actor_ids for p in plover)   # the store's actor ids
+    assert len(list(export_rows(store, "actors"))) == store.count("actors")
+    json.dumps(list(export_rows(store, "quotes")), ensure_ascii=False)
+    with pytest.raises(ValueError):
+        list(export_rows(store, "secrets"))

@@ -1,7 +1,9 @@
 import sqlite3
 
+import pytest
+
 from rasid.store import Store, connect, migrate
-from rasid.store.db import applied_migrations
+from rasid.store.db import applied_migrations, connection
 from rasid.store.migrations import migrations
 
 TABLES = {"articles", "actors", "actor_names", "actor_countries", "actor_offices", "mentions", "events",
@@ -103,3 +105,16 @@ def test_0002_compresses_documents_written_as_plain_json(tmp_path, monkeypatch):
     value = conn.execute("SELECT raw_json FROM articles WHERE id = 'a1'").fetchone()[0]
     assert isinstance(value, bytes) and documents.decode(value) == doc
     conn.close()
+
+
+def test_connection_of_a_store_a_connection_or_a_path(tmp_path):
+    path = tmp_path / "c.db"
+    with Store(path) as s:
+        assert connection(s) is s.conn and connection(s.conn) is s.conn
+        other = connection(str(path))
+        assert other is not s.conn and TABLES <= _tables(other)
+        other.close()
+    with pytest.raises(FileNotFoundError):
+        connection(tmp_path / "missing.db")
+    with pytest.raises(TypeError):
+        connection(42)

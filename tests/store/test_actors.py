@@ -1,8 +1,8 @@
-"""rasid.registry.ActorRegistry with hand-made entities."""
+"""rasid.store.actors.ActorRegistry with hand-made entities."""
 import json
 
 from rasid.doc.layers import Entity, Role
-from rasid.registry import ActorRegistry, arabic_key, latin_key
+from rasid.store.actors import ActorRegistry, arabic_key, latin_key
 
 
 def per(name, *, aliases=(), latin=None, country=None, title=None, eid="e1"):

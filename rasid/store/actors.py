@@ -1,4 +1,8 @@
-"""The cross-article actor registry (library level; a database comes later).
+"""The cross-article actor registry: which actor of the store an entity is.
+
+:class:`rasid.store.Store` keeps the registry's state in its ``actors`` table
+(see :mod:`rasid.store.writer`); the registry also works on its own, in memory
+or as a JSON file.
 
 ``ActorRegistry.resolve(entity, article_id=...)`` returns a stable actor id for an
 :class:`~rasid.doc.layers.Entity`, creating the actor when nothing matches:
