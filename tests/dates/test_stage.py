@@ -23,5 +23,5 @@ def test_stage_without_publication_date():
 
 def test_stage_contract():
     assert Dates.name == "dates" and Dates.version == "1"
-    assert Dates.requires == frozenset({"tokens"}) and Dates.provides == frozenset({"times"})
+    assert Dates.requires == frozenset({"text", "metadata"}) and Dates.provides == frozenset({"times"})
     assert registry()["dates"] is Dates

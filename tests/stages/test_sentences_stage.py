@@ -7,7 +7,7 @@ from tests.util import make_article
 def test_registered():
     cls = registry()["sentences"]
     assert cls is Sentences
-    assert Sentences.requires == frozenset({"tokens"}) and Sentences.provides == frozenset({"sentences"})
+    assert Sentences.requires == frozenset({"text", "tokens"}) and Sentences.provides == frozenset({"sentences"})
     assert Sentences.version == "1"
 
 
