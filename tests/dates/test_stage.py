@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from rasid.stages.base import registry
 from rasid.stages.dates import Dates
-from rasid.stages.tokens import Tokens
 from tests.util import make_article
 
 
 def test_stage_sets_times_with_ids():
     a = make_article("قال الوزير أمس إن المحادثات ستستأنف الأسبوع المقبل.", published="2025-03-12")
-    a = Dates()(Tokens()(a))
+    a = Dates()(a)
     assert [(t.id, t.text, t.value) for t in a.times] == [
         ("t1", "أمس", "2025-03-11"), ("t2", "الأسبوع المقبل", "2025-W12")]
     for t in a.times:
