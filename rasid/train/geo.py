@@ -50,15 +50,18 @@ DEFAULT_OUT = ROOT / "rasid" / "models" / "geo"
 # --------------------------------------------------------------------------
 
 
-def _press_names() -> dict[str, tuple[str, ...]]:
-    """Common press names that CLDR does not give (alpha-2 -> names), data/geo_press_names.tsv."""
+def _names_by_country(name: str) -> dict[str, tuple[str, ...]]:
+    """alpha-2 -> names, from the rows (alpha2, name) of data/NAME.tsv in file order."""
     out: dict[str, tuple[str, ...]] = {}
-    for row in data_rows("geo_press_names"):
+    for row in data_rows(name):
         out[row["alpha2"]] = out.get(row["alpha2"], ()) + (row["name"],)
     return out
 
 
-PRESS_NAMES = _press_names()
+# common press names that CLDR does not give
+PRESS_NAMES = _names_by_country("geo_press_names")
+# nisba adjectives (masculine, without ال) that no rule gives
+IRREGULAR_NISBA = _names_by_country("geo_irregular_nisba")
 # broken plurals (with ال stripped) -> alpha-2: data/geo_broken_plurals.tsv
 BROKEN_PLURALS: dict[str, str] = {r["plural"]: r["alpha2"] for r in data_rows("geo_broken_plurals")}
 # adjectives that must never count as a country (common words, regions, peoples)
