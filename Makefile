@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench train eval score serve clean-venv help
+.PHONY: demo test test-fast bench train eval score serve clean-venv help
 
 help:
 	@echo "make demo   - set up .venv and run rasid extract on bundled sample articles"
 	@echo "make test   - set up .venv (with test extras) and run the whole test suite"
+	@echo "make test-fast - the tests that take under ten seconds each (pytest -m 'not slow'; under a minute)"
 	@echo "make bench  - throughput and memory benchmarks over ../shared/data/corpus"
 	@echo "make train  - rebuild the shipped models and indexes from ../shared/data"
 	@echo "make score  - run ../shared/eval/score.py over the gold cases"
@@ -31,6 +32,9 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

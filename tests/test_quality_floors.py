@@ -1,26 +1,12 @@
-"""The quality floors of eval/floors.json, measured with ../shared/eval/score.py on the gold cases."""
+"""The quality floors of eval/floors.json, measured with ../shared/eval/score.py on the gold cases
+(the session's ``scorer``, tests/conftest.py: each case is extracted once per run)."""
 import json
-import subprocess
-import sys
-from functools import cache
-from pathlib import Path
 
 import pytest
 
 from tests.util import ROOT, shared_path
 
 FLOORS = json.loads((ROOT / "eval" / "floors.json").read_text("utf-8"))
-RASID = Path(sys.executable).with_name("rasid")
-
-
-@cache
-def score(cases: str) -> dict:
-    folder = shared_path("eval", "cases") if cases == "all" else shared_path("eval", "cases", cases)
-    proc = subprocess.run([sys.executable, str(shared_path("eval", "score.py")), str(folder), "--json",
-                           "--cmd", f"{RASID} extract --format json --no-tokens --quiet"],
-                          capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)["total"]
 
 
 def value(total: dict, metric: str) -> float:
@@ -29,9 +15,10 @@ def value(total: dict, metric: str) -> float:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("cases,metric", [(c, m) for c in ("seed", "all") for m in FLOORS[c]])
-def test_floor(cases, metric):
-    total = score(cases)
+@pytest.mark.parametrize("cases,metric", [pytest.param(c, m, marks=[pytest.mark.slow] if c == "all" else [])
+                                          for c in ("seed", "all") for m in FLOORS[c]])
+def test_floor(scorer, cases, metric):
+    total = scorer.total(["seed"] if cases == "seed" else scorer.cases)
     assert total["errors"] == 0
     assert value(total, metric) >= FLOORS[cases][metric], f"{cases} {metric}: {total}"
 

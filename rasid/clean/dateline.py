@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from rasid.clean.rules import Rules, line_key
+from rasid.lang.ar import lexicons
 
 _WORD = r"[^\s.:،,؛;!?؟()\[\]\-–—/]+"
 _PART = rf"{_WORD}(?:(?:[ \t\u00a0]+|[ \t\u00a0]*[،,][ \t\u00a0]*){_WORD}){{0,6}}"
@@ -27,14 +28,15 @@ _AGENCY = re.compile(
     rf"[ \t\u00a0]*(?P<dl>(?:{_PART}[ \t\u00a0]*)?\((?P<ag>[^()\n]{{1,30}})\))[ \t\u00a0]*(?P<end>[-–—:])")
 _SPLIT = re.compile(_DASH)
 
-# function words and reporting verbs that mark a clause, not a dateline
-_FUNCTION = frozenset(line_key(w) for w in """
-في من إلى الى عن أن ان إن مع قد لم لن ما لا هذا هذه ذلك تلك التي الذي الذين كان كانت ثم حيث بعد قبل
-خلال منذ عند حتى لكن بين هو هي هم نحن أنا إنه انه أنه إنها أنها وقد فقد كما بينما فيما لدى ضد حول عبر
-""".split())
-_VERB = re.compile(r"^[وف]?(?:قال|قالت|يقول|تقول|اكد|اكدت|يؤكد|اعلن|اعلنت|اوضح|اوضحت|اشار|اشارت|ذكر|ذكرت|اضاف|"
-                   r"اضافت|كشف|كشفت|بدا|بدات|تابع|تابعت|افاد|افادت|صرح|صرحت|شدد|شددت|لفت|لفتت|يري|تري|ناقش|"
-                   r"ناقشت|بحث|بحثت|استقبل|استقبلت|وصل|وصلت|دعا|دعت|طالب|طالبت|نفي|نفت|اعتبر|اعتبرت|راي|رات)$")
+# function words and reporting verbs that mark a clause, not a dateline (rasid/lang/ar/lexicons),
+# as line_key keys
+_FUNCTION = frozenset(line_key(w) for w in lexicons.words("dateline_function_words"))
+_VERBS = frozenset(line_key(w) for w in lexicons.words("dateline_verbs"))
+
+
+def _is_verb(word: str) -> bool:
+    """``word`` (a line_key word) is a reporting verb, alone or after the conjunction و or ف."""
+    return word in _VERBS or word[:1] in ("و", "ف") and word[1:] in _VERBS
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def _plausible(parts: list[str]) -> bool:
         limit = 7 if ("،" in p or "," in p) else 4      # several authors: "أ، ب- سبق- جدة:"
         if not words or len(words) > limit:
             return False
-        if _VERB.match(words[0]):
+        if _is_verb(words[0]):
             return False
         if any(w in _FUNCTION for w in words):
             return False

@@ -17,8 +17,9 @@ from rasid.stages.base import Stage, register
 class Clean(Stage):
     name = "clean"
     version = "1"
-    requires = frozenset({"raw"})
-    provides = frozenset({"text", "clean"})
+    reads = frozenset({"raw", "metadata", "tokens"})
+    writes = frozenset({"text", "alignment", "removed", "metadata"})
+    optional = frozenset({"tokens"})
 
     def __call__(self, article):
         if article.tokens:

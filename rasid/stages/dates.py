@@ -13,8 +13,8 @@ class Dates(Stage):
 
     name = "dates"
     version = "1"
-    requires = frozenset({"tokens"})
-    provides = frozenset({"times"})
+    reads = frozenset({"text", "metadata"})
+    writes = frozenset({"times"})
 
     def __call__(self, article):
         article.times = find_times(article.text or "", article.published)

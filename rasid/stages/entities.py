@@ -39,8 +39,8 @@ def _patronymic_prefixes(name: str) -> list[str]:
 class Entities(Stage):
     name = "entities"
     version = "1"
-    requires = frozenset({"mentions", "tokens", "sentences"})
-    provides = frozenset({"entities"})
+    reads = frozenset({"text", "tokens", "sentences", "mentions"})
+    writes = frozenset({"entities", "latin"})
 
     def __call__(self, article):
         text, tokens = article.text, article.tokens

@@ -7,8 +7,9 @@ from rasid.stages.base import Stage, register
 class Events(Stage):
     name = "events"
     version = "1"
-    requires = frozenset({"entities", "times"})
-    provides = frozenset({"events"})
+    reads = frozenset({"text", "metadata", "tokens", "sentences", "mentions", "entities", "times", "quotes", "geo"})
+    writes = frozenset({"events"})
+    optional = frozenset({"quotes", "geo"})
 
     def __init__(self, keep_flagged: bool = True) -> None:
         self.keep_flagged = keep_flagged

@@ -119,8 +119,8 @@ def _trim(text, tokens, i, j, label, b):
 class Mentions(Stage):
     name = "mentions"
     version = "1"
-    requires = frozenset({"tokens", "sentences"})
-    provides = frozenset({"mentions"})
+    reads = frozenset({"text", "tokens", "sentences"})
+    writes = frozenset({"mentions"})
 
     def __init__(self, rules: bool = True) -> None:
         from rasid.ner import load_tagger

@@ -14,8 +14,8 @@ from rasid.stages.base import Stage, register
 class Names(Stage):
     name = "names"
     version = "1"
-    requires = frozenset({"entities"})
-    provides = frozenset({"latin_names"})
+    reads = frozenset({"entities", "latin"})
+    writes = frozenset({"latin"})
 
     def __init__(self, article_style: str = "al") -> None:
         self.article_style = article_style

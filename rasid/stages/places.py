@@ -30,8 +30,9 @@ def press_name(name: str) -> str:
 class Places(Stage):
     name = "places"
     version = "1"
-    requires = frozenset({"entities"})
-    provides = frozenset({"places"})
+    reads = frozenset({"text", "mentions", "entities", "latin", "geo"})
+    writes = frozenset({"entities", "geo", "latin"})
+    optional = frozenset({"geo"})
 
     def __call__(self, article):
         gaz = Gazetteer.default()

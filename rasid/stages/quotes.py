@@ -7,8 +7,8 @@ from rasid.stages.base import Stage, register
 class Quotes(Stage):
     name = "quotes"
     version = "1"
-    requires = frozenset({"entities", "sentences"})
-    provides = frozenset({"quotes"})
+    reads = frozenset({"text", "tokens", "sentences", "mentions", "entities"})
+    writes = frozenset({"quotes"})
 
     def __call__(self, article):
         article.quotes = find_quotes(article)

@@ -9,8 +9,8 @@ class Sentences(Stage):
 
     name = "sentences"
     version = "1"
-    requires = frozenset({"tokens"})
-    provides = frozenset({"sentences"})
+    reads = frozenset({"text", "tokens"})
+    writes = frozenset({"sentences"})
 
     def __call__(self, article):
         article.sentences = split_sentences(article.text or "", article.tokens)

@@ -9,8 +9,8 @@ class Tokens(Stage):
 
     name = "tokens"
     version = "1"
-    requires = frozenset({"text"})
-    provides = frozenset({"tokens"})
+    reads = frozenset({"text"})
+    writes = frozenset({"tokens"})
 
     def __call__(self, article):
         article.tokens = tokenize(article.text or "")

@@ -39,77 +39,35 @@ from pathlib import Path
 from rasid.geo.names import (
     HEADS, NISBA_SUFFIXES, STATE_HEADS, STATE_TAILS, key, nisba_stem, strip_head, toggle_al,
 )
+from rasid.train import data_rows, data_words
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_OUT = ROOT / "rasid" / "models" / "geo"
 
 # --------------------------------------------------------------------------
-# hand lists (general knowledge of Arabic press usage; not taken from eval data)
+# hand lists (rasid/train/data/geo_*)
 # --------------------------------------------------------------------------
 
-# common press names that CLDR does not give (alpha-2 -> names)
-PRESS_NAMES: dict[str, tuple[str, ...]] = {
-    "US": ("أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"),
-    "GB": ("بريطانيا", "بريطانيا العظمى"),
-    "PS": ("فلسطين", "دولة فلسطين"),
-    "SY": ("سورية", "الجمهورية العربية السورية"),
-    "AE": ("الإمارات", "دولة الإمارات"),
-    "EG": ("جمهورية مصر العربية",),
-    "SA": ("السعودية",),
-    "MA": ("المملكة المغربية",),
-    "JO": ("المملكة الأردنية الهاشمية",),
-    "IR": ("الجمهورية الإسلامية الإيرانية", "جمهورية إيران الإسلامية"),
-    "RU": ("روسيا الاتحادية",),
-    "OM": ("سلطنة عمان",),
-    "CZ": ("تشيكيا", "جمهورية التشيك"),
-    "CI": ("كوت ديفوار",),
-    "BY": ("روسيا البيضاء", "بيلاروسيا"),
-    "HU": ("هنغاريا",),
-    "PH": ("الفيليبين",),
-    "TH": ("تايلند",),
-    "DK": ("الدانمارك",),
-    "CL": ("شيلي",),
-    "PE": ("البيرو",),
-    "ZA": ("جنوب إفريقيا",),
-    "KG": ("قرغيزستان",),
-    "ER": ("أريتريا",),
-    "BA": ("البوسنة",),
-    "MK": ("مقدونيا",),
-    "CD": ("جمهورية الكونغو الديمقراطية",),
-    "VA": ("الفاتيكان",),
-}
 
+def _names_by_country(name: str) -> dict[str, tuple[str, ...]]:
+    """alpha-2 -> names, from the rows (alpha2, name) of data/NAME.tsv in file order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in data_rows(name):
+        out[row["alpha2"]] = out.get(row["alpha2"], ()) + (row["name"],)
+    return out
+
+
+# common press names that CLDR does not give
+PRESS_NAMES = _names_by_country("geo_press_names")
 # nisba adjectives (masculine, without ال) that no rule gives
-IRREGULAR_NISBA: dict[str, tuple[str, ...]] = {
-    "US": ("أمريكي", "أميركي"),
-    "AT": ("نمساوي",),
-    "AF": ("أفغاني",),
-    "DJ": ("جيبوتي",),
-    "CL": ("تشيلي",),
-    "PE": ("بيروفي",),
-    "PH": ("فلبيني", "فليبيني"),
-    "BA": ("بوسني",),
-    "MK": ("مقدوني",),
-    "KZ": ("كازاخي",),
-    "UZ": ("أوزبكي",),
-    "TJ": ("طاجيكي",),
-    "KG": ("قرغيزي", "قيرغيزي"),
-    "BY": ("بيلاروسي",),
-    "NZ": ("نيوزيلندي",),
-    "MX": ("مكسيكي",),
-}
-# broken plurals (with ال stripped) -> alpha-2
-BROKEN_PLURALS: dict[str, str] = {
-    "أتراك": "TR", "روس": "RU", "أفغان": "AF", "ألمان": "DE", "أمريكان": "US", "أميركان": "US",
-    "إنجليز": "GB", "إنكليز": "GB", "هنود": "IN",
-}
+IRREGULAR_NISBA = _names_by_country("geo_irregular_nisba")
+# broken plurals (with ال stripped) -> alpha-2: data/geo_broken_plurals.tsv
+BROKEN_PLURALS: dict[str, str] = {r["plural"]: r["alpha2"] for r in data_rows("geo_broken_plurals")}
 # adjectives that must never count as a country (common words, regions, peoples)
-NISBA_STOP = {key(w) for w in ("مالي", "عربي", "أوروبي", "خليجي", "غربي", "شرقي", "دولي", "وطني",
-                               "عالمي", "أفريقي", "إفريقي", "آسيوي", "لاتيني", "جنوبي", "شمالي")}
+NISBA_STOP = {key(w) for w in data_words("geo_nisba_stop")}
 # short names left when the head/tail words are stripped that are common nouns, not states
-SHORT_NAME_STOP = {key(w) for w in ("الولايات", "المملكة", "الجمهورية", "جزر", "دولة", "الأراضي",
-                                    "الأرض", "الكونغو", "غينيا", "كوريا", "السودان")}
+SHORT_NAME_STOP = {key(w) for w in data_words("geo_short_name_stop")}
 
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670\u0671 \-]+$")
 _NON_ARABIC_LETTERS = re.compile("[پچژگڈٹںھۀےکیۃ]")

@@ -32,30 +32,20 @@ from pathlib import Path
 
 from rasid.ner.conll import read_conll
 from rasid.ner.features import digit_shape, normalize, split_prefix, tokenize
+from rasid.train import data_words
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SHARED = ROOT.parent / "shared"
 DEFAULT_OUT = ROOT / "rasid" / "models" / "ner"
 SEED = 13
 
-# --------------------------------------------------------------------------
-# hand lists (general Arabic knowledge, not taken from the test data)
-# --------------------------------------------------------------------------
-PERSON_TITLES = """الرئيس رئيس الملك الامير الأمير الشيخ السيد السيده الدكتور د الاستاذ المستشار
-الوزير وزير النائب نائب العاهل المشير الفريق اللواء العميد العقيد الجنرال الامام البابا
-المطران الحاخام القس الحاج المهندس المحامي القاضي السفير سفير الناطق المتحدث زعيم الزعيم
-قائد القائد المرشد خادم ولي الملكه الاميره السلطان سلطان رئيسه المستشاره المدرب مدرب
-اللاعب لاعب النجم الفنان الفنانه المطرب المطربه الكاتب الشاعر الروائي المخرج الممثل
-الممثله الصحافي الصحفي المراسل الباحث البروفسور البروفيسور الجنرال المبعوث مبعوث
-السناتور النائبه الاسقف المفتي العلامه الداعيه""".split()
-ORG_HEADS = """وزاره شركه جامعه حزب مجلس منظمه وكاله جمعيه بنك مصرف اتحاد نادي هيئه لجنه
-مؤسسه موسسه حركه جبهه جيش قوات مركز معهد محكمه صندوق برنامج مجموعه كتله تحالف اكاديميه
-مستشفى صحيفه جريده قناه اذاعه تلفزيون مكتب ديوان سلطه مصلحه اداره دائره مديريه نقابه رابطه
-منتدى مجمع كليه مدرسه بورصه سوق محطه فرقه لواء كتيبه تنظيم""".split()
-LOC_HEADS = """مدينه محافظه ولايه اقليم منطقه بلده قريه جزيره جزر نهر بحر خليج جبل جبال صحراء
-شارع ميدان حي مخيم عاصمه العاصمه مقاطعه قضاء ناحيه واحه بحيره مضيق قناه شبه ساحل""".split()
-STOP = set("""في من الى على عن مع بن ابن بنت ابو ابي ال عبد و او ان انه لا ما هو هي بعد قبل
-عند حتى منذ كل بين هذا هذه ذلك تلك التي الذي الذين وقد قد كان كانت""".split())
+# hand lists (general Arabic knowledge, not taken from the test data): rasid/train/data/ner_*
+PERSON_TITLES = data_words("ner_person_titles")
+ORG_HEADS = data_words("ner_org_heads")
+LOC_HEADS = data_words("ner_loc_heads")
+STOP = set(data_words("ner_stop"))
+PETRARCH_HEADS = data_words("ner_petrarch_heads")
+COMPASS_WORDS = data_words("ner_compass_words")
 
 
 def _norm_words(s: str) -> list[str]:
@@ -194,7 +184,7 @@ def build_gazetteers(shared: Path, vocab: dict | None = None, extra: bool = True
     pet = g.parent / "lexicons/universalpetrarch_arabic/actor_dict_ar_v4.txt"
     if pet.exists():  # individual actors (entries followed by dated code lines), MIT
         lines = open(pet, encoding="utf-8").read().split("\n")
-        heads = {normalize(w) for w in ORG_HEADS + LOC_HEADS} | {"حركه", "قوه", "حكومه", "مجلس"}
+        heads = {normalize(w) for w in ORG_HEADS + LOC_HEADS} | set(PETRARCH_HEADS)
         for i, line in enumerate(lines[:-1]):
             if not line.strip() or line[0] in "#\t+ " or "[" in line or not lines[i + 1].startswith("\t"):
                 continue
@@ -251,7 +241,7 @@ def add_project_lexicons(single: dict, multi: dict, stems, vocab: dict | None = 
                 single[ws[0]].add("H")
         for w in d.get("place_heads", []):
             ws = words(w)
-            if len(ws) == 1 and ws[0] not in ("شمال", "جنوب", "شرق", "غرب", "وسط"):
+            if len(ws) == 1 and ws[0] not in COMPASS_WORDS:
                 single[ws[0]].add("G")
     kp = names / "known_people.tsv"
     if kp.exists():

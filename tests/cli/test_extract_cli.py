@@ -2,13 +2,12 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from rasid.cli.main import cli
-from tests.util import ROOT, shared_path
+from tests.util import ROOT
 
 ARTICLE = "عنوان تجريبي للخبر\n\nعنوان تجريبي للخبر\n\nقال المتحدث إن الاجتماع انتهى. وأضاف أن الوفد غادر.\n\nترك الرد\n"
 
@@ -97,13 +96,8 @@ def test_stages_schema_settings_commands():
 
 
 @pytest.mark.shared
-def test_score_py_cleaning_on_seed_is_8_of_8():
-    seed = shared_path("eval", "cases", "seed")
-    exe = Path(sys.executable).with_name("rasid")
-    proc = subprocess.run([sys.executable, str(seed.parents[1] / "score.py"), str(seed), "--json",
-                           "--cmd", f"{exe} extract --format json"], capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    report = json.loads(proc.stdout)["cases"]["seed"]
+def test_score_py_cleaning_on_seed_is_8_of_8(scorer):
+    report = scorer.report("seed")
     assert report["cleaning"] == {"passed": 8, "total": 8, "failed": []}
 
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from rasid.stages.base import stage_classes
 from rasid.stages.dates import Dates
-from rasid.stages.tokens import Tokens
 from tests.util import make_article
 
 
 def test_stage_sets_times_with_ids():
     a = make_article("قال الوزير أمس إن المحادثات ستستأنف الأسبوع المقبل.", published="2025-03-12")
-    a = Dates()(Tokens()(a))
+    a = Dates()(a)
     assert [(t.id, t.text, t.value) for t in a.times] == [
         ("t1", "أمس", "2025-03-11"), ("t2", "الأسبوع المقبل", "2025-W12")]
     for t in a.times:
@@ -23,5 +22,5 @@ def test_stage_without_publication_date():
 
 def test_stage_contract():
     assert Dates.name == "dates" and Dates.version == "1"
-    assert Dates.requires == frozenset({"tokens"}) and Dates.provides == frozenset({"times"})
+    assert Dates.requires == frozenset({"text", "metadata"}) and Dates.provides == frozenset({"times"})
     assert stage_classes()["dates"] is Dates

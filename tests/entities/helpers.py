@@ -1,15 +1,14 @@
 """Build articles with hand-placed mentions (no model needed)."""
 from rasid.doc import Article, Mention
 from rasid.entities.spans import name_key
-from rasid.lang.ar.sentences import split_sentences
-from rasid.lang.ar.tokenize import tokenize
+from rasid.pipeline import Pipeline
+
+SPLIT = Pipeline.from_names(["tokens", "sentences"], given={"text"}, errors="raise")
 
 
 def article_with(text: str, marked: list[tuple[str, str]]) -> Article:
     """``marked``: (surface, label) in order of appearance; each surface is found after the previous one."""
-    a = Article(raw=text)
-    a.tokens = tokenize(text)
-    a.sentences = split_sentences(text, a.tokens)
+    a = SPLIT(Article(raw=text))
     pos = 0
     for n, (surface, label) in enumerate(marked, 1):
         start = text.index(surface, pos)

@@ -1,19 +1,15 @@
 """Events on hand-made articles with hand-placed mentions (no model)."""
-from rasid.dates import find_times
-from rasid.events.detect import find_events
-from rasid.quotes.detect import find_quotes
-from rasid.stages.entities import Entities
-from rasid.stages.places import Places
+from rasid.pipeline import Pipeline
 from tests.entities.helpers import article_with
+
+EVENTS = Pipeline.from_names(["entities", "places", "quotes", "dates", "events"],
+                             given={"text", "tokens", "sentences", "mentions"}, errors="raise")
 
 
 def events(text, marked, published="2025-03-12"):
     a = article_with(text, marked)
     a.published = published
-    a = Places()(Entities()(a))
-    a.times = find_times(a.text, published)
-    a.quotes = find_quotes(a)
-    a.events = find_events(a)
+    a = EVENTS(a)
     names = {e.id: e.name for e in a.entities}
     out = []
     for ev in a.events:

@@ -1,13 +1,16 @@
 """Quotes and speakers on hand-made articles with hand-placed mentions and entities (no model)."""
-from rasid.quotes.detect import find_quotes, quote_pairs
-from rasid.stages.entities import Entities
+from rasid.pipeline import Pipeline
+from rasid.quotes.detect import quote_pairs
 from tests.entities.helpers import article_with
+
+QUOTES = Pipeline.from_names(["entities", "quotes"], given={"text", "tokens", "sentences", "mentions"},
+                             errors="raise")
 
 
 def quotes(text, marked):
-    a = Entities()(article_with(text, marked))
+    a = QUOTES(article_with(text, marked))
     names = {e.id: e.name for e in a.entities}
-    return [(q.kind, names.get(q.speaker), q.text, names.get(q.channel)) for q in find_quotes(a)]
+    return [(q.kind, names.get(q.speaker), q.text, names.get(q.channel)) for q in a.quotes]
 
 
 def test_indirect_speech_with_subject_and_carried_speaker():

@@ -46,8 +46,8 @@ def check_invariants(a: Article) -> None:
 
 def test_registered_and_declares_capabilities():
     assert stage_classes()["clean"] is Clean
-    assert Clean.requires == {"raw"}
-    assert {"text", "clean"} <= Clean.provides
+    assert Clean.requires == {"raw", "metadata"} and Clean.optional == {"tokens"}
+    assert Clean.writes == {"text", "alignment", "removed", "metadata"}
 
 
 def test_refuses_tokenised_article():

@@ -51,6 +51,7 @@ from pathlib import Path
 
 from rasid.doc.layers import Token, stem_of_pieces
 from rasid.lang.ar import chars as C
+from rasid.lang.ar.lexicons import keys
 from rasid.lang.ar.normalize import STRIP_TABLE, norm_key
 
 __all__ = ["tokenize", "split_clitics", "CLITIC_EXCEPTIONS", "SHORT_STEMS"]
@@ -82,18 +83,10 @@ _MASTER = re.compile(
 )
 
 
-def _load_exceptions() -> frozenset[str]:
-    from rasid.lang.ar.lexicons import words
+CLITIC_EXCEPTIONS: frozenset[str] = frozenset(keys("clitic_exceptions"))
 
-    return frozenset(norm_key(w) for w in words("clitic_exceptions"))
-
-
-CLITIC_EXCEPTIONS: frozenset[str] = _load_exceptions()
-
-# 2-letter stems (norm keys) that may follow a conjunction or preposition
-SHORT_STEMS: frozenset[str] = frozenset(norm_key(w) for w in (
-    "هو", "هي", "هم", "هن", "ها", "من", "في", "عن", "مع", "أن", "إن", "ما", "لم", "لن", "لا",
-    "قد", "كل", "هل", "أو", "أم", "أي", "ذا", "له", "لي", "كم", "ثم", "إذ"))
+# 2-letter stems (norm keys) that may follow a conjunction or preposition (short_stems.txt)
+SHORT_STEMS: frozenset[str] = frozenset(keys("short_stems"))
 
 _CONJ = C.CONJUNCTIONS
 _PREP = C.PREPOSITIONS
@@ -101,11 +94,11 @@ _FUT = C.FUTURE
 _IMPF = C.IMPERFECT_PREFIXES
 _ALEFS = "اٱ"            # bare alef or wasla: the article's alef (never أ / إ / آ)
 
-# pronoun / plural / feminine suffixes (norm keys), longest first: an exception
-# also blocks its suffixed forms (بين -> بينهم, كلمة -> كلمته, بلاد -> بلادنا)
-_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "نا", "كم", "كن", "ات", "ين", "ون", "ان", "ه", "ي", "ك", "ا")
-# stems starting with a bare alef that may follow a proclitic although short
-_ALEF_STEMS = frozenset({"اسم", "ابن", "اثر", "اثنين", "اثنان"})
+# pronoun / plural / feminine suffixes (norm keys, clitic_suffixes.txt): an exception also
+# blocks its suffixed forms (بين -> بينهم, كلمة -> كلمته, بلاد -> بلادنا)
+_SUFFIXES: tuple[str, ...] = tuple(sorted(keys("clitic_suffixes"), key=lambda x: (-len(x), x)))
+# stems starting with a bare alef that may follow a proclitic although short (alef_stems.txt)
+_ALEF_STEMS: frozenset[str] = frozenset(keys("alef_stems"))
 
 
 def _exception_forms() -> frozenset[str]:
