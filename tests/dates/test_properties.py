@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasid.dates import detect, find_times
-from rasid.dates.detect import normalize
+from rasid.dates.shadow import normalize
 from rasid.lang.ar.normalize import NORM_TABLE
 
 FRAGMENTS = [
