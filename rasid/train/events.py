@@ -74,6 +74,58 @@ def gsr_items(type_: str, pipe) -> list[Item]:
     return items
 
 
+REALIS = ("actual", "negated", "future", "hypothetical", "background", "generic")
+CLASSES = ("no",) + REALIS
+
+
+@dataclass
+class OwnItem:
+    """One labelled sentence of rasid's own corpus: its article (whole, through the pipeline), the
+    candidates inside the sentence and the gold events."""
+
+    row: dict
+    article: Article
+    cands: list[Candidate]
+    views: dict[int, SentenceView]
+    events: list[dict]
+
+
+def own_items(split: str, pipe, articles: dict | None = None) -> list[OwnItem]:
+    """The labelled sentences of one split (first labelling), each article run through ``pipe`` once."""
+    from rasid.train import event_corpus
+
+    lex = event_lexicon()
+    cache = {} if articles is None else articles
+    out = []
+    for row, text, _, events in event_corpus.gold(split):
+        art = cache.get(row["url"])
+        if art is None:
+            art = cache[row["url"]] = pipe(Article(raw=text, published=row["file"][:10], url=row["url"]))
+        a, b = row["start"], row["end"]
+        cands = [c for c in candidates(art, lex) if a <= art.raw_span(art.tokens[c.first].start,
+                                                                     art.tokens[c.first].end)[0] < b]
+        views = {si: SentenceView(art, si) for si in {c.sentence for c in cands}}
+        out.append(OwnItem(row, art, cands, views, events))
+    return out
+
+
+def gold_class(it: OwnItem, c: Candidate, type_: str) -> str:
+    """The realis of the gold event of ``type_`` whose trigger overlaps the candidate, else "no"."""
+    art = it.article
+    a, _ = art.raw_span(art.tokens[c.first].start, art.tokens[c.first].end)
+    _, b = art.raw_span(art.tokens[c.last - 1].start, art.tokens[c.last - 1].end)
+    for e in it.events:
+        t = e["trigger"]
+        if e["type"] == type_ and t["start"] < b and a < t["end"]:
+            return e["realis"]
+    return "no"
+
+
+def own_examples(items: list[OwnItem], lex) -> list[tuple[list[str], str]]:
+    return [(example_features(it.article, c, it.views[c.sentence], t, lex), gold_class(it, c, t))
+            for it in items for c in it.cands for t in c.types]
+
+
 def _verb_keys(s: gsr.GsrSentence) -> set[str]:
     return {norm_key(v) for rec in s.spans for v in rec.verb}
 
@@ -89,7 +141,7 @@ def gsr_examples(items: list[Item], type_: str, lex) -> list[tuple[list[str], st
                 forms = {it.article.tokens[i].norm for i in range(c.first, c.last)}
                 if verbs and not forms & verbs:
                     continue
-                label = "yes"
+                label = "actual"
             else:
                 label = "no"
             out.append((example_features(it.article, c, it.views[c.sentence], type_, lex), label))
@@ -99,7 +151,7 @@ def gsr_examples(items: list[Item], type_: str, lex) -> list[tuple[list[str], st
 def detect_sentence(model: LinearModel, it: Item, type_: str, lex, threshold: float) -> bool:
     for c in it.cands:
         if type_ in c.types:
-            p = model.proba(example_features(it.article, c, it.views[c.sentence], type_, lex))["yes"]
+            p = model.proba(example_features(it.article, c, it.views[c.sentence], type_, lex))["actual"]
             if p >= threshold:
                 return True
     return False
