@@ -98,10 +98,10 @@ def _name_like(key: str, lex: ActorVocabulary) -> bool:
 def _common_word(text: str, tokens: list[Token], k: int, j: int) -> bool:
     """Token j is an everyday word of the corpus (over 1,000 occurrences: العلاقات، وصلت) and the name
     ending in it is no known person (بشار الأسد is)."""
-    from rasid.entities.spans import _vocab
+    from rasid.entities.spans import corpus_counts
     from rasid.names.known import known_person
 
-    if _vocab().get(tokens[j].norm, 0) < 1000:
+    if corpus_counts().get(tokens[j].norm, 0) < 1000:
         return False
     return known_person(text[tokens[k].start:tokens[j].end]) is None
 
