@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import Counter
 
 from rasid.doc.layers import Token
-from rasid.entities.roles import token_keys
 from rasid.memo import memo
 
 
@@ -34,19 +33,18 @@ def _word_country(key: str) -> str | None:
 
 def phrase_country(tokens: list[Token], first: int, last: int, text: str) -> str | None:
     """The first country named or implied in tokens ``[first, last]``, not after لدى (an envoy's host)."""
-    keys = token_keys(tokens)
     for k in range(first, last + 1):
         t = tokens[k]
         if t.kind != "word":
             continue
-        key = keys[k]
+        key = t.stem
         if key in ("لدي", "الي", "في"):
             return None
         c = word_country(key)
         if c:
             return c
         if k + 1 <= last and tokens[k + 1].kind == "word":   # two-word names: الولايات المتحدة
-            c = _gaz().country_by_name(key + " " + keys[k + 1])
+            c = _gaz().country_by_name(key + " " + tokens[k + 1].stem)
             if c:
                 return c
     return None
@@ -57,7 +55,7 @@ def document_countries(tokens: list[Token]) -> Counter:
     counts: Counter = Counter()
     known = word_country.kept  # word_country's answers, read here directly: asked for every word
     # each distinct word once, in text order (so the countries come in the order they are first named)
-    words = Counter([key for t, key in zip(tokens, token_keys(tokens)) if t.kind == "word"])
+    words = Counter([t.stem for t in tokens if t.kind == "word"])
     for key, n in words.items():
         c = known.get(key, _UNKNOWN)
         if c is _UNKNOWN:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from rasid.doc.layers import Mention
-from rasid.entities.lexicon import is_nisba, lexicon
+from rasid.entities.vocabulary import is_nisba, vocabulary
 
 _QUOTED = re.compile(r"[«“\"]([^»”\"]+)[»”\"]")
 
@@ -74,22 +74,19 @@ class Group:
 
 def person_core(words: list[str]) -> list[str]:
     """Drop leading titles and honorifics from a person's key words."""
-    lex = lexicon()
+    lex = vocabulary()
     i = 0
     while i < len(words) - 1 and (words[i] in lex.person_titles or words[i] in lex.honorifics):
         i += 1
     return words[i:]
 
 
-# facilities are places of their own: مطار عدن is not عدن
-_FACILITY_HEADS = {"مطار", "قاعده", "ميناء", "مخيم", "جامعه", "مستشفي", "سجن", "معبر", "جسر", "سد", "قناه"}
-
-
 def place_core(words: list[str]) -> list[str]:
-    """Drop leading place heads and nisba words (العاصمة التركية أنقرة → أنقرة); facilities keep theirs."""
-    lex = lexicon()
+    """Drop leading place heads and nisba words (العاصمة التركية أنقرة → أنقرة); facilities keep theirs
+    (مطار عدن is not عدن)."""
+    lex = vocabulary()
     i = 0
-    while i < len(words) - 1 and ((words[i] in lex.place_heads and words[i] not in _FACILITY_HEADS)
+    while i < len(words) - 1 and ((words[i] in lex.place_heads and words[i] not in lex.facility_heads)
                                   or (i > 0 and is_nisba(words[i]))):
         i += 1
     return words[i:]
@@ -98,7 +95,7 @@ def place_core(words: list[str]) -> list[str]:
 def org_core(words: list[str]) -> list[str]:
     """Drop trailing nisba adjectives and time words (الليبية المؤقتة)."""
     j = len(words)
-    drops = lexicon().org_core_drops
+    drops = vocabulary().org_core_drops
     while j > 1 and (is_nisba(words[j - 1]) or words[j - 1] in drops):
         j -= 1
     return words[:j]
@@ -120,7 +117,7 @@ def _display(m: Mention, text: str) -> str:
 
 def kinship_names(mentions: list[Mention], text: str) -> dict[str, list[str]]:
     """Mention id → full key words for «X، نجل [title] Y Z» (X takes Y Z's family name)."""
-    lex = lexicon()
+    lex = vocabulary()
     out: dict[str, list[str]] = {}
     pers = [m for m in mentions if m.label == "PER"]
     for a, b in zip(pers, pers[1:]):
@@ -205,7 +202,7 @@ def _match(m: Mention, w: list[str], lw: tuple[str, ...], same: list[Group]) -> 
             return written[0]
         return None
     if m.label == "ORG":
-        lex = lexicon()
+        lex = vocabulary()
         core = loose(org_core(w))
         commanded = loose(_commanded(w))
         for g in same:

@@ -9,30 +9,26 @@
   سفارة، حكومة، جيش، حزب …) followed by office complements, nisba adjectives,
   a quoted name or a country name.
 * place after a place head: ``محافظة إب``، ``مدينة الرمادي``، ``بلدة مندلي``.
-* countries by name (ليبيا، الولايات المتحدة) from the gazetteer.
+* known organisations by name (داعش، حزب الله، مجلس الأمن الدولي) from rasid.names.orgs.
 
-Each rule returns ``(i, j, label)`` token ranges (absolute token indexes).
+``Rules(text, tokens, stems)`` holds one article: it finds each rule's trigger
+positions once, and its walkers (``title_persons``, ``organisations``,
+``place_heads``, ``known_orgs``; ``spans`` for all four) return ``(i, j, label)``
+token ranges (absolute token indexes) inside a sentence's token range ``[a, b)``.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from rasid.doc.layers import Token
-from rasid.entities.lexicon import is_nisba, lexicon
-from rasid.entities.roles import _country_word, has_conjunction, token_keys
+from rasid.entities.offices import country_word
+from rasid.entities.vocabulary import ActorVocabulary, KnownVerbs, is_nisba, vocabulary
 
-_SAY = {"قال", "اكد", "اوضح", "اشار", "اضاف", "صرح", "شدد", "لفت", "نوه", "ذكر", "اعلن", "اعتبر", "بحث",
-        "ناقش", "التقي", "استقبل", "زار", "دعا", "طالب", "اتهم", "رفض", "هدد", "عقد", "وصل", "غادر", "تولي"}
-# generic heads that make no name on their own or with a mere adjective
-_GENERIC_HEADS = {"الحكومه", "الوزاره", "الحزب", "المجلس", "الجماعه", "الحركه", "الشركه", "المؤسسه", "المنظمه",
-                  "اللجنه", "الهيئه", "المكتب", "الاداره", "البلديه", "المديريه", "الدائره", "المحكمه", "المجموعه",
-                  "الرابطه", "النقابه", "الوكاله", "القياده", "التنظيم", "فرع", "الفرع", "القوات", "قوات", "قوي"}
+__all__ = ["Rules"]
 
-
-# definite heads ("the city", "the region") point back to a place already named
-_DEFINITE_HEADS = {"المدينه", "المنطقه", "المحافظه", "البلده", "القريه", "الولايه"}
+Span = tuple[int, int, str]
 
 
 def _word(tok: Token) -> bool:
@@ -47,25 +43,18 @@ class _Starts(NamedTuple):
     known_orgs: list[int]      # the first word of a known organisation
 
 
-_LAST_STARTS: tuple[int, list[Token], _Starts] | None = None
-
-
-def _rule_starts(tokens: list[Token]) -> _Starts:
-    """The rules' trigger positions in ``tokens``, found in one pass and kept for the last token
-    list asked about (the rules run once per sentence: they skip straight to these)."""
-    global _LAST_STARTS
-    if _LAST_STARTS is not None and _LAST_STARTS[1] is tokens and _LAST_STARTS[0] == len(tokens):
-        return _LAST_STARTS[2]
-    triggers = _triggers()
+def _rule_starts(tokens: list[Token], stems: list[str], vocab: ActorVocabulary) -> _Starts:
+    """The rules' trigger positions in ``tokens``, found in one pass (the rules run once per
+    sentence: they skip straight to these)."""
+    triggers = _triggers(vocab)
     starts = _Starts([], [], [], [])
-    keys = token_keys(tokens)
     if "" in triggers:      # a non-word token's key counts as "" (never so with the shipped lexicons)
         found = range(len(tokens))
     else:
-        found = [i for i, key in enumerate(keys) if key in triggers]
+        found = [i for i, key in enumerate(stems) if key in triggers]
     for i in found:
         word = tokens[i].kind == "word"
-        flags = triggers.get(keys[i] if word else "")
+        flags = triggers.get(stems[i] if word else "")
         if flags:
             title, org_head, place_head, known_org = flags
             if title:
@@ -76,20 +65,19 @@ def _rule_starts(tokens: list[Token]) -> _Starts:
                 starts.place_heads.append(i)
             if known_org:
                 starts.known_orgs.append(i)
-    _LAST_STARTS = (len(tokens), tokens, starts)
     return starts
 
 
 @cache
-def _triggers() -> dict[str, tuple[bool, bool, bool, bool]]:
+def _triggers(vocab: ActorVocabulary) -> dict[str, tuple[bool, bool, bool, bool]]:
     """Key -> (person title, organisation head, indefinite place head, first word of a known
     organisation), for the keys that are any of these."""
-    lex = lexicon()
     first = _org_table()[1]
-    keys = set(lex.person_titles) | set(lex.org_heads) | set(lex.place_heads) | set(first)
+    keys = set(vocab.person_titles) | set(vocab.org_heads) | set(vocab.place_heads) | set(first)
     return {k: flags for k in keys
-            if any(flags := (k in lex.person_titles, k in lex.org_heads,
-                             k in lex.place_heads and k not in _DEFINITE_HEADS, bool(first.get(k, 0))))}
+            if any(flags := (k in vocab.person_titles, k in vocab.org_heads,
+                             k in vocab.place_heads and k not in vocab.definite_place_heads,
+                             bool(first.get(k, 0))))}
 
 
 def _next_start(starts: list[int], i: int, b: int) -> int:
@@ -102,163 +90,20 @@ def _is_ala(text: str, tok: Token) -> bool:
     return text[tok.start:tok.end] in ("على", "وعلى")
 
 
-def _name_like(key: str, lex) -> bool:
-    return (key not in lex.stop and key not in _SAY and key not in lex.person_titles
+def _name_like(key: str, lex: ActorVocabulary) -> bool:
+    return (key not in lex.stop and key not in lex.phrase_end_verbs and key not in lex.person_titles
             and key not in lex.office_complements and key not in lex.org_heads and len(key) >= 2)
 
 
 def _common_word(text: str, tokens: list[Token], k: int, j: int) -> bool:
     """Token j is an everyday word of the corpus (over 1,000 occurrences: العلاقات، وصلت) and the name
     ending in it is no known person (بشار الأسد is)."""
-    from rasid.entities.spans import _vocab
+    from rasid.entities.spans import corpus_counts
     from rasid.names.known import known_person
 
-    if _vocab().get(tokens[j].norm, 0) < 1000:
+    if corpus_counts().get(tokens[j].norm, 0) < 1000:
         return False
     return known_person(text[tokens[k].start:tokens[j].end]) is None
-
-
-def _is_verb(tok: Token) -> bool:
-    """The token is a verb the event or speech lexicons know (عقد، التقى، قال …)."""
-    from rasid.lang.ar.triggers import event_lexicon
-
-    trig = event_lexicon().match_token(tok)
-    return trig is not None and trig.pos == "verb"
-
-
-def _country_nisba(key: str) -> bool:
-    from rasid.entities.countries import word_country
-
-    return word_country(key) is not None
-
-
-def title_person_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
-    lex = lexicon()
-    keys = token_keys(tokens)
-    starts = _rule_starts(tokens).titles
-    out = []
-    i = _next_start(starts, a, b)
-    while i < b:
-        tok = tokens[i]
-        key = keys[i] if _word(tok) else ""
-        if key not in lex.person_titles:
-            i = _next_start(starts, i + 1, b)
-            continue
-        k = i + 1
-        steps = 0
-        while k < b and steps < 6:
-            kk = keys[k] if _word(tokens[k]) else ""
-            if kk in lex.office_complements or is_nisba(kk) or kk in lex.org_heads or _country_word(kk):
-                k += 1      # وزير خارجية جمهورية مصر العربية الأستاذ X
-                steps += 1
-                continue
-            if kk in lex.honorifics:
-                k += 1
-                steps += 1
-                continue
-            break
-        j = k
-        while j < b and j - k < 3 and _word(tokens[j]):
-            t = tokens[j]
-            kk = keys[j]
-            if not _name_like(kk, lex) or _is_ala(text, t) or (t.split and t.words[0].kind == "proclitic"):
-                break
-            if j > k and (_is_verb(t) or _common_word(text, tokens, k, j)):
-                break       # السفير جونسون عقد، الرئيس أوباما وصلت: the name ends at a verb or a common word
-            if j == k and kk.startswith("ال"):
-                break
-            if j > k and is_nisba(kk) and _country_nisba(kk):
-                break       # الرئيس أوباما الأمريكي; but a family name like الدليمي stays
-            j += 1
-        if j > k:
-            out.append((k, j, "PER"))
-        i = _next_start(starts, max(j, i + 1), b)
-    return out
-
-
-def org_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -> list[tuple[int, int, str]]:
-    lex = lexicon()
-    keys = token_keys(tokens)
-    starts = _rule_starts(tokens).org_heads
-    out = []
-    i = _next_start(starts, a, b)
-    while i < b:
-        tok = tokens[i]
-        key = keys[i] if _word(tok) else ""
-        if key not in lex.org_heads or (i > a and tokens[i - 1].kind == "word"
-                                        and keys[i - 1] in lex.office_heads):
-            i = _next_start(starts, i + 1, b)      # وزير الداخلية: the complement of an office, not a ministry
-            continue
-        j = i + 1
-        named = False      # saw something that makes it a name, not a generic noun
-        depth = 0
-        last = i
-        while j < b and j - i < 9:
-            t = tokens[j]
-            surface = text[t.start:t.end]
-            if t.kind == "quote":
-                if surface in "«“":
-                    depth += 1
-                elif depth:
-                    depth -= 1
-                    last = j
-                else:
-                    break
-                j += 1
-                continue
-            if depth:
-                named = True
-                j += 1
-                continue
-            if not _word(t) or has_conjunction(t):
-                break
-            kk = keys[j]
-            if kk == "ل" and j + 1 < b and tokens[j + 1].kind == "quote":      # لـ«الجيش الوطني»
-                j += 1
-                continue
-            if kk in lex.office_complements or kk in lex.org_heads and j == i + 1:
-                named = named or key not in _GENERIC_HEADS or kk not in ("العام", "العامه")
-                last = j
-                j += 1
-                continue
-            if is_nisba(kk):
-                named = named or key not in _GENERIC_HEADS
-                last = j
-                j += 1
-                continue
-            if country_of is not None and country_of(kk) and not kk.startswith("ال"):
-                named = True
-                last = j
-                j += 1
-                break
-            break
-        if named and last > i and depth == 0:
-            out.append((i, last + 1, "ORG"))
-            i = _next_start(starts, last + 1, b)
-        else:
-            i = _next_start(starts, i + 1, b)
-    return out
-
-
-def place_head_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
-    lex = lexicon()
-    keys = token_keys(tokens)
-    starts = _rule_starts(tokens).place_heads
-    out = []
-    for i in starts[bisect_left(starts, a):bisect_left(starts, b - 1)]:
-        tok = tokens[i]
-        if not _word(tok) or keys[i] not in lex.place_heads or keys[i] in _DEFINITE_HEADS:
-            continue
-        k = i + 1
-        while k < b and _word(tokens[k]) and is_nisba(keys[k]):   # العاصمة التركية أنقرة
-            k += 1
-        if k < b and _word(tokens[k]):
-            t = tokens[k]
-            kk = keys[k]
-            proclitic = t.split and t.words[0].kind == "proclitic"
-            if _name_like(kk, lex) and not proclitic and not is_nisba(kk) and kk not in lex.place_heads:
-                out.append((i, k + 1, "LOC"))
-    return out
 
 
 _MEDIA_KINDS = {"newspaper", "channel", "tv", "website", "media", "radio", "magazine"}
@@ -314,50 +159,193 @@ def _exact_single(text: str, tok: Token, key: str) -> bool:
     return org is not None and strip_diacritics(text[tok.start:tok.end]) == strip_diacritics(org.arabic)
 
 
-def known_org_spans(text: str, tokens: list[Token], a: int, b: int) -> list[tuple[int, int, str]]:
-    """Longest matches of the known-organisations lexicon (داعش، حزب الله، مجلس الأمن الدولي …)."""
-    known, first = _org_table()
-    prefixes = _org_prefixes()
-    keys = token_keys(tokens)
-    starts = _rule_starts(tokens).known_orgs
-    out = []
-    i = _next_start(starts, a, b)
-    while i < b:
-        tok = tokens[i]
-        key = keys[i] if _word(tok) else ""
-        longest = first.get(key, 0)
-        if not longest:
-            i = _next_start(starts, i + 1, b)
-            continue
-        words, idx = [], []
-        run = ""        # the words so far, joined
-        hit = None      # the most words that make a known organisation
-        k = i
-        while k < b and len(words) < longest:
-            t = tokens[k]
-            if t.kind == "quote":
-                k += 1
+class Rules:
+    """The rule walkers over one article's tokens (``stems``: each token's ``Token.stem``, as in
+    ``article.token_index().stems``). ``vocab``, ``is_verb`` and ``country_of`` default to the
+    shipped actor vocabulary, :class:`KnownVerbs` and :func:`rasid.entities.countries.word_country`."""
+
+    def __init__(self, text: str, tokens: list[Token], stems: list[str] | None = None,
+                 vocab: ActorVocabulary | None = None, is_verb: Callable[[Token], bool] | None = None,
+                 country_of: Callable[[str], str | None] | None = None) -> None:
+        if country_of is None:
+            from rasid.entities.countries import word_country as country_of
+        self.text = text
+        self.tokens = tokens
+        self.stems = stems if stems is not None else [t.stem for t in tokens]
+        self.vocab = vocab or vocabulary()
+        self.is_verb = is_verb or KnownVerbs()
+        self.country_of = country_of
+        self.starts = _rule_starts(tokens, self.stems, self.vocab)
+
+    def spans(self, a: int, b: int) -> list[Span]:
+        """Every rule's spans in the token range ``[a, b)``, rule by rule."""
+        return self.title_persons(a, b) + self.organisations(a, b) + self.place_heads(a, b) + self.known_orgs(a, b)
+
+    def title_persons(self, a: int, b: int) -> list[Span]:
+        """Persons named after a title: الفريق سالم، وزير الخارجية الكندي جون سميث."""
+        text, tokens, keys, lex = self.text, self.tokens, self.stems, self.vocab
+        starts = self.starts.titles
+        out = []
+        i = _next_start(starts, a, b)
+        while i < b:
+            tok = tokens[i]
+            key = keys[i] if _word(tok) else ""
+            if key not in lex.person_titles:
+                i = _next_start(starts, i + 1, b)
                 continue
-            if not _word(t) or (words and has_conjunction(t)):
+            k = i + 1
+            steps = 0
+            while k < b and steps < 6:
+                kk = keys[k] if _word(tokens[k]) else ""
+                if kk in lex.office_complements or is_nisba(kk) or kk in lex.org_heads or country_word(kk, lex):
+                    k += 1      # وزير خارجية جمهورية مصر العربية الأستاذ X
+                    steps += 1
+                    continue
+                if kk in lex.honorifics:
+                    k += 1
+                    steps += 1
+                    continue
                 break
-            run = f"{run} {keys[k]}" if words else keys[k]
-            words.append(keys[k])
-            idx.append(k)
-            k += 1
-            if run in known:
-                hit = len(words)
-            elif run not in prefixes:
-                break       # no known organisation goes on from here
-        if hit == 1 and not _exact_single(text, tok, known[words[0]]):
-            hit = None
-        if hit:
-            out.append((i, idx[hit - 1] + 1, "ORG"))
-            i = _next_start(starts, idx[hit - 1] + 1, b)
-        else:
-            i = _next_start(starts, i + 1, b)
-    return out
+            j = k
+            while j < b and j - k < 3 and _word(tokens[j]):
+                t = tokens[j]
+                kk = keys[j]
+                if not _name_like(kk, lex) or _is_ala(text, t) or (t.split and t.words[0].kind == "proclitic"):
+                    break
+                if j > k and (self.is_verb(t) or _common_word(text, tokens, k, j)):
+                    break       # السفير جونسون عقد، الرئيس أوباما وصلت: the name ends at a verb or a common word
+                if j == k and kk.startswith("ال"):
+                    break
+                if j > k and is_nisba(kk) and self.country_of(kk) is not None:
+                    break       # الرئيس أوباما الأمريكي; but a family name like الدليمي stays
+                j += 1
+            if j > k:
+                out.append((k, j, "PER"))
+            i = _next_start(starts, max(j, i + 1), b)
+        return out
 
+    def organisations(self, a: int, b: int) -> list[Span]:
+        """Organisations from their head noun: وزارة الداخلية الليبية، السفارة البريطانية."""
+        text, tokens, keys, lex, country_of = self.text, self.tokens, self.stems, self.vocab, self.country_of
+        starts = self.starts.org_heads
+        out = []
+        i = _next_start(starts, a, b)
+        while i < b:
+            tok = tokens[i]
+            key = keys[i] if _word(tok) else ""
+            if key not in lex.org_heads or (i > a and tokens[i - 1].kind == "word"
+                                            and keys[i - 1] in lex.office_heads):
+                i = _next_start(starts, i + 1, b)      # وزير الداخلية: the complement of an office, not a ministry
+                continue
+            j = i + 1
+            named = False      # saw something that makes it a name, not a generic noun
+            depth = 0
+            last = i
+            while j < b and j - i < 9:
+                t = tokens[j]
+                surface = text[t.start:t.end]
+                if t.kind == "quote":
+                    if surface in "«“":
+                        depth += 1
+                    elif depth:
+                        depth -= 1
+                        last = j
+                    else:
+                        break
+                    j += 1
+                    continue
+                if depth:
+                    named = True
+                    j += 1
+                    continue
+                if not _word(t) or t.conj:
+                    break
+                kk = keys[j]
+                if kk == "ل" and j + 1 < b and tokens[j + 1].kind == "quote":      # لـ«الجيش الوطني»
+                    j += 1
+                    continue
+                if kk in lex.office_complements or kk in lex.org_heads and j == i + 1:
+                    named = named or key not in lex.generic_org_heads or kk not in ("العام", "العامه")
+                    last = j
+                    j += 1
+                    continue
+                if is_nisba(kk):
+                    named = named or key not in lex.generic_org_heads
+                    last = j
+                    j += 1
+                    continue
+                if country_of(kk) and not kk.startswith("ال"):
+                    named = True
+                    last = j
+                    j += 1
+                    break
+                break
+            if named and last > i and depth == 0:
+                out.append((i, last + 1, "ORG"))
+                i = _next_start(starts, last + 1, b)
+            else:
+                i = _next_start(starts, i + 1, b)
+        return out
 
-def rule_spans(text: str, tokens: list[Token], a: int, b: int, country_of=None) -> list[tuple[int, int, str]]:
-    return (title_person_spans(text, tokens, a, b) + org_spans(text, tokens, a, b, country_of)
-            + place_head_spans(text, tokens, a, b) + known_org_spans(text, tokens, a, b))
+    def place_heads(self, a: int, b: int) -> list[Span]:
+        """Places after an indefinite place head: محافظة إب، مدينة الرمادي، العاصمة التركية أنقرة."""
+        tokens, keys, lex = self.tokens, self.stems, self.vocab
+        starts = self.starts.place_heads
+        out = []
+        for i in starts[bisect_left(starts, a):bisect_left(starts, b - 1)]:
+            tok = tokens[i]
+            if not _word(tok) or keys[i] not in lex.place_heads or keys[i] in lex.definite_place_heads:
+                continue
+            k = i + 1
+            while k < b and _word(tokens[k]) and is_nisba(keys[k]):   # العاصمة التركية أنقرة
+                k += 1
+            if k < b and _word(tokens[k]):
+                t = tokens[k]
+                kk = keys[k]
+                proclitic = t.split and t.words[0].kind == "proclitic"
+                if _name_like(kk, lex) and not proclitic and not is_nisba(kk) and kk not in lex.place_heads:
+                    out.append((i, k + 1, "LOC"))
+        return out
+
+    def known_orgs(self, a: int, b: int) -> list[Span]:
+        """Longest matches of the known-organisations lexicon (داعش، حزب الله، مجلس الأمن الدولي …)."""
+        text, tokens, keys = self.text, self.tokens, self.stems
+        known, first = _org_table()
+        prefixes = _org_prefixes()
+        starts = self.starts.known_orgs
+        out = []
+        i = _next_start(starts, a, b)
+        while i < b:
+            tok = tokens[i]
+            key = keys[i] if _word(tok) else ""
+            longest = first.get(key, 0)
+            if not longest:
+                i = _next_start(starts, i + 1, b)
+                continue
+            words, idx = [], []
+            run = ""        # the words so far, joined
+            hit = None      # the most words that make a known organisation
+            k = i
+            while k < b and len(words) < longest:
+                t = tokens[k]
+                if t.kind == "quote":
+                    k += 1
+                    continue
+                if not _word(t) or (words and t.conj):
+                    break
+                run = f"{run} {keys[k]}" if words else keys[k]
+                words.append(keys[k])
+                idx.append(k)
+                k += 1
+                if run in known:
+                    hit = len(words)
+                elif run not in prefixes:
+                    break       # no known organisation goes on from here
+            if hit == 1 and not _exact_single(text, tok, known[words[0]]):
+                hit = None
+            if hit:
+                out.append((i, idx[hit - 1] + 1, "ORG"))
+                i = _next_start(starts, idx[hit - 1] + 1, b)
+            else:
+                i = _next_start(starts, i + 1, b)
+        return out

@@ -19,7 +19,7 @@ CLOSE_QUOTES = "»”›"
 EDGE_KINDS = ("quote", "punct", "symbol")
 
 
-def _vocab() -> dict:
+def corpus_counts() -> dict:
     """Word counts of the unlabelled corpus shipped with the NER model ({} without a model)."""
     global _VOCAB
     if _VOCAB is None:
@@ -40,7 +40,7 @@ def _name_start(tok: Token) -> int:
     leave the form the corpus knows best (بطرابلس → طرابلس; بطرس، كريتر stay whole; وكريتر → كريتر).
     When the corpus knows no reading, the token stays whole (فلويد is not ف+لويد)."""
     words = tok.words
-    vocab = _vocab()
+    vocab = corpus_counts()
     best, best_count = 0, vocab.get(tok.norm, 0)
     for s in range(1, len(words)):
         if words[s - 1].kind != "proclitic":

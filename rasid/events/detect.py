@@ -214,7 +214,7 @@ class EventFinder:
         """Persons named by their office alone: «وزير الخارجية المصري», «نظيره المصري» stand for the one
         person of the article who holds that office for that country."""
         from rasid.entities.countries import word_country
-        from rasid.entities.lexicon import is_nisba, lexicon
+        from rasid.entities.vocabulary import is_nisba, vocabulary as lexicon
 
         lex = lexicon()
         tokens, text = self.tokens, self.text

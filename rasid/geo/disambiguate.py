@@ -24,6 +24,7 @@ from rasid.doc.layers import Place
 from rasid.geo.gazetteer import Gazetteer, PlaceCandidate
 from rasid.geo.names import proclitic_forms, toggle_al
 from rasid.lang.ar.normalize import norm_key
+from rasid.memo import memo
 
 __all__ = ["resolve", "resolve_place", "rank", "context_from_text"]
 
@@ -177,21 +178,17 @@ _scanners: dict[int, _Scanner] = {}
 def context_from_text(text: str, gazetteer: Gazetteer | None = None) -> Counter:
     """Counts of the countries a text names: country names (also multi-word and official
     forms), nisba adjectives, and unambiguous capitals; proclitics and ال are handled.
-    The last answer is kept: two stages ask about the same article in a row."""
-    g = gazetteer or Gazetteer.default()
-    last = _LAST.get(id(g))
-    if last is not None and last[0] is text:
-        return Counter(last[1])
-    counts = _context_from_text(text, g)
-    _LAST[id(g)] = (text, counts)
-    return Counter(counts)
+    A new Counter on each call (the caller may add to it)."""
+    return Counter(_context_from_text(text, gazetteer or Gazetteer.default()))
 
 
-_LAST: dict[int, tuple[str, Counter]] = {}
 _UNSEEN = object()
 
 
+@memo(8)
 def _context_from_text(text: str, g: Gazetteer) -> Counter:
+    """The counts for a text (a pure function of the text and the gazetteer, kept for a few texts:
+    the mentions and places stages ask about the same article in a row). Never changed by callers."""
     sc = _scanners.get(id(g))
     if sc is None:
         sc = _scanners[id(g)] = _Scanner(g)

@@ -69,33 +69,22 @@ def proclitic_forms(k: str) -> list[str]:
     return [f for f in out if len(f) >= 2 and not (f in seen or seen.add(f))]
 
 
-# Words that head a place name: "العاصمة طرابلس", "مدينة حلب", "محافظة إب".
-# value: the hint it gives ("capital" | "city" | "region")
-HEADS: dict[str, str] = {key(w): h for w, h in {
-    "العاصمة": "capital", "عاصمة": "capital",
-    "مدينة": "city", "المدينة": "city", "بلدة": "city", "قرية": "city", "ميناء": "city",
-    "محافظة": "region", "المحافظة": "region", "ولاية": "region", "منطقة": "region",
-    "مقاطعة": "region", "إقليم": "region", "اقليم": "region", "قضاء": "region", "ناحية": "region",
-    "مديرية": "region", "قطاع": "region", "بلدية": "city", "حي": "city", "مخيم": "city",
-    "مطار": "city", "قاعدة": "city", "معبر": "city", "جزيرة": "region", "ريف": "region",
-    "ضواحي": "region", "أطراف": "region", "محيط": "region",
-    "شمال": "region", "جنوب": "region", "شرق": "region", "غرب": "region", "وسط": "region",
-    "شمالي": "region", "جنوبي": "region", "شرقي": "region", "غربي": "region",
-}.items()}
+def _place_names() -> dict:
+    from rasid.lang.ar.lexicons import data
 
+    return data("place_names")
+
+
+# The word lists around place names (rasid/lang/ar/lexicons/place_names.json), as keys.
+# HEADS: words that head a place name ("العاصمة طرابلس", "مدينة حلب", "محافظة إب"), each with
+# the hint it gives ("capital" | "city" | "region").
+HEADS: dict[str, str] = {key(w): h for w, h in _place_names()["heads"].items()}
 # Words that head a state's official name: "جمهورية مصر العربية", "سلطنة عمان".
-STATE_HEADS = {key(w) for w in (
-    "جمهورية", "الجمهورية", "دولة", "مملكة", "المملكة", "سلطنة", "إمارة", "امارة", "اتحاد",
-    "الاتحاد", "جمهوريه",
-)}
+STATE_HEADS = {key(w) for w in _place_names()["state_heads"]}
 # Adjectives that close an official name: "روسيا الاتحادية", "إيران الإسلامية".
-STATE_TAILS = {key(w) for w in (
-    "العربية", "المتحدة", "الاتحادية", "الشعبية", "الديمقراطية", "الديموقراطية", "الإسلامية",
-    "الهاشمية", "الاشتراكية", "الفيدرالية", "الفدرالية", "الأمريكية", "الأميركية", "الليبية",
-)}
-
+STATE_TAILS = {key(w) for w in _place_names()["state_tails"]}
 # nisba endings after the stem's final ي: masc, fem, pl masc (acc/nom), pl fem, dual
-NISBA_SUFFIXES = ("", "ه", "ين", "ون", "ات", "ان")
+NISBA_SUFFIXES = tuple(_place_names()["nisba_suffixes"])
 
 
 def strip_head(k: str, heads) -> tuple[str, str] | None:

@@ -39,7 +39,16 @@ from rasid.names.lexicon import DATA, ar_units, compatible, lat_units, lexicon, 
 __all__ = ["KnownPerson", "KnownPeople", "known_people", "known_person", "known_surname", "known_latin"]
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "PTY", "REB", "IGO", "REL", "JUD", "BUS", "MED"})
-PARTICLES = frozenset({"ابو", "بن", "ابن", "ال", "ولد", "بنت"})     # keys (آل -> ال)
+
+def _particles() -> dict[str, frozenset[str]]:
+    """Name particle key -> its Latin press spellings (rasid/lang/ar/lexicons/name_particles.tsv)."""
+    from rasid.lang.ar.lexicons import table
+
+    return {norm_key(r["particle"]): frozenset(r["latin"].split()) for r in table("name_particles")}
+
+
+_PARTICLE_LAT = _particles()
+PARTICLES = frozenset(_PARTICLE_LAT)     # keys (آل -> ال)
 _ARTICLE = re.compile(r"^(al|el)-", re.I)
 
 
@@ -75,12 +84,6 @@ def _canon(unit: str) -> str:
     words = [strip_article(w) for w in unit.split()]
     s = "".join(words)
     return re.sub(r"([اوي])\1+", r"\1", s)
-
-
-_PARTICLE_LAT = {
-    "ابو": {"abu", "abou", "aboul", "abul"}, "بن": {"bin", "ben", "ibn"}, "ابن": {"ibn", "bin", "ben"},
-    "ال": {"al", "el"}, "ولد": {"ould"}, "بنت": {"bint"},
-}
 
 
 def _lat_surname(english: str, last_unit: str) -> str:

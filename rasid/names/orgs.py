@@ -30,15 +30,6 @@ _QUOTES = re.compile(r"[«»\"'“”„‟‘’‚‛‹›「」『』]")
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n.,:;!?()[]{}،؛؟-–—"
 
-# Entries whose form with the article toggled is an ordinary word or another name
-# (قاعدة "base", الحماس "enthusiasm", الفتح "conquest" / Iraq's Fatah Alliance, ...):
-# these match only as written (after proclitic removal), never through ال folding.
-_NO_ARTICLE_FOLD_FORMS = (
-    "القاعدة", "النصرة", "البعث", "الإخوان", "الأزهر", "الصحوات", "النجباء", "القسام",
-    "الأناضول", "الأهرام", "الجمهوريون", "الجمهوريين", "الديمقراطيون", "الديمقراطيين",
-    "فتح", "حماس", "التايمز", "سائرون", "معاريف",
-)
-
 
 @dataclass(frozen=True)
 class KnownOrg:
@@ -118,7 +109,11 @@ def _proclitic_variants(k: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _no_fold() -> frozenset[str]:
-    return frozenset(org_key(f) for f in _NO_ARTICLE_FOLD_FORMS)
+    """Entries whose form with the article toggled is an ordinary word or another name (قاعدة "base",
+    الحماس "enthusiasm"): they match only as written (rasid/lang/ar/lexicons/org_no_article_fold.txt)."""
+    from rasid.lang.ar.lexicons import words
+
+    return frozenset(org_key(f) for f in words("org_no_article_fold"))
 
 
 def candidate_keys(name: str) -> list[str]:

@@ -44,7 +44,16 @@ def digit_shape(t: str) -> str:
 # --------------------------------------------------------------------------
 # conjunction (و ف), then preposition (ب ل ك) or future س is ignored, then article ال.
 _PREFIX = re.compile(r"^(?P<conj>[وف])?(?P<prep>[بلك])?(?P<art>ال)?")
-_SUFFIXES = ("يين", "يون", "يه", "ات", "ون", "ين", "ي")
+
+
+def _suffixes() -> tuple[str, ...]:
+    """The suffixes ``strip_suffix`` tries, in order (rasid/lang/ar/lexicons/light_stem.json)."""
+    from rasid.lang.ar.lexicons import data
+
+    return tuple(data("light_stem")["suffixes"])
+
+
+_SUFFIXES = _suffixes()
 
 
 def split_prefix(w: str, vocab: dict | None = None) -> tuple[str, str]:

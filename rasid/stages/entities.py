@@ -1,6 +1,6 @@
 """Stage `entities`: one entity per actor, with offices, country and sector.
 
-Grouping is rasid.entities.group; offices rasid.entities.roles; country
+Grouping is rasid.entities.group; offices rasid.entities.offices; country
 evidence rasid.entities.countries. Country, in order of evidence: the office
 phrase (وزير الداخلية التركي → TUR), a relative's (kinship apposition), the
 organisation in the office phrase, a nisba or country name inside or right
@@ -12,9 +12,8 @@ from __future__ import annotations
 from rasid.doc.layers import Entity, Role
 from rasid.entities.countries import document_countries, phrase_country, word_country
 from rasid.entities.group import Group, group_mentions, kinship_names
-from rasid.entities.lexicon import lexicon
-from rasid.entities.roles import (Office, core_office, office_after, office_before, token_index,
-                                  token_keys)
+from rasid.entities.offices import Office, core_office, office_after, office_before
+from rasid.entities.vocabulary import vocabulary
 from rasid.names.known import known_person
 from rasid.names.orgs import known_org
 from rasid.stages.base import Stage, register
@@ -44,7 +43,8 @@ class Entities(Stage):
 
     def __call__(self, article):
         text, tokens = article.text, article.tokens
-        lex = lexicon()
+        idx = article.token_index()
+        lex = vocabulary()
         groups = group_mentions(list(article.mentions), text)
         by_mention: dict[str, str] = {}
         entities: list[Entity] = []
@@ -64,8 +64,7 @@ class Entities(Stage):
                 continue
             for m in g.mentions:
                 lo, hi = _sentence_bounds(article, m)
-                i = token_index(tokens, m.start)
-                j = token_index(tokens, m.end)
+                i, j = idx.index(m.start), idx.index(m.end)
                 for office in (office_before(tokens, i, lo, text), office_after(tokens, j, hi, text)):
                     if office is not None:
                         self._add_office(article, e, m, office, offices, by_mention)
@@ -75,10 +74,10 @@ class Entities(Stage):
                 continue
             e.sector = lex.org_heads.get(g.words[0]) or None
             for m in g.mentions:
-                i, j = token_index(tokens, m.start), token_index(tokens, m.end)
+                i, j = idx.index(m.start), idx.index(m.end)
                 c = phrase_country(tokens, i, min(j, len(tokens) - 1), text) if j > i else None
                 if c is None and j < len(tokens) and tokens[j].kind == "word":
-                    c = word_country(token_keys(tokens)[j])
+                    c = word_country(idx.stems[j])
                 if c:
                     e.country = c
                     break
@@ -134,7 +133,7 @@ class Entities(Stage):
     @staticmethod
     def _add_office(article, e, m, office, offices, by_mention):
         text, tokens = article.text, article.tokens
-        lex = lexicon()
+        lex = vocabulary()
         title = text[office.start:office.end]
         country = phrase_country(tokens, office.first, office.last, text)
         if office.counterpart:

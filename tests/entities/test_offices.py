@@ -1,11 +1,13 @@
-from rasid.entities.roles import core_office, office_after, office_before, token_index
+from rasid.doc.token_index import TokenIndex
+from rasid.entities.offices import core_office, country_word, office_after, office_before
+from rasid.entities.vocabulary import vocabulary
 from rasid.lang.ar.tokenize import tokenize
 
 
 def office(text, name, where="before"):
     toks = tokenize(text)
     s = text.index(name)
-    i, j = token_index(toks, s), token_index(toks, s + len(name))
+    i, j = TokenIndex(toks).span(s, s + len(name))
     o = office_before(toks, i, 0, text) if where == "before" else office_after(toks, j, len(toks), text)
     return (text[o.start:o.end], o) if o else (None, None)
 
@@ -38,13 +40,26 @@ def test_counterpart_and_core_office():
     assert core_office(text, toks, first) == "وزير التجارة"
 
 
-def test_token_keys_are_the_stem_keys():
-    from rasid.entities.roles import has_conjunction, stem_key, token_keys
+def test_office_phrase_ends_at_a_verb():
+    text = "قال ماجد الفهد، رئيس جهاز الرقابة اعتبر أن"
+    assert office(text, "ماجد الفهد", "after")[0] == "رئيس جهاز الرقابة"
+
+
+def test_country_word_inside_an_office():
+    vocab = vocabulary()
+    assert country_word("التركي", vocab) and country_word("جمهوريه", vocab) and country_word("اماره", vocab)
+    assert not country_word("الداخليه", vocab) and not country_word("في", vocab)
+
+
+def test_the_token_helpers_kept_for_old_callers_are_pure():
+    from rasid.entities.roles import has_conjunction, stem_key, token_at, token_index, token_keys, token_starts
 
     toks = tokenize("وقال للصحفيين إن وزارة الخارجية والسفارة بالرياض، فالتقى الوزير بالأمين العام")
-    assert token_keys(toks) == [stem_key(t) for t in toks]
-    for t in toks:      # from the pieces, then from the Word objects
-        before = (stem_key(t), has_conjunction(t))
-        t.words
-        assert (stem_key(t), has_conjunction(t)) == before
-    assert token_keys(toks) is token_keys(toks)
+    idx = TokenIndex(toks)
+    assert token_keys(toks) == idx.stems == [stem_key(t) for t in toks]
+    assert token_starts(toks) == idx.starts
+    assert [has_conjunction(t) for t in toks] == [t.conj for t in toks]
+    for off in (0, 1, toks[3].start, toks[3].start + 1, toks[-1].end + 5):
+        assert token_index(toks, off) == idx.index(off) and token_at(toks, off) == idx.at(off)
+    other = tokenize("ذهب الوزير")
+    assert token_keys(other) == [t.stem for t in other]      # nothing kept from the list before

@@ -1,0 +1,59 @@
+"""A span's edges adjusted to the name, and one-word spans kept, dropped or relabelled."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from rasid.doc.layers import Token
+from rasid.entities.vocabulary import ActorVocabulary, is_nisba
+
+__all__ = ["trim", "one_word_label"]
+
+_TANWEEN = re.compile("[\u064b-\u064d]")
+
+
+def trim(text: str, tokens: list[Token], stems: list[str], i: int, j: int, label: str, b: int,
+         vocab: ActorVocabulary, is_verb: Callable[[Token], bool],
+         country_of: Callable[[str], str | None]) -> tuple[int, int]:
+    """The token range ``[i, j)`` of a span, edges adjusted (``b``: the sentence's end):
+
+    * PER: leading event nouns, country words and verbs off (لقاء X، السوري X), and trailing
+      verbs (أحمد التقى: the tagger ran on into the verb);
+    * LOC: a state, facility or island head before it joins (جمهورية مصر العربية، مطار عدن);
+    * ORG: following nisba adjectives and time adjectives join (وزارة الداخلية الليبية المؤقتة).
+    """
+    keys = stems
+    if label == "PER":
+        while j - i > 1 and tokens[i].kind == "word" and (keys[i] in vocab.leading_non_names
+                                                           or country_of(keys[i])
+                                                           or is_verb(tokens[i])):
+            i += 1
+        while j - i > 1 and tokens[j - 1].kind == "word" and is_verb(tokens[j - 1]):
+            j -= 1
+    elif label == "LOC":
+        heads = vocab.place_name_heads
+        while i - 1 >= 0 and tokens[i - 1].kind == "word" and keys[i - 1] in heads and not tokens[i - 1].conj:
+            i -= 1
+    elif label == "ORG":
+        k = j
+        if k < b and tokens[k].kind == "quote" and text[tokens[k].start] in "»”":
+            k += 1
+        while k < b and tokens[k].kind == "word" and not tokens[k].conj and (
+                is_nisba(keys[k]) or keys[k] in vocab.org_time_adjectives):
+            k += 1
+            j = k
+    return i, j
+
+
+def one_word_label(surface: str, key: str, label: str, vocab: ActorVocabulary,
+                   country_of: Callable[[str], str | None]) -> str | None:
+    """The label of a one-word mention (``key``: its name key), or None when it is no name:
+    a title alone (الشيخ، الرئيس), an indefinite word (لقاءً بناءً); a nationality adjective
+    tagged PER or ORG (نظيره السوري) is MISC."""
+    if label == "PER" and (key in vocab.honorifics or key in vocab.person_titles):
+        return None
+    if _TANWEEN.search(surface):
+        return None
+    if label in ("PER", "ORG") and is_nisba(key) and country_of(key):
+        return "MISC"
+    return label

@@ -1,0 +1,33 @@
+"""The mentions stage wires the jobs; its tagger and lexicons come through its constructor."""
+from rasid.entities.vocabulary import ActorVocabulary
+from rasid.lang.ar.lexicons import data
+from rasid.stages.mentions import Mentions
+from tests.mentions.helpers import FakeTagger, article_of
+
+
+def found(article):
+    return [(m.id, m.text, m.label, m.source) for m in article.mentions]
+
+
+def test_model_and_rule_candidates_trimmed_and_propagated():
+    text = "قال السفير جونسون إن لقاء أحمد سالم تم. وأكد جونسون أن سالم وصل إلى جمهورية مصر العربية."
+    tagger = FakeTagger({"لقاء": "B-PER", "أحمد": "I-PER", (0, "سالم"): "I-PER", "مصر": "B-LOC", "العربية": "I-LOC"})
+    a = Mentions(tagger=tagger)(article_of(text))
+    assert found(a) == [("m1", "جونسون", "PER", "rule"), ("m2", "أحمد سالم", "PER", "model"),
+                        ("m3", "جونسون", "PER", "propagation"), ("m4", "سالم", "PER", "propagation"),
+                        ("m5", "جمهورية مصر العربية", "LOC", "model")]
+
+
+def test_without_rules_only_the_tagger():
+    text = "قال السفير جونسون إن أحمد وصل. وقال أحمد إن"
+    a = Mentions(rules=False, tagger=FakeTagger({"أحمد": "B-PER"}))(article_of(text))
+    assert found(a) == [("m1", "أحمد", "PER", "model"), ("m2", "أحمد", "PER", "model")]
+
+
+def test_the_vocabulary_given_is_used():
+    words = dict(data("actors"))
+    words["person_titles"] = {**words["person_titles"], "الحكيم": ""}
+    text = "قال الحكيم زيد إن"
+    assert found(Mentions(tagger=FakeTagger({}))(article_of(text))) == []
+    a = Mentions(tagger=FakeTagger({}), vocab=ActorVocabulary(words))(article_of(text))
+    assert found(a) == [("m1", "زيد", "PER", "rule")]

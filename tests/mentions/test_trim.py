@@ -1,0 +1,57 @@
+"""rasid.mentions.trim: span edges and one-word spans."""
+import pytest
+
+from rasid.entities.countries import word_country
+from rasid.entities.vocabulary import KnownVerbs, vocabulary
+from rasid.mentions.trim import one_word_label, trim
+from tests.mentions.helpers import article_of, tokens_of
+
+
+@pytest.fixture(scope="module")
+def verbs():
+    return KnownVerbs()
+
+
+def trimmed(text, surface, label, verbs):
+    a = article_of(text)
+    i, j = tokens_of(a, surface)
+    i, j = trim(a.text, a.tokens, a.token_index().stems, i, j, label, len(a.tokens), vocabulary(), verbs,
+                word_country)
+    return a.text[a.tokens[i].start:a.tokens[j - 1].end]
+
+
+def test_person_loses_leading_event_nouns_and_verbs(verbs):
+    assert trimmed("جرى لقاء أحمد سالم أمس", "لقاء أحمد سالم", "PER", verbs) == "أحمد سالم"
+    assert trimmed("قال إن أحمد التقى الوزير", "أحمد التقى", "PER", verbs) == "أحمد"
+    assert trimmed("قال إن أحمد سالم", "أحمد سالم", "PER", verbs) == "أحمد سالم"
+
+
+def test_person_trim_uses_the_verb_test_given():
+    a = article_of("قال إن أحمد سالم")
+    i, j = tokens_of(a, "أحمد سالم")
+    always = trim(a.text, a.tokens, a.token_index().stems, i, j, "PER", len(a.tokens), vocabulary(),
+                  lambda tok: tok.stem == "سالم", word_country)
+    assert always == (i, j - 1)
+
+
+def test_place_takes_its_state_or_facility_head(verbs):
+    assert trimmed("هبطت في مطار عدن أمس", "عدن", "LOC", verbs) == "مطار عدن"
+    assert trimmed("زار جمهورية مصر العربية", "مصر العربية", "LOC", verbs) == "جمهورية مصر العربية"
+    assert trimmed("هبطت في ومطار عدن أمس", "عدن", "LOC", verbs) == "عدن"      # a conjoined head
+    assert trimmed("درس في جامعة لندن", "لندن", "LOC", verbs) == "لندن"          # an institution's head
+
+
+def test_organisation_takes_following_nisba_and_time_adjectives(verbs):
+    assert trimmed("قالت وزارة الداخلية الليبية المؤقتة إن", "وزارة الداخلية", "ORG", verbs) == \
+        "وزارة الداخلية الليبية المؤقتة"
+    assert trimmed("قالت الحكومة «الوحدة» الليبية إن", "الحكومة «الوحدة", "ORG", verbs) == "الحكومة «الوحدة» الليبية"
+    assert trimmed("قالت وزارة الداخلية والليبية إن", "وزارة الداخلية", "ORG", verbs) == "وزارة الداخلية"
+
+
+def test_one_word_label():
+    vocab = vocabulary()
+    assert one_word_label("الشيخ", "الشيخ", "PER", vocab, word_country) is None         # a title alone
+    assert one_word_label("لقاءً", "لقاء", "ORG", vocab, word_country) is None          # an indefinite noun
+    assert one_word_label("السوري", "السوري", "ORG", vocab, word_country) == "MISC"     # a nationality
+    assert one_word_label("السوري", "السوري", "LOC", vocab, word_country) == "LOC"
+    assert one_word_label("أحمد", "احمد", "PER", vocab, word_country) == "PER"
