@@ -1,5 +1,5 @@
-"""Stage `events`: PLOVER events with actors, place, date and topics (rasid.events.detect)."""
-from rasid.events.detect import find_events
+"""Stage `events`: PLOVER events with actors, place, date and topics (rasid.events.finder)."""
+from rasid.events.finder import find_events
 from rasid.stages.base import Stage, register
 
 

@@ -1,5 +1,5 @@
 """Stage `quotes`: direct and indirect quotations with their speakers (rasid.quotes)."""
-from rasid.quotes.detect import find_quotes
+from rasid.quotes.attribute import find_quotes
 from rasid.stages.base import Stage, register
 
 

@@ -1,5 +1,5 @@
 """Quotes and speakers on hand-made articles with hand-placed mentions and entities (no model)."""
-from rasid.quotes.detect import find_quotes, quote_pairs
+from rasid.quotes.attribute import find_quotes, quote_pairs
 from rasid.stages.entities import Entities
 from tests.entities.helpers import article_with
 
@@ -65,7 +65,7 @@ def test_every_token_whose_key_is_a_cue_is_a_candidate():
 
     from rasid.doc.layers import Token
     from rasid.lang.ar.tokenize import tokenize
-    from rasid.quotes.detect import _key, cue_candidates, speech_lexicon
+    from rasid.quotes.attribute import _key, cue_candidates, speech_lexicon
 
     data = json.loads(resources.files("rasid.lang.ar.lexicons").joinpath("speech.json").read_text("utf-8"))
     forms = [w for k in ("verbs", "participles", "channel_verbs") for w in data[k]]

@@ -1,7 +1,7 @@
 """Events on hand-made articles with hand-placed mentions (no model)."""
 from rasid.dates import find_times
-from rasid.events.detect import find_events
-from rasid.quotes.detect import find_quotes
+from rasid.events.finder import find_events
+from rasid.quotes.attribute import find_quotes
 from rasid.stages.entities import Entities
 from rasid.stages.places import Places
 from tests.entities.helpers import article_with
@@ -87,7 +87,7 @@ def test_event_dates_come_from_the_text_the_statement_or_the_publication():
 def test_token_forms_are_shared_by_norm_and_pieces_not_by_hand_set_words():
     from rasid.doc.layers import Word
     from rasid.entities.roles import stem_key as entity_key
-    from rasid.events.detect import _word_form
+    from rasid.events.finder import _word_form
     from rasid.lang.ar.triggers import event_lexicon, stem_key
     from rasid.lang.ar.tokenize import tokenize
 
