@@ -54,7 +54,7 @@ PLOVER_TYPES: tuple[str, ...] = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 # attached pronouns taken off a word before lookup, longest first (lexicons/attached_pronouns.txt)
-_SUFFIXES: tuple[str, ...] = tuple(sorted(keys("attached_pronouns"), key=len, reverse=True))
+_SUFFIXES: tuple[str, ...] = tuple(sorted(keys("attached_pronouns"), key=lambda s: (-len(s), s)))
 _DEFAULT_WINDOW = 6
 # relative pronouns, whose antecedent may hold a trigger's required noun (lexicons/relative_pronouns.txt)
 RELATIVES: frozenset[str] = keys("relative_pronouns")
