@@ -1,1 +1,2 @@
-"""Event detection: the Arabic PLOVER trigger lexicon and PLOVER JSON export."""
+"""PLOVER events: found from trigger words and their clauses (finder) and written as PLOVER JSON (plover).
+The trigger lexicon itself is a language resource: rasid.lang.ar.triggers."""

@@ -1,5 +1,6 @@
-"""Stage `events`: PLOVER events with actors, place, date and topics (rasid.events.detect)."""
-from rasid.events.detect import find_events
+"""Stage `events`: PLOVER events with actors, place, date and topics (rasid.events.finder)."""
+from rasid.events.finder import EventWords, event_words, find_events
+from rasid.lang.ar.triggers import EventLexicon, event_lexicon
 from rasid.stages.base import Stage, register
 
 
@@ -11,9 +12,15 @@ class Events(Stage):
     writes = frozenset({"events"})
     optional = frozenset({"quotes", "geo"})
 
-    def __init__(self, keep_flagged: bool = True) -> None:
+    def __init__(self, keep_flagged: bool = True, triggers: EventLexicon | None = None,
+                 words: EventWords | None = None) -> None:
+        """``triggers``: the trigger lexicon; ``words``: the word lists of event finding (the shipped
+        ones, rasid/lang/ar/lexicons, when not given)."""
         self.keep_flagged = keep_flagged
+        self.triggers = triggers if triggers is not None else event_lexicon()
+        self.words = words if words is not None else event_words()
 
     def __call__(self, article):
-        article.events = find_events(article, keep_flagged=self.keep_flagged)
+        article.events = find_events(article, keep_flagged=self.keep_flagged, triggers=self.triggers,
+                                     words=self.words)
         return article

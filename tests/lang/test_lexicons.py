@@ -45,7 +45,6 @@ def f():
     assert found == {(2, "list"), (4, "split string"), (5, "alternation")}
 
 
-@pytest.mark.xfail(reason="issue 9: word lists are being moved into rasid/lang/ar/lexicons", strict=False)
 def test_no_arabic_word_list_left_in_python_source():
     found = audit(ROOT)
     assert not found, "word lists belong in rasid/lang/ar/lexicons: " + "; ".join(

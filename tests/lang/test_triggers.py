@@ -4,7 +4,7 @@ from importlib import resources
 
 import pytest
 
-from rasid.lang.ar.triggers import PLOVER_TYPES, event_lexicon, stem_keys
+from rasid.lang.ar.triggers import PLOVER_TYPES, event_lexicon, trigger_keys
 from rasid.lang.ar.tokenize import tokenize
 
 # the modes of the PLOVER manual (v0.8 draft); REQUEST takes DEMAND's
@@ -47,7 +47,7 @@ def _words(text):
 def _find(lex, text, surface):
     """The (trigger, length) at the first token whose text is ``surface``."""
     toks = _words(text)
-    keys = stem_keys(toks)
+    keys = trigger_keys(toks)
     for i, t in enumerate(toks):
         if text[t.start:t.end] == surface:
             return lex.match_at(toks, i, keys)
@@ -248,7 +248,7 @@ def test_readings_prefilter_keeps_every_listed_variant(lex):
 def test_token_readings_and_first_firing(lex):
     text = "ووقعت البلدان اتفاقية وقال الرئيس"
     toks = _words(text)
-    keys = stem_keys(toks)
+    keys = trigger_keys(toks)
     signed = lex.token_readings(toks[0])
     assert signed and all(isinstance(t, type(signed[0])) for t in signed)
     assert lex.first_firing(signed, keys[1:]) == lex.match_token(toks[0], keys[1:])
@@ -259,7 +259,7 @@ def test_token_readings_and_first_firing(lex):
 
 
 def test_topics_are_cached_per_key_alike(lex):
-    keys = stem_keys(_words("الجيش والجيش والقوات العسكرية ووزارة الاقتصاد"))
+    keys = trigger_keys(_words("الجيش والجيش والقوات العسكرية ووزارة الاقتصاد"))
     assert lex.topics(keys) == lex.topics(keys) == lex.topics(list(keys))
 
 
@@ -268,29 +268,29 @@ def test_topics_are_cached_per_key_alike(lex):
 def test_topics(lex):
     text = ("بحث الجانبان ملف الهجرة غير الشرعية ومكافحة الإرهاب وتعزيز التعاون العسكري "
             "وبرامج التدريب وضبط الحدود وزيادة الاستثمارات والتبادل التجاري.")
-    topics = lex.topics(stem_keys(_words(text)))
+    topics = lex.topics(trigger_keys(_words(text)))
     for c in ("migration", "terrorism", "military", "training", "security", "border", "economic", "investment", "trade"):
         assert c in topics, c
-    assert lex.topics(stem_keys(_words("ذهب الولد إلى المدرسة صباحا."))) == ["education"]
+    assert lex.topics(trigger_keys(_words("ذهب الولد إلى المدرسة صباحا."))) == ["education"]
     assert lex.topics([]) == []
 
 
 def test_topics_order_by_frequency(lex):
-    keys = stem_keys(_words("الجيش والجيش والقوات العسكرية ووزارة الاقتصاد"))
+    keys = trigger_keys(_words("الجيش والجيش والقوات العسكرية ووزارة الاقتصاد"))
     assert lex.topics(keys)[0] == "military"
     assert lex.topics(keys, min_count=2) == ["military"]
 
 
 def test_cues(lex):
-    assert lex.cues(stem_keys(_words("لم يلتق الوزيران"))) == {"negation"}
-    assert "future" in lex.cues(stem_keys(_words("ومن المقرر أن يزور الرئيس باريس")))
-    assert "hypothetical" in lex.cues(stem_keys(_words("في حال انسحبت القوات")))
-    assert lex.cues(stem_keys(_words("التقى الوزيران أمس"))) == set()
+    assert lex.cues(trigger_keys(_words("لم يلتق الوزيران"))) == {"negation"}
+    assert "future" in lex.cues(trigger_keys(_words("ومن المقرر أن يزور الرئيس باريس")))
+    assert "hypothetical" in lex.cues(trigger_keys(_words("في حال انسحبت القوات")))
+    assert lex.cues(trigger_keys(_words("التقى الوزيران أمس"))) == set()
 
 
 def test_topic_markers(lex):
     assert {"سبل", "افاق", "تعزيز"} <= lex.topic_markers
-    assert "hypothetical" not in lex.cues(stem_keys(_words("بحث الجانبان سبل التعاون")))
+    assert "hypothetical" not in lex.cues(trigger_keys(_words("بحث الجانبان سبل التعاون")))
 
 
 def test_required_noun_as_antecedent_of_a_relative_clause(lex):
@@ -298,7 +298,7 @@ def test_required_noun_as_antecedent_of_a_relative_clause(lex):
     pronoun right before it (الاتفاق الذي وقعته)."""
     def at(text, word):
         toks = tokenize(text)
-        keys = stem_keys(toks)
+        keys = trigger_keys(toks)
         i = next(k for k, t in enumerate(toks) if text[t.start:t.end] == word)
         hit = lex.match_at(toks, i, keys)
         return hit[0].detail if hit else None

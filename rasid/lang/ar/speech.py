@@ -6,7 +6,7 @@ mention stage (a known speech verb is never part of a name).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from rasid.lang.ar.normalize import norm_key
 
@@ -22,9 +22,19 @@ class SpeechLexicon:
     skip: set[str]
     object_verbs: set[str]
 
+    @cached_property
+    def cue_tails(self) -> tuple[int, frozenset[str]]:
+        """``(n, tails)``: the last ``n`` letters of every cue word (verb, participle, channel verb),
+        and of it without an article: a token whose stem ends otherwise holds no cue word."""
+        ends = self.verbs | self.participles | self.channel_verbs
+        ends |= {w[2:] for w in ends if w.startswith("ال")}
+        n = min(map(len, ends))
+        return n, frozenset(w[-n:] for w in ends)
+
 
 @cache
 def speech_lexicon() -> SpeechLexicon:
+    """The shipped reported-speech lexicon, loaded once."""
     from rasid.lang.ar.lexicons import data as lexicon_data
 
     data = lexicon_data("speech")

@@ -35,27 +35,29 @@ source: ``"subject"`` (a verb's subject, a verbal noun's genitive) or
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from rasid.doc.layers import Token
+from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import split_clitics
 
-__all__ = ["EventLexicon", "Trigger", "event_lexicon", "PLOVER_TYPES", "phrase_key", "stem_key", "stem_keys"]
+__all__ = ["EventLexicon", "Trigger", "event_lexicon", "PLOVER_TYPES", "RELATIVES", "phrase_key", "trigger_key",
+           "trigger_keys"]
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
-_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
+# attached pronouns taken off a word before lookup, longest first (lexicons/attached_pronouns.txt)
+_SUFFIXES: tuple[str, ...] = tuple(sorted(keys("attached_pronouns"), key=lambda s: (-len(s), s)))
 _DEFAULT_WINDOW = 6
-RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي"})
+# relative pronouns, whose antecedent may hold a trigger's required noun (lexicons/relative_pronouns.txt)
+RELATIVES: frozenset[str] = keys("relative_pronouns")
 _ANTECEDENT = 4      # keys before a relative pronoun that may hold a trigger's required noun (noun + adjectives)
 _CACHE_MAX = 50_000          # entries of a per-key cache before it is cleared
 _NO_TOPICS: frozenset[str] = frozenset()
@@ -95,8 +97,9 @@ def phrase_key(key: str) -> str:
     return _canon(key)
 
 
-def stem_key(token: Token) -> str:
-    """The token's stem key: its last clitic piece when split (and not clitics only), else its norm."""
+def trigger_key(token: Token) -> str:
+    """The key the trigger lexicon reads a token by: its stem piece when split (no proclitic and no
+    article, unlike ``Token.stem``), else its norm (also when its pieces are clitics only)."""
     if token.kind == "word" and token.split:
         w = token.words[-1]
         if w.kind == "stem":
@@ -104,8 +107,9 @@ def stem_key(token: Token) -> str:
     return token.norm
 
 
-def stem_keys(tokens: Iterable[Token]) -> list[str]:
-    return [stem_key(t) for t in tokens]
+def trigger_keys(tokens: Iterable[Token]) -> list[str]:
+    """:func:`trigger_key` of every token."""
+    return [trigger_key(t) for t in tokens]
 
 
 def _word_stem(word: str) -> str:
@@ -361,7 +365,7 @@ class EventLexicon:
         token's stem, then of its forms with fewer clitics off (unfiltered; none for a non-word)."""
         if token.kind != "word":
             return ()
-        return tuple(t for k in _token_keys(token) for t in self.readings(k))
+        return tuple(t for k in _reading_keys(token) for t in self.readings(k))
 
     def fires_after(self, t: Trigger, following: Sequence[str]) -> bool:
         """Whether ``t`` fires on the keys after it alone (not through a relative clause's antecedent)."""
@@ -403,7 +407,7 @@ class EventLexicon:
         ``keys`` are the tokens' stem keys and ``readings`` the :meth:`token_readings` of ``tokens[i]``
         (each computed when not given)."""
         if keys is None:
-            keys = stem_keys(tokens)
+            keys = trigger_keys(tokens)
         hit = self.match_phrase(keys, i)
         if hit:
             return hit
@@ -465,7 +469,7 @@ class EventLexicon:
         return len(self.triggers)
 
 
-def _token_keys(token: Token) -> list[str]:
+def _reading_keys(token: Token) -> list[str]:
     """Lookup keys for a word token: the stem, an elided-article/ل form, then fewer clitics off, then the whole."""
     out: list[str] = []
     if token.split:
@@ -485,6 +489,5 @@ def _token_keys(token: Token) -> list[str]:
 
 @cache
 def event_lexicon() -> EventLexicon:
-    from rasid.lang.ar.lexicons import data
-
+    """The shipped trigger lexicon (``lexicons/events.json``), loaded once."""
     return EventLexicon(data("events"))

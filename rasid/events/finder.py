@@ -25,84 +25,116 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from itertools import compress
-from operator import attrgetter
 from typing import NamedTuple
 
 from rasid.doc.layers import Event, Mention, Token
-from rasid.entities.roles import has_conjunction
-from rasid.entities.roles import stem_key as entity_key
-from rasid.lang.ar.triggers import RELATIVES, Trigger, event_lexicon, phrase_key, stem_key
+from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
+from rasid.lang.ar.triggers import RELATIVES, EventLexicon, Trigger, event_lexicon, phrase_key, trigger_key
 
 _BOUNDARY = set(".؛;!?؟")
 _LISTING = {"و", "،", ","}
-_COMPLEMENTIZERS = {"ان", "بان", "انه", "انها"}
-_ANAPHORS = {"اللقاء", "الاجتماع", "الزياره", "المحادثات", "المباحثات", "اللقاءات", "الاجتماعات", "القمه"}
-_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "ب", "ل", "ك"}
-_HONORIFICS = {"صاحب", "السمو", "الملكي", "سمو", "معالي", "فخامه", "دوله", "الامير", "الشيخ", "الدكتور",
-               "الاستاذ", "السيد", "السفير", "الرئيس", "الوزير", "الملك", "المدعو"}
-_KINSHIP = {"نجل", "ابن", "ابنه", "شقيق", "شقيقه", "والد", "والده", "زوج", "زوجه", "حفيد", "نجله"}
-_LIGHT_VERBS_BEFORE = {"اجري", "اجرت", "عقد", "عقدت", "يجري", "تجري", "يعقد", "تعقد", "شن", "شنت", "نفذ", "نفذت"}
-_DUAL_LIGHT_VERBS = {"وجه", "وجها", "وجهت", "وجهوا", "شنا", "شنوا", "نفذا", "نفذوا"}
-_GENERIC_ORGS = {"التنظيم": "تنظيم", "الحركه": "حركه", "الجماعه": "جماعه", "الميليشيات": "ميليشيات",
-                 "الميليشيا": "ميليشيا", "المليشيات": "مليشيات"}
 _HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
 _HOSTILE_PREPS = {"علي", "ضد", "الي"}      # ضربات إلى التنظيم، هجوم على، عقوبات ضد
-_LIGHT_VERBS = {"عقد", "عقدها", "عقده", "عقدت", "اجري", "اجرت", "اجراها", "اجراه"}
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The word lists event finding reads beside the trigger lexicon: sets of norm keys, matched
+    against ``Token.stem`` (each file's header in rasid/lang/ar/lexicons says what it is for)."""
+
+    prepositions: frozenset[str]                 # prepositions.txt
+    list_breaking_prepositions: frozenset[str]   # list_breaking_prepositions.txt
+    clause_complementizers: frozenset[str]       # clause_complementizers.txt
+    anaphors: frozenset[str]                     # event_anaphors.txt
+    name_titles: frozenset[str]                  # name_titles.txt
+    kinship: frozenset[str]                      # actors.json: kinship
+    generic_orgs: frozenset[str]                 # generic_org_anaphors.txt
+    light_verbs_before: frozenset[str]           # light_verbs.json: before_noun
+    light_verbs_after: frozenset[str]            # light_verbs.json: after_noun
+    # derived: the prepositions that are words (not the letters ب ل ك), and all but ل
+    word_prepositions: frozenset[str] = field(init=False)
+    prepositions_but_l: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "word_prepositions", frozenset(p for p in self.prepositions if len(p) > 1))
+        object.__setattr__(self, "prepositions_but_l", self.prepositions - {"ل"})
+
+
+@cache
+def event_words() -> EventWords:
+    """The shipped word lists of event finding, loaded once."""
+    light = data("light_verbs")
+    return EventWords(
+        prepositions=keys("prepositions"), list_breaking_prepositions=keys("list_breaking_prepositions"),
+        clause_complementizers=keys("clause_complementizers"), anaphors=keys("event_anaphors"),
+        name_titles=keys("name_titles"), kinship=frozenset(map(norm_key, data("actors")["kinship"])), generic_orgs=keys("generic_org_anaphors"),
+        light_verbs_before=frozenset(map(norm_key, light["before_noun"])),
+        light_verbs_after=frozenset(map(norm_key, light["after_noun"])))
 
 
 class _Form(NamedTuple):
     """What a token's written form decides for event finding."""
 
-    key: str                          # a word's entity key (rasid.entities.roles.stem_key), else the text
-    stem: str                         # the lexicon's stem key (rasid.lang.ar.triggers.stem_key)
+    stem: str                         # a word's Token.stem, else the token's text
+    trigger_key: str                  # the key the trigger lexicon reads (rasid.lang.ar.triggers.trigger_key)
     readings: tuple[Trigger, ...]     # the trigger readings tried for the token alone
     may_trigger: bool                 # a reading, or the first word of a multiword trigger
-    phrase_key: str                   # the stem as multiword triggers list it (no article)
-    pieces: tuple = ()                # the word's clitic pieces (Token._pieces)
+    phrase_key: str                   # the trigger key as multiword triggers list it (no article)
+    pieces: tuple = ()                # the word's clitic pieces (Token.pieces)
 
 
-_FORMS: dict[str, _Form] = {}             # word forms by norm (each checked against the token's pieces)
-_OTHER_FORMS: dict[str, _Form] = {}       # other tokens' forms by text
 _FORMS_MAX = 100_000
-_START = attrgetter("start")
 
 
-def _make_form(tok: Token) -> _Form:
+def _make_form(tok: Token, lex: EventLexicon) -> _Form:
     """The :class:`_Form` of a word token, computed."""
-    lex = event_lexicon()
-    stem = stem_key(tok)
+    key = trigger_key(tok)
     readings = lex.token_readings(tok)
-    return _Form(entity_key(tok), stem, readings, bool(readings) or lex.starts_phrase(stem), phrase_key(stem),
-                 tok._pieces)
+    return _Form(tok.stem, key, readings, bool(readings) or lex.starts_phrase(key), phrase_key(key), tok.pieces)
 
 
-def _word_form(tok: Token) -> _Form:
-    """The :class:`_Form` of a word token, cached per written form: its norm and its clitic pieces
-    (which the tokenizer shares between tokens of the same form). Not cached when the token's words
-    were set by hand rather than made from its pieces. The cache is cleared when full."""
-    pieces, words = tok._pieces, tok._words
-    if words is not None and (len(words) != len(pieces) or words and words[-1].norm is not pieces[-1][2]):
-        return _make_form(tok)
-    form = _FORMS.get(tok.norm)
-    if form is None or (form.pieces is not pieces and form.pieces != pieces):
-        if len(_FORMS) >= _FORMS_MAX:
-            _FORMS.clear()
-        form = _FORMS[tok.norm] = _make_form(tok)
-    return form
+class _FormCache:
+    """The :class:`_Form` of each written form, for one trigger lexicon: word forms by norm, each
+    checked against the token's clitic pieces (which the tokenizer shares between tokens of the same
+    form; a token given its words by hand has pieces of its own), other tokens' forms by text and norm.
+    Each table is cleared when full."""
+
+    __slots__ = ("lex", "words", "others")
+
+    def __init__(self, lex: EventLexicon) -> None:
+        self.lex = lex
+        self.words: dict[str, _Form] = {}
+        self.others: dict[str, _Form] = {}
+
+    def word(self, tok: Token) -> _Form:
+        """The :class:`_Form` of a word token."""
+        pieces = tok.pieces
+        form = self.words.get(tok.norm)
+        if form is None or (form.pieces is not pieces and form.pieces != pieces):
+            if len(self.words) >= _FORMS_MAX:
+                self.words.clear()
+            form = self.words[tok.norm] = _make_form(tok, self.lex)
+        return form
+
+    def other(self, tok: Token, text: str) -> _Form:
+        """The :class:`_Form` of a token that is not a word (its text is its stem)."""
+        surface = text[tok.start:tok.end]
+        form = self.others.get(surface)
+        if form is None or form.trigger_key != tok.norm:
+            if len(self.others) >= _FORMS_MAX:
+                self.others.clear()
+            form = self.others[surface] = _Form(surface, tok.norm, (), self.lex.starts_phrase(tok.norm),
+                                                phrase_key(tok.norm))
+        return form
 
 
-def _other_form(tok: Token, text: str) -> _Form:
-    """The :class:`_Form` of a token that is not a word (its text is its key), cached per text and norm."""
-    surface = text[tok.start:tok.end]
-    form = _OTHER_FORMS.get(surface)
-    if form is None or form.stem != tok.norm:
-        if len(_OTHER_FORMS) >= _FORMS_MAX:
-            _OTHER_FORMS.clear()
-        form = _OTHER_FORMS[surface] = _Form(surface, tok.norm, (), event_lexicon().starts_phrase(tok.norm),
-                                             phrase_key(tok.norm))
-    return form
+@lru_cache(maxsize=4)
+def _form_cache(lex: EventLexicon) -> _FormCache:
+    """The form cache of a trigger lexicon (kept across articles)."""
+    return _FormCache(lex)
 
 
 @dataclass
@@ -127,11 +159,14 @@ class _Found:
 
 
 class EventFinder:
-    def __init__(self, article) -> None:
+    """The events of one article, found with a trigger lexicon and the word lists of event finding."""
+
+    def __init__(self, article, lex: EventLexicon, words: EventWords) -> None:
         self.a = article
         self.text = article.text
         self.tokens = article.tokens
-        self.lex = event_lexicon()
+        self.lex = lex
+        self.w = words
         self._index_tokens()
         ents = {e.id: e for e in article.entities}
         entity_of = {mid: e.id for e in article.entities for mid in e.mentions}
@@ -140,13 +175,13 @@ class EventFinder:
                              if r.start is not None and r.end is not None]
         self.actors: list[Actor] = []
         self.places: list[Actor] = []
-        starts = list(map(_START, self.tokens))
+        starts = article.token_index().starts
         for m in sorted(article.mentions, key=lambda m: m.start):
             eid = entity_of.get(m.id)
             if eid is None:
                 continue
             e = ents[eid]
-            # token_at / token_index of rasid.entities.roles, on the starts computed once
+            # TokenIndex.at / TokenIndex.index, inline
             i, j = max(bisect_right(starts, m.start) - 1, 0), bisect_left(starts, m.end)
             if e.type == "LOC":
                 self.places.append(Actor(eid, m, i, j))
@@ -169,14 +204,16 @@ class EventFinder:
         self._actor_back = max([0] + [a.tok - a.end_tok for a in self.actors])
 
     def _index_tokens(self) -> None:
-        """Per-token facts, computed once for the article: ``forms``, ``keys`` (entity keys of words,
-        the text of other tokens), ``stems`` (the lexicon's stem keys) and ``candidates`` (the indices
-        where a trigger may start)."""
+        """Per-token facts, computed once for the article: ``forms``, ``stems`` (``Token.stem`` of words,
+        the text of other tokens), ``trigger_keys`` (the keys the trigger lexicon reads) and
+        ``candidates`` (the indices where a trigger may start)."""
         text = self.text
-        self.forms = [_word_form(t) if t.kind == "word" else _other_form(t, text) for t in self.tokens]
-        keys, stems, _, may_trigger, _, _ = zip(*self.forms) if self.forms else ((), (), (), (), (), ())
-        self.keys: Sequence[str] = keys
+        cache = _form_cache(self.lex)
+        word, other = cache.word, cache.other
+        self.forms = [word(t) if t.kind == "word" else other(t, text) for t in self.tokens]
+        stems, trigger_keys, _, may_trigger, _, _ = zip(*self.forms) if self.forms else ((), (), (), (), (), ())
         self.stems: Sequence[str] = stems
+        self.trigger_keys: Sequence[str] = trigger_keys
         self.candidates = list(compress(range(len(may_trigger)), may_trigger))
 
     @staticmethod
@@ -186,7 +223,7 @@ class EventFinder:
 
     def _generic_org_actors(self, article) -> list[Actor]:
         """«التنظيم»، «الحركة»، «الجماعة» for the organisation of that kind named last (تنظيم داعش)."""
-        heads = self._indices(self.keys, _GENERIC_ORGS)
+        heads = self._indices(self.stems, self.w.generic_orgs)
         if not heads:
             return []
         ents = {e.id: e for e in article.entities}
@@ -196,7 +233,7 @@ class EventFinder:
             tok = self.tokens[k]
             if tok.kind != "word":
                 continue
-            head = _GENERIC_ORGS[self.keys[k]]
+            head = self.stems[k].removeprefix("ال")
             prev = [a for a in orgs if a.end_tok <= k and head in a.mention.norm.replace("ال", "").split()
                     or a.end_tok <= k and a.mention.norm.split()[0].removeprefix("ال") == head]
             if not prev or any(a.tok <= k < a.end_tok for a in orgs):
@@ -223,15 +260,15 @@ class EventFinder:
             return []           # no one to stand for
         starts = {m.start for m in article.mentions if m.label == "PER"}
         out = []
-        for k in self._indices(self.keys, lex.office_heads.keys() | lex.counterpart):
+        for k in self._indices(self.stems, lex.office_heads.keys() | lex.counterpart):
             tok = tokens[k]
             if tok.kind != "word":
                 continue
-            head = self.keys[k]
+            head = self.stems[k]
             counterpart = head in lex.counterpart
             words, j, country = [head], k + 1, None
             while j < len(tokens) and tokens[j].kind == "word" and len(words) < 4:
-                key = self.keys[j]
+                key = self.stems[j]
                 if is_nisba(key):
                     country = country or word_country(key)
                 elif key not in lex.office_complements:
@@ -246,14 +283,15 @@ class EventFinder:
                 for r in e.roles))]
             if len(fits) != 1:
                 continue
-            start = tok.words[1].start if has_conjunction(tok) else tok.start
+            start = tok.words[1].start if tok.conj else tok.start
             m = Mention(f"office{k}", start, tokens[j - 1].end, text[start:tokens[j - 1].end], "PER")
             out.append(Actor(fits[0].id, m, k, j))
         return out
 
     # ------------------------------------------------------------ helpers
-    def _tkey(self, t: Token) -> str:
-        return entity_key(t) if t.kind == "word" else self.text[t.start:t.end]
+    def _stem_or_text(self, t: Token) -> str:
+        """A word's ``Token.stem``, another token's text (what ``stems`` holds for token ``t``)."""
+        return t.stem if t.kind == "word" else self.text[t.start:t.end]
 
     def _after_preposition(self, actor: Actor) -> str | None:
         """The preposition right before an actor (its own proclitic, or the word before), else None."""
@@ -264,25 +302,25 @@ class EventFinder:
                 return pre[-1]
         k = actor.tok - 1
         while k >= 0 and (self.tokens[k].kind == "quote" or (
-                self.tokens[k].kind == "word" and self.keys[k] in _HONORIFICS)):
+                self.tokens[k].kind == "word" and self.stems[k] in self.w.name_titles)):
             t = self.tokens[k]
             if t.kind == "word" and t.split and t.words[0].kind == "proclitic" and t.words[0].norm in ("ب", "ل"):
                 return t.words[0].norm      # بالسفير X، للأمير X
             k -= 1
         if k < 0 or self.tokens[k].kind != "word":
             return None
-        key = self.keys[k]
-        return key if key in _PREPOSITIONS else None
+        key = self.stems[k]
+        return key if key in self.w.prepositions else None
 
     def _clause_end(self, k: int, hi: int) -> int:
         """Token index where the clause starting at ``k`` ends (a full stop, a complementizer, a new verb clause)."""
-        tokens, keys = self.tokens, self.keys
+        tokens, keys, complementizers = self.tokens, self.stems, self.w.clause_complementizers
         for j in range(k, hi):
             t = tokens[j]
             if t.kind != "word":
                 if keys[j] in _BOUNDARY:        # a non-word's key is its text
                     return j
-            elif keys[j] in _COMPLEMENTIZERS and j > k or (
+            elif keys[j] in complementizers and j > k or (
                     t.end - t.start == 1 and self.text[t.start] in _BOUNDARY):
                 return j
         return hi
@@ -301,15 +339,16 @@ class EventFinder:
             if nxt.entity in {a.entity for a in out}:
                 continue
             gap = self.tokens[cur.end_tok:nxt.tok]
-            joined = any(self.text[t.start:t.end] in _LISTING for t in gap) or has_conjunction(self.tokens[nxt.tok]) \
-                or any(has_conjunction(t) for t in gap)
+            joined = any(self.text[t.start:t.end] in _LISTING for t in gap) or self.tokens[nxt.tok].conj \
+                or any(t.conj for t in gap)
             words = [t for t in gap if t.kind == "word"
                      and not any(a <= t.start and t.end <= b for a, b in self.office_spans)]
-            if any(self._tkey(t) in _KINSHIP and not has_conjunction(t) for t in words[:2]):
+            if any(self._stem_or_text(t) in self.w.kinship and not t.conj for t in words[:2]):
                 break       # كريم، نجل اللواء منصور العطار: an apposition, not a list (but وشقيقه X is)
-            if not joined or len(words) > 7 or any(self._tkey(t) in _PREPOSITIONS - {"ل"} for t in words[:1]):
+            if not joined or len(words) > 7 or any(self._stem_or_text(t) in self.w.prepositions_but_l
+                                                        for t in words[:1]):
                 break
-            if self._after_preposition(nxt) in ("في", "من", "عن", "الي", "علي"):
+            if self._after_preposition(nxt) in self.w.list_breaking_prepositions:
                 break
             out.append(nxt)
             cur = nxt
@@ -337,14 +376,14 @@ class EventFinder:
             else:
                 before = [a for a in self._actors_in(lo, k) if k - a.end_tok <= 4
                           and self._after_preposition(a) is None
-                          and not any(self.keys[j] in _COMPLEMENTIZERS for j in range(a.end_tok, k))]
+                          and not any(self.stems[j] in self.w.clause_complementizers for j in range(a.end_tok, k))]
                 subject = before[-1] if before else None
         else:
             if self._possessive(k, trig):
                 subject = self._possessor(k, lo)        # زيارته لمقبل: his visit
             elif plain and self._gap_words(k + n, plain[0].tok) <= 2 and not self._definite(k):
                 subject = plain[0]      # لقاء X: a definite noun (البحث) has no construct partner
-            elif k + n < end and self.keys[k + n] in _LIGHT_VERBS and plain:
+            elif k + n < end and self.stems[k + n] in self.w.light_verbs_after and plain:
                 subject = plain[0]          # لقاءات عقدها الفريق صدام
             else:
                 subject = self._light_verb_subject(k, lo)   # أجرى X اتصالا هاتفيا مع Y
@@ -352,8 +391,8 @@ class EventFinder:
             return None
         if with_prep:
             others = self._listed_after(with_prep[0], end)
-        elif (trig.requires and k > lo and self.keys[k - 1] in RELATIVES
-              and not self.lex.fires_after(trig, self.stems[k + n:hi])):
+        elif (trig.requires and k > lo and self.stems[k - 1] in RELATIVES
+              and not self.lex.fires_after(trig, self.trigger_keys[k + n:hi])):
             # الاتفاق الذي وقعته X و Y: the verb's object is the noun before the relative pronoun, so the
             # other party is only one listed with the subject (when every party acts alike)
             others = self._listed_after(subject, end)[1:] if trig.symmetric else []
@@ -409,21 +448,22 @@ class EventFinder:
         for t in self.tokens[a:b]:
             if t.kind != "word" or any(s <= t.start and t.end <= e for s, e in self.office_spans):
                 continue
-            if self._tkey(t) in _PREPOSITIONS - {"ب", "ل", "ك"}:
+            if self._stem_or_text(t) in self.w.word_prepositions:
                 return True
         return False
 
     def _gap_words(self, a: int, b: int) -> int:
         """Words between token a and b that are not part of an office phrase or an honorific."""
-        return sum(1 for t in self.tokens[a:b] if t.kind == "word" and self.text[t.start:t.end] not in _HONORIFICS
-                   and norm_key(self.text[t.start:t.end]) not in _HONORIFICS
+        titles = self.w.name_titles
+        return sum(1 for t in self.tokens[a:b] if t.kind == "word" and self.text[t.start:t.end] not in titles
+                   and norm_key(self.text[t.start:t.end]) not in titles
                    and not any(s <= t.start and t.end <= e for s, e in self.office_spans))
 
     def _light_verb_subject(self, k: int, lo: int) -> Actor | None:
         """The subject of a light verb before a noun trigger: أجرى/عقد X اتصالا/لقاء."""
         for j in range(k - 1, max(lo, k - 10) - 1, -1):
-            key = self.keys[j]
-            if key in _LIGHT_VERBS_BEFORE or key in _DUAL_LIGHT_VERBS:
+            key = self.stems[j]
+            if key in self.w.light_verbs_before:
                 between = [a for a in self._actors_in(j + 1, k) if self._after_preposition(a) is None]
                 if between:
                     return between[0]
@@ -435,7 +475,7 @@ class EventFinder:
                     listed = self._actors_in(lo, j)
                     for a in reversed(listed[:-1]):
                         gap = self.tokens[a.end_tok:first.tok]
-                        if len(gap) <= 3 and (any(has_conjunction(t) for t in self.tokens[first.tok:first.tok + 1])
+                        if len(gap) <= 3 and (any(t.conj for t in self.tokens[first.tok:first.tok + 1])
                                               or any(self.text[t.start:t.end] in _LISTING for t in gap)):
                             self._co_subjects = [first]
                             first = a
@@ -476,14 +516,14 @@ class EventFinder:
         if not before:
             return None
         a = before[-1]
-        between = [self.keys[j] for j in range(a.end_tok, k)]
+        between = [self.stems[j] for j in range(a.end_tok, k)]
         if any(w not in ("قد", "لقد") for w in between):
             return None
         j = a.tok - 1
-        while j >= lo and self.tokens[j].kind == "word" and self.keys[j] in _HONORIFICS:
+        while j >= lo and self.tokens[j].kind == "word" and self.stems[j] in self.w.name_titles:
             j -= 1      # إن السفير جونسون عقد
-        prev = self.keys[j] if j >= lo else ""
-        if prev in ("كان", "كانت") or j < lo or prev in ("،", ",") or prev in _COMPLEMENTIZERS or (
+        prev = self.stems[j] if j >= lo else ""
+        if prev in ("كان", "كانت") or j < lo or prev in ("،", ",") or prev in self.w.clause_complementizers or (
                 self.tokens[j].kind == "word" and self.tokens[j].split and prev in ("كان", "كانت")):
             return a
         return None
@@ -498,12 +538,12 @@ class EventFinder:
         return min(later or cands, key=lambda p: abs(p.tok - k)).entity
 
     def _flags(self, k: int, lo: int) -> set[str]:
-        keys = self.stems[max(lo, k - 4):k]
+        keys = self.trigger_keys[max(lo, k - 4):k]
         flags = self.lex.cues(keys)
         tok = self.tokens[k]
         if tok.split and any(w.norm == "س" and w.kind == "proclitic" for w in tok.words):
             flags.add("future")
-        if k > lo and self.keys[k - 1] == "قد" and "hypothetical" in flags:
+        if k > lo and self.stems[k - 1] == "قد" and "hypothetical" in flags:
             flags.discard("hypothetical")      # قد + past verb: "has already"
         return flags
 
@@ -517,7 +557,7 @@ class EventFinder:
             first, stop = bisect_left(cands, lo), bisect_left(cands, hi)
             if first == stop:
                 continue        # no token of the sentence can start a trigger
-            keys = self.stems[lo:hi]
+            keys = self.trigger_keys[lo:hi]
             tokens = self.tokens[lo:hi]
             topics = None       # computed when an event needs them
             k = lo
@@ -535,17 +575,17 @@ class EventFinder:
                     k += 1
                     continue
                 trig, n = hit
-                if k > lo and self.keys[k - 1] in self.lex.topic_markers:
+                if k > lo and self.stems[k - 1] in self.lex.topic_markers:
                     k += n
                     continue
                 parties = self._parties(trig, k, n, lo, hi) if self._may_have_parties(k, hi) else None
-                if topics is None and (parties is not None or self.keys[k] in _ANAPHORS):
+                if topics is None and (parties is not None or self.stems[k] in self.w.anaphors):
                     topics = self.lex.topics(keys)
                 if parties is not None:
                     src, tgt = parties
                     loc = self._location(k, lo, hi, set(src) | set(tgt))
                     found.append(_Found(trig, k, n, si, src, tgt, loc, self._flags(k, lo), topics))
-                elif self.keys[k] in _ANAPHORS and found and si - found[-1].sentence <= 2:
+                elif self.stems[k] in self.w.anaphors and found and si - found[-1].sentence <= 2:
                     last = found[-1]        # اللقاء الذي عقد في العاصمة طرابلس
                     if last.trigger.type == trig.type:
                         last.location = last.location or self._location(k, lo, hi, set(last.source) | set(last.target))
@@ -554,8 +594,12 @@ class EventFinder:
         return found
 
 
-def find_events(article, *, keep_flagged: bool = True) -> list[Event]:
-    finder = EventFinder(article)
+def find_events(article, *, keep_flagged: bool = True, triggers: EventLexicon | None = None,
+                words: EventWords | None = None) -> list[Event]:
+    """The events of ``article`` (which has its entities, times and quotes), found with the trigger
+    lexicon ``triggers`` and the word lists ``words`` (the shipped ones when not given)."""
+    finder = EventFinder(article, triggers if triggers is not None else event_lexicon(),
+                         words if words is not None else event_words())
     times = article.times
     events: list[Event] = []
     seen: dict[tuple, Event] = {}

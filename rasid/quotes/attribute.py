@@ -19,49 +19,47 @@ organisation named as a subject in the sentence before. No speaker, no quote.
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from rasid.doc.layers import Mention, Quote, Token
-from rasid.entities.roles import stem_key, token_at, token_index
+from rasid.lang.ar.lexicons import keys
 from rasid.lang.ar.normalize import norm_key
-from rasid.lang.ar.speech import SpeechLexicon, speech_lexicon  # noqa: F401  (re-exported)
+from rasid.lang.ar.speech import SpeechLexicon, speech_lexicon
 
 OPEN = {"«": "»", "“": "”", '"': '"'}
-_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "خلال", "لدي", "عند", "بين", "حول", "ضد", "مقر", "قبل", "بعد"}
-_PLACE_NOUNS = {"مقر", "حضور", "مشاركه", "رئاسه"}
 
 
-def _key(tok: Token) -> str:
-    return stem_key(tok) if tok.kind == "word" else ""
+@dataclass(frozen=True)
+class QuoteWords:
+    """The word lists speaker finding reads beside the speech lexicon: sets of norm keys matched
+    against the ``Token.stem`` of the word before a name, which then is not the speaker (each file's
+    header in rasid/lang/ar/lexicons says what it is for)."""
+
+    prepositions: frozenset[str]           # prepositions.txt
+    prepositional_nouns: frozenset[str]    # prepositional_nouns.txt: قبل، بعد، مقر (any proclitics)
+    circumstance_nouns: frozenset[str]     # circumstance_nouns.txt: with ب or ل (بحضور، برئاسة)
 
 
 @cache
-def _cue_tails() -> tuple[int, frozenset[str]]:
-    """``(n, tails)``: the last ``n`` letters of every cue word (verb, participle, channel verb),
-    and of it without an article, for :func:`cue_candidates`."""
-    lex = speech_lexicon()
-    ends = {w for w in lex.verbs | lex.participles | lex.channel_verbs}
-    ends |= {w[2:] for w in ends if w.startswith("ال")}
-    n = min(map(len, ends))
-    return n, frozenset(w[-n:] for w in ends)
+def quote_words() -> QuoteWords:
+    """The shipped word lists of speaker finding, loaded once."""
+    return QuoteWords(keys("prepositions"), keys("prepositional_nouns"), keys("circumstance_nouns"))
 
 
-def cue_candidates(tokens: list[Token]) -> list[int]:
-    """Indices of the tokens whose key may be a cue word, in order; the others' cannot be.
+def _word_stem(tok: Token) -> str:
+    """A word's ``Token.stem``; "" for other tokens."""
+    return tok.stem if tok.kind == "word" else ""
 
-    The key of a token split by the tokenizer (its words made from its pieces) is
-    its norm, or the end of its norm after the proclitics, maybe after an
-    article; so its norm ends like the cue word. A token given its words
-    otherwise (read back from a document) is always a candidate.
-    """
-    n, tails = _cue_tails()
-    return [i for i, t in enumerate(tokens)
-            if t.norm[-n:] in tails or (t._words and not t._pieces)]
+
+def cue_candidates(stems: Sequence[str], speech: SpeechLexicon) -> list[int]:
+    """Indices of the tokens (given by their ``Token.stem``) that may hold a cue word of ``speech``,
+    in order: those whose stem ends like a cue word. Every token whose stem is a cue word is one."""
+    n, tails = speech.cue_tails
+    return [i for i, s in enumerate(stems) if s[-n:] in tails]
 
 
 _QUOTE_MARKS = re.compile('[«“»”"\n]')
@@ -102,12 +100,16 @@ class _Cue:
 
 
 class QuoteFinder:
-    def __init__(self, article, entity_of: dict[str, str]) -> None:
+    """The quotes of one article and their speakers, found with a speech lexicon and word lists."""
+
+    def __init__(self, article, entity_of: dict[str, str], speech: SpeechLexicon, words: QuoteWords) -> None:
         self.a = article
         self.text = article.text
         self.tokens = article.tokens
+        self.index = article.token_index()
         self.entity_of = entity_of          # mention id -> entity id
-        self.lex = speech_lexicon()
+        self.lex = speech
+        self.w = words
         self.mentions = sorted((m for m in article.mentions if m.id in entity_of and m.label in ("PER", "ORG")),
                                key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
@@ -135,14 +137,14 @@ class QuoteFinder:
         for a, b in self.pairs:
             if a == start:
                 if len(self.text[a + 1:b - 1].split()) < 3:
-                    return token_index(self.tokens, b - 1)
+                    return self.index.index(b - 1)
                 return None
         return None
 
     def _speaker_and_via(self, c: int, end_tok: int) -> tuple[str | None, str | None]:
         """The speaker between the cue and the quote; a medium after عبر (عبر حسابها على منصة «إكس») is the channel."""
         tokens = self.tokens
-        via = next((k for k in range(c + 1, end_tok) if _key(tokens[k]) == "عبر"), None)
+        via = next((k for k in range(c + 1, end_tok) if _word_stem(tokens[k]) == "عبر"), None)
         if via is None:
             return self._speaker_between(tokens[c].end, tokens[end_tok].start), None
         speaker = self._speaker_between(tokens[c].end, tokens[via].start)
@@ -150,7 +152,7 @@ class QuoteFinder:
         return speaker, channel
 
     def _after_preposition(self, m: Mention) -> bool:
-        k = token_at(self.tokens, m.start)
+        k = self.index.at(m.start)
         tok = self.tokens[k] if k < len(self.tokens) else None
         if tok is not None and tok.start < m.start:      # the mention starts inside a token: a proclitic
             pre = self.text[tok.start:m.start]
@@ -162,10 +164,10 @@ class QuoteFinder:
         if j < 0 or self.tokens[j].kind != "word":
             return False
         prev = self.tokens[j]
-        key = _key(prev)
-        return key in _PREPOSITIONS or (prev.split and prev.words[-1].kind == "stem"
-                                        and any(w.norm in ("ب", "ل") for w in prev.words[:-1])
-                                        and key in _PLACE_NOUNS)
+        key = _word_stem(prev)
+        return key in self.w.prepositions or key in self.w.prepositional_nouns or (
+            prev.split and prev.words[-1].kind == "stem" and any(w.norm in ("ب", "ل") for w in prev.words[:-1])
+            and key in self.w.circumstance_nouns)
 
     def _complementizer(self, c: int, hi: int) -> int:
         """Token index just after the complementizer following cue ``c`` (within the sentence), or -1."""
@@ -173,11 +175,11 @@ class QuoteFinder:
         k = c + 1
         while k < hi and k - c <= 16:
             t = tokens[k]
-            key = _key(t)
+            key = _word_stem(t)
             surface = self.text[t.start:t.end]
             if key in self.lex.complementizers or (t.split and t.words[-1].norm in ("ان",) and key in ("بان",)):
                 return k + 1
-            if key == "الي" and k + 1 < hi and _key(tokens[k + 1]) in self.lex.complementizers:
+            if key == "الي" and k + 1 < hi and _word_stem(tokens[k + 1]) in self.lex.complementizers:
                 return k + 2      # أشار إلى أن
             if surface == ":" and k - c <= 12:
                 return k + 1
@@ -200,12 +202,12 @@ class QuoteFinder:
         covered: list[tuple[int, int]] = []
         last_speaker: tuple[int, str] | None = None       # (sentence index, entity id)
         last_subject: dict[int, str] = {}                  # sentence -> last PER/ORG subject named
-        cands = self.cands = cue_candidates(tokens)
+        cands = self.cands = cue_candidates(self.index.stems, self.lex)
         for si, sent in enumerate(self.a.sentences):
             lo, hi = sent.token_start, sent.token_end
             cues: list[_Cue] = []
             for c in cands[bisect_left(cands, lo):bisect_left(cands, hi)]:
-                key = _key(tokens[c])
+                key = _word_stem(tokens[c])
                 if not key:
                     continue
                 if key in self.lex.verbs:
@@ -287,7 +289,7 @@ class QuoteFinder:
         if subject.start > tokens[c].end + 60:
             return None
         # the object starts after the subject phrase
-        k = token_index(tokens, subject.end)
+        k = self.index.index(subject.end)
         while k < hi and tokens[k].kind == "quote":
             k += 1
         if k >= hi - 1 or tokens[k].kind != "word":
@@ -312,7 +314,7 @@ class QuoteFinder:
         """نقلت X عن Y «…» / نقلت X عن Y أن …: Y speaks, X is the channel."""
         tokens = self.tokens
         for k in range(c + 1, min(hi, c + 12)):
-            if _key(tokens[k]) == "عن":
+            if _word_stem(tokens[k]) == "عن":
                 after = self._mentions_between(tokens[k].end, tokens[min(k + 6, hi - 1)].end)
                 if not after:
                     return None
@@ -363,7 +365,7 @@ class QuoteFinder:
             speaker = None
             cue_tok = None
             for k in self.cands[bisect_left(self.cands, lo):bisect_left(self.cands, hi)]:
-                key = _key(self.tokens[k])
+                key = _word_stem(self.tokens[k])
                 if key in self.lex.verbs or key in self.lex.participles:
                     cue_tok = k
                     end = a if self.tokens[k].start < a else s.end
@@ -379,6 +381,9 @@ class QuoteFinder:
         return out
 
 
-def find_quotes(article) -> list[Quote]:
+def find_quotes(article, *, speech: SpeechLexicon | None = None, words: QuoteWords | None = None) -> list[Quote]:
+    """The quotes of ``article`` (which has its entities and sentences) with their speakers, found with
+    the speech lexicon ``speech`` and the word lists ``words`` (the shipped ones when not given)."""
     entity_of = {mid: e.id for e in article.entities for mid in e.mentions}
-    return QuoteFinder(article, entity_of).find()
+    return QuoteFinder(article, entity_of, speech if speech is not None else speech_lexicon(),
+                       words if words is not None else quote_words()).find()

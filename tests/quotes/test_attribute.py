@@ -1,6 +1,6 @@
 """Quotes and speakers on hand-made articles with hand-placed mentions and entities (no model)."""
 from rasid.pipeline import Pipeline
-from rasid.quotes.detect import quote_pairs
+from rasid.quotes.attribute import quote_pairs
 from tests.entities.helpers import article_with
 
 QUOTES = Pipeline.from_names(["entities", "quotes"], given={"text", "tokens", "sentences", "mentions"},
@@ -62,13 +62,13 @@ def test_quote_pairs():
     assert quote_pairs('قال "نعم" و«لا»') == [(4, 9), (11, 15)]
 
 
-def test_every_token_whose_key_is_a_cue_is_a_candidate():
+def test_every_token_whose_stem_is_a_cue_is_a_candidate():
     import json
     from importlib import resources
 
     from rasid.doc.layers import Token
     from rasid.lang.ar.tokenize import tokenize
-    from rasid.quotes.detect import _key, cue_candidates, speech_lexicon
+    from rasid.quotes.attribute import _word_stem, cue_candidates, speech_lexicon
 
     data = json.loads(resources.files("rasid.lang.ar.lexicons").joinpath("speech.json").read_text("utf-8"))
     forms = [w for k in ("verbs", "participles", "channel_verbs") for w in data[k]]
@@ -77,14 +77,23 @@ def test_every_token_whose_key_is_a_cue_is_a_candidate():
     lex = speech_lexicon()
     cues = lex.verbs | lex.participles | lex.channel_verbs
     tokens = tokenize(text)
-    for t in tokens[::3]:
-        t.words                       # made from the pieces: still decided by the norm
-    split = next(t for t in tokens if t.split)
-    tokens.append(Token(len(text), len(text) + 3, "xyz", "word", split.words))   # given words: asked
-    want = [i for i, t in enumerate(tokens) if _key(t) in cues]
-    got = cue_candidates(tokens)
+    split = next(t for t in tokens if t.split and _word_stem(t) in cues)
+    tokens.append(Token(len(text), len(text) + 3, "xyz", "word", split.words))   # given its words
+    want = [i for i, t in enumerate(tokens) if _word_stem(t) in cues]
+    got = cue_candidates([t.stem for t in tokens], lex)
     assert want and set(want) <= set(got) and got == sorted(got)
     assert len(tokens) - 1 in got
+    assert len(got) < len(tokens)
+
+
+def test_names_after_prepositions_and_circumstance_nouns_are_not_speakers():
+    from rasid.quotes.attribute import quote_words
+
+    w = quote_words()
+    assert {"في", "الي", "ب"} <= w.prepositions and "قبل" in w.prepositional_nouns
+    assert "رياسه" in w.circumstance_nouns       # برئاسة X (norm key: hamza seat bare)
+    text = "وقال بحضور سالم العلي إن الوضع صعب."
+    assert quotes(text, [("سالم العلي", "PER")]) == []
 
 
 def test_quote_pairs_nest_and_reset_at_newlines():

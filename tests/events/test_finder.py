@@ -82,21 +82,58 @@ def test_event_dates_come_from_the_text_the_statement_or_the_publication():
 
 def test_token_forms_are_shared_by_norm_and_pieces_not_by_hand_set_words():
     from rasid.doc.layers import Word
-    from rasid.entities.roles import stem_key as entity_key
-    from rasid.events.detect import _word_form
-    from rasid.lang.ar.triggers import event_lexicon, stem_key
+    from rasid.events.finder import _FormCache
     from rasid.lang.ar.tokenize import tokenize
+    from rasid.lang.ar.triggers import event_lexicon, trigger_key
 
     lex = event_lexicon()
+    forms = _FormCache(lex)
     a, b = [t for t in tokenize("والتقى الوزير والتقى") if t.norm == "والتقي"]
-    assert _word_form(a) is _word_form(b)
-    form = _word_form(a)
-    assert (form.key, form.stem, form.readings) == (entity_key(a), stem_key(a), lex.token_readings(a))
+    assert forms.word(a) is forms.word(b)
+    form = forms.word(a)
+    assert (form.stem, form.trigger_key, form.readings) == (a.stem, trigger_key(a), lex.token_readings(a))
     assert form.may_trigger
     # words set by hand are read as they are, never from a form of the same norm
     b.words = [Word(b.start, b.start + 1, "و", "proclitic"), Word(b.start + 1, b.end, "الرئيس", "stem")]
-    assert _word_form(b).stem == "الرئيس" != form.stem
-    assert _word_form(b).readings == lex.token_readings(b)
+    assert forms.word(b).stem == "الرئيس" and forms.word(b).trigger_key == "الرئيس" != form.trigger_key
+    assert forms.word(b).readings == lex.token_readings(b)
+    assert forms.word(a).readings == form.readings
+
+
+def test_the_stage_takes_its_lexicon_and_word_lists():
+    from dataclasses import replace
+
+    from rasid.events.finder import event_words
+    from rasid.lang.ar.lexicons import data
+    from rasid.lang.ar.triggers import EventLexicon, event_lexicon
+    from rasid.stages.events import Events
+
+    text = "التقى سعيد الكعبي مع ماتيو بيانتيدوزي أمس."
+    marked = [("سعيد الكعبي", "PER"), ("ماتيو بيانتيدوزي", "PER")]
+    _, a = events(text, marked)
+    assert [e.type for e in Events()(a).events] == ["CONSULT"]
+    assert Events().words is event_words() and Events().triggers is event_lexicon()
+    assert Events(triggers=EventLexicon({**data("events"), "triggers": []}))(a).events == []
+    # the word lists given are the ones read: a kinship noun between two actors makes an apposition
+    text = "التقى سعيد الكعبي مع ماتيو بيانتيدوزي، صهر سالم العلي."
+    marked = [("سعيد الكعبي", "PER"), ("ماتيو بيانتيدوزي", "PER"), ("سالم العلي", "PER")]
+    _, a = events(text, marked)
+    assert len(Events()(a).events[0].target) == 2
+    in_law = replace(event_words(), kinship=event_words().kinship | {"صهر"})
+    assert len(Events(words=in_law)(a).events[0].target) == 1
+
+
+def test_shipped_word_lists_are_norm_keys():
+    from rasid.events.finder import event_words
+    from rasid.lang.ar.normalize import norm_key
+
+    w = event_words()
+    for name in ("prepositions", "clause_complementizers", "anaphors", "name_titles", "generic_orgs",
+                 "light_verbs_before", "light_verbs_after", "list_breaking_prepositions"):
+        assert all(norm_key(k) == k for k in getattr(w, name)), name
+    assert {"مع", "الي", "ب"} <= w.prepositions and "ب" not in w.word_prepositions
+    assert w.list_breaking_prepositions <= w.prepositions
+    assert "ل" not in w.prepositions_but_l and "ب" in w.prepositions_but_l
 
 
 def test_events_do_not_depend_on_earlier_articles():
