@@ -246,7 +246,7 @@ class FeatureExtractor:
                     if self.ctx2_gaz:
                         f.extend(["-2" + x for x in wf[i - 2][1] if x[0] == "g"])
                 if self.pairs:
-                    f.append("-1s|c=" + stems[i - 1] + "|" + _cl1(wf[i][1]))
+                    f.append("-1s|c=" + stems[i - 1] + "|" + middle_cluster(wf[i][1]))
             else:
                 f.append("BOS")
             if i + 1 < n:
@@ -258,14 +258,14 @@ class FeatureExtractor:
                     if self.ctx2_gaz:
                         f.extend(["+2" + x for x in wf[i + 2][1] if x[0] == "g"])
                 if self.pairs:
-                    f.append("c|+1s=" + _cl1(wf[i][1]) + "|" + stems[i + 1])
+                    f.append("c|+1s=" + middle_cluster(wf[i][1]) + "|" + stems[i + 1])
             else:
                 f.append("EOS")
             out.append(f)
         return out
 
 
-def _cl1(ctx: list[str]) -> str:
+def middle_cluster(ctx: list[str]) -> str:
     """The middle-granularity cluster id among a word's shared features ('-' if none)."""
     for x in ctx:
         if x.startswith("c1="):
@@ -280,7 +280,8 @@ def sentences_features(fx: FeatureExtractor, sents: Iterable[Sequence[str]]):
 # --------------------------------------------------------------------------
 # document-level consistency (second pass)
 # --------------------------------------------------------------------------
-def _etype(tag: str) -> str:
+def entity_type(tag: str) -> str:
+    """The entity type of a BIO tag (B-PER -> PER; "" for O)."""
     return tag[2:] if len(tag) > 2 else ""
 
 
@@ -299,7 +300,7 @@ def context_features(fx: FeatureExtractor, sents: Sequence[Sequence[str]],
             if len(s_) < 2:
                 continue
             c = d.setdefault(s_, {})
-            k = _etype(t) or "O"
+            k = entity_type(t) or "O"
             c[k] = c.get(k, 0) + 1
         per_sent.append(d)
     out = []
@@ -318,7 +319,7 @@ def context_features(fx: FeatureExtractor, sents: Sequence[Sequence[str]],
             lo += 1
         feats = []
         for s_, t in zip(stems[i], first_pass[i]):
-            own = _etype(t) or "O"
+            own = entity_type(t) or "O"
             f = ["fp=" + t]
             c = tot.get(s_)
             if c is not None and len(s_) >= 2:

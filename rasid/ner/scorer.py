@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 
 from rasid.ner.crf import CrfModel
-from rasid.ner.features import FeatureExtractor, _cl1
+from rasid.ner.features import FeatureExtractor, middle_cluster
 
 OFFSETS = 5            # table slots: own, as the word before (-1), two before (-2), after (+1), two after (+2)
 # features of two neighbouring words (j, j+1): attribute prefix, which word's key is on each side
@@ -200,7 +200,7 @@ class WordTable:
         sizes: list[int] = []           # ... block after block (none is empty: a word has own features and
         for k, tok in enumerate(words, start):      # at least word, stem and shape to share)
             own, ctx, st = fx.compute_word_features(tok)
-            cl1 = _cl1(ctx)
+            cl1 = middle_cluster(ctx)
             self.ids[tok] = k
             self.words.append(tok)
             self.stems.append(st)

@@ -17,7 +17,7 @@ import numpy as np
 from rasid.ner.consistency import TYPE_ID, consistency_codes, consistency_features
 from rasid.ner.crf import read_model, viterbi
 from rasid.ner.evaluate import chunks
-from rasid.ner.features import FeatureExtractor, _etype
+from rasid.ner.features import FeatureExtractor, entity_type
 from rasid.ner.scorer import (LONG_STEM, MAY_BEGIN_DICT, MAY_BEGIN_GAZ, PAIRS, Weights, WordTable, add_rows, positions,
                               word_scores)
 
@@ -94,7 +94,7 @@ class NerTagger:
         self._dict_trie = _trie(self.entity_dict)
         self.words = WordTable(self.extractor, self.weights, gaz_first=frozenset(self._gaz_trie),
                                dict_first=frozenset(self._dict_trie))
-        self._type_of = np.array([TYPE_ID[_etype(t) or "O"] for t in self.labels])   # label -> type id
+        self._type_of = np.array([TYPE_ID[entity_type(t) or "O"] for t in self.labels])   # label -> type id
         self._by_code: dict[int, list[int]] = {}
         row = self.weights.row
         self._b, self._bos, self._eos = row("b"), row("BOS"), row("EOS")

@@ -40,7 +40,7 @@ from rasid.doc.serialize import to_dict
 from rasid.store import documents
 from rasid.errors import InputError, RasidError
 from rasid.lang.ar.normalize import norm_key
-from rasid.store.actors import Actor, ActorRegistry, arabic_key
+from rasid.store.actors import Actor, ActorRegistry
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
 

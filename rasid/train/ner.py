@@ -24,7 +24,6 @@ import gzip
 import io
 import json
 import os
-import random
 import sys
 import time
 import zipfile
@@ -362,7 +361,7 @@ def train_two_pass(train, fx, out: Path, folds: int = 4, c1: float = 0.05, c2: f
     """ner1.crfsuite, ner2.crfsuite, entities.tsv.gz in ``out``; returns timings.
     ``second``: crfsuite parameters of the second pass (default :data:`SECOND_PASS`)."""
     import pycrfsuite
-    from rasid.ner.features import dictionary_marks, entity_dictionary, second_pass_features
+    from rasid.ner.features import entity_dictionary, second_pass_features
     t0 = time.time()
     toks = [s for s, _ in train]
     tags = [t for _, t in train]

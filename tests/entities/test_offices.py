@@ -49,17 +49,3 @@ def test_country_word_inside_an_office():
     vocab = vocabulary()
     assert country_word("التركي", vocab) and country_word("جمهوريه", vocab) and country_word("اماره", vocab)
     assert not country_word("الداخليه", vocab) and not country_word("في", vocab)
-
-
-def test_the_token_helpers_kept_for_old_callers_are_pure():
-    from rasid.entities.roles import has_conjunction, stem_key, token_at, token_index, token_keys, token_starts
-
-    toks = tokenize("وقال للصحفيين إن وزارة الخارجية والسفارة بالرياض، فالتقى الوزير بالأمين العام")
-    idx = TokenIndex(toks)
-    assert token_keys(toks) == idx.stems == [stem_key(t) for t in toks]
-    assert token_starts(toks) == idx.starts
-    assert [has_conjunction(t) for t in toks] == [t.conj for t in toks]
-    for off in (0, 1, toks[3].start, toks[3].start + 1, toks[-1].end + 5):
-        assert token_index(toks, off) == idx.index(off) and token_at(toks, off) == idx.at(off)
-    other = tokenize("ذهب الوزير")
-    assert token_keys(other) == [t.stem for t in other]      # nothing kept from the list before

@@ -31,7 +31,6 @@ Numbers (``3.5``) and URLs are single tokens, so their dots never split.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from rasid.doc.layers import Sentence, Token
 from rasid.lang.ar import chars as C

@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from rasid.doc.layers import Token, stem_of_pieces
 from rasid.lang.ar import chars as C
