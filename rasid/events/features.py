@@ -36,20 +36,25 @@ _CLOSE_QUOTES = frozenset("»”")
 class SentenceView:
     """What every candidate of one sentence shares (stems, numbers, years, quotes, mentions), once."""
 
-    __slots__ = ("start", "end", "keys", "bag", "years", "numbers", "quote_depth", "mention_at")
+    __slots__ = ("start", "end", "keys", "bag", "years", "numbers", "quote_depth", "mention_at", "clusters")
 
-    def __init__(self, article: Article, si: int) -> None:
+    def __init__(self, article: Article, si: int, clusters=None) -> None:
         sent = article.sentences[si]
         tokens = article.tokens
         stems = article.token_index().stems
         self.start, self.end = sent.token_start, sent.token_end
         self.keys = [stems[i] if tokens[i].kind == "word" else "" for i in range(self.start, self.end)]
         self.bag = frozenset(k for k in self.keys if k)
+        text = article.text
+        if clusters is not None:
+            self.clusters = [clusters(text[tokens[i].start:tokens[i].end]) if tokens[i].kind == "word" else None
+                             for i in range(self.start, self.end)]
+        else:
+            self.clusters = [None] * (self.end - self.start)
         self.years = [int(tokens[i].norm) for i in range(self.start, self.end)
                       if tokens[i].kind == "number" and _YEAR.match(tokens[i].norm)]
         self.numbers = [i for i in range(self.start, self.end) if tokens[i].kind == "number"]
         depth, self.quote_depth = 0, []
-        text = article.text
         for i in range(self.start, self.end):
             ch = text[tokens[i].start]
             if ch in _OPEN_QUOTES:
@@ -99,6 +104,14 @@ def candidate_features(article: Article, c: Candidate, view: SentenceView, lexic
     f.extend(f"L={k}" for k in keys[max(0, j0 - 6):j0] if k)
     f.extend(f"R={k}" for k in keys[j1:j1 + 6] if k)
     f.extend(f"s={k}" for k in view.bag)
+    cl = view.clusters
+    if cl[j0] is not None:
+        f.extend((f"c256={cl[j0][1]}", f"c1024={cl[j0][2]}"))
+    for off in (-2, -1, 1, 2):
+        j = j0 + off if off < 0 else j1 - 1 + off
+        if 0 <= j < n and cl[j] is not None:
+            f.append(f"c{off:+d}={cl[j][1]}")
+    f.extend({f"sc={x[0]}" for x in cl if x is not None})
     # numbers and years
     near = [i for i in view.numbers if c.first - 5 <= i < c.last + 6]
     if near:

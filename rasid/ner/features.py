@@ -160,6 +160,14 @@ class FeatureExtractor:
         self._cache: dict[str, tuple[list[str], list[str], str]] = {}
 
     # word-level -----------------------------------------------------------
+    def clusters_of(self, tok: str) -> tuple[str, ...] | None:
+        """The cluster ids (64, 256, 1024 clusters) of a written word, or of its stem; None if unknown."""
+        w = normalize(tok)
+        cl = self.clusters.get(w)
+        if cl is None:
+            cl = self.clusters.get(split_prefix(w, self.vocab)[1])
+        return cl
+
     def word_features(self, tok: str):
         """(own features, features shared with neighbours, stem) for one token."""
         hit = self._cache.get(tok)

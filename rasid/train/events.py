@@ -40,6 +40,13 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "events"
 STAGES = ["clean", "tokens", "sentences", "mentions"]
 
 
+def word_clusters():
+    """The NER model's word clusters, as a function of a written word."""
+    from rasid.ner.tagger import load_tagger
+
+    return load_tagger().extractor.clusters_of
+
+
 def example_features(article: Article, c: Candidate, view: SentenceView, type_: str, lex) -> list[str]:
     base = candidate_features(article, c, view, lex, type_)
     return ["T=" + type_] + base + [type_ + "|" + f for f in base]
@@ -69,7 +76,7 @@ def gsr_items(type_: str, pipe) -> list[Item]:
             continue
         art = pipe(Article(raw=s.text, published=_published(s.doc)))
         cands = candidates(art, lex)
-        views = {si: SentenceView(art, si) for si in {c.sentence for c in cands}}
+        views = {si: SentenceView(art, si, word_clusters()) for si in {c.sentence for c in cands}}
         items.append(Item(s, art, cands, views))
     return items
 
@@ -104,7 +111,7 @@ def own_items(split: str, pipe, articles: dict | None = None) -> list[OwnItem]:
         a, b = row["start"], row["end"]
         cands = [c for c in candidates(art, lex) if a <= art.raw_span(art.tokens[c.first].start,
                                                                      art.tokens[c.first].end)[0] < b]
-        views = {si: SentenceView(art, si) for si in {c.sentence for c in cands}}
+        views = {si: SentenceView(art, si, word_clusters()) for si in {c.sentence for c in cands}}
         out.append(OwnItem(row, art, cands, views, events))
     return out
 
