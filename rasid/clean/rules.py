@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from rasid.lang.ar.lexicons import data
 
 DATA = Path(__file__).resolve().parents[1] / "lang" / "ar" / "lexicons" / "boilerplate.json"
 
@@ -69,8 +70,6 @@ def _alt(pats: list[str], flags=0) -> re.Pattern | None:
 @lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> Rules:
     if path is None:
-        from rasid.lang.ar.lexicons import data
-
         d = data("boilerplate")
     else:
         d = json.loads(Path(path).read_text(encoding="utf-8"))

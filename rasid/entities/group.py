@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from rasid.doc.layers import Mention
 from rasid.entities.vocabulary import is_nisba, vocabulary
+from rasid.lang.ar.normalize import norm_key
 
 _QUOTED = re.compile(r"[«“\"]([^»”\"]+)[»”\"]")
 
@@ -62,7 +63,6 @@ class Group:
     def org_keys(self) -> tuple[tuple[str, ...], list[tuple[str, ...]], tuple[str, ...]]:
         """ORG: the loose words of org_core, of each quoted name and of the commanded force."""
         if self._org_keys is None:
-            from rasid.lang.ar.normalize import norm_key
 
             self._org_keys = (loose(org_core(self.words)), [loose(norm_key(q).split()) for q in self.quoted],
                               loose(_commanded(self.words)))
@@ -127,7 +127,6 @@ def kinship_names(mentions: list[Mention], text: str) -> dict[str, list[str]]:
         if len(between) > 40:
             continue
         bw = [w for w in re.split(r"[\s،,]+", between) if w]
-        from rasid.lang.ar.normalize import norm_key
         keys = [norm_key(w) for w in bw]
         if keys and keys[0] in lex.kinship and all(k in lex.kinship or k in lex.person_titles
                                                    or k in lex.honorifics for k in keys):

@@ -25,6 +25,7 @@ from typing import Callable, NamedTuple
 from rasid.doc.layers import Token
 from rasid.entities.offices import country_word
 from rasid.entities.vocabulary import ActorVocabulary, KnownVerbs, is_nisba, vocabulary
+from rasid.lang.ar.normalize import strip_diacritics
 
 __all__ = ["Rules"]
 
@@ -149,7 +150,6 @@ def _org_rows() -> dict:
 def _exact_single(text: str, tok: Token, key: str) -> bool:
     """A one-word organisation (فتح، حماس، آفاد) only as written, with no preposition attached:
     لفتح is "to open", أفاد is "reported"."""
-    from rasid.lang.ar.normalize import strip_diacritics
 
     if tok.split and any(w.kind == "proclitic" and w.norm not in ("و",) for w in tok.words):
         return False

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.normalize import NORM_TABLE
+from rasid.lang.ar.lexicons import data
 
 __all__ = [
     "key", "toggle_al", "proclitic_forms", "strip_head", "HEADS", "STATE_HEADS",
@@ -27,7 +29,6 @@ def key(s: str) -> str:
 
 def _plain_letters() -> re.Pattern:
     """Arabic letters that ``key`` leaves as they are: a word made only of them is its own key."""
-    from rasid.lang.ar.normalize import NORM_TABLE
 
     letters = [chr(c) for c in range(0x0621, 0x064B)
                if c not in NORM_TABLE and not _PUNCT.match(chr(c)) and not chr(c).isspace()]
@@ -70,7 +71,6 @@ def proclitic_forms(k: str) -> list[str]:
 
 
 def _place_names() -> dict:
-    from rasid.lang.ar.lexicons import data
 
     return data("place_names")
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from rasid.lang.ar.normalize import norm_key
 from rasid.memo import memo
 from rasid.names.lexicon import DATA, ar_units, compatible, lat_units, lexicon, split_name, strip_article
+from rasid.lang.ar.lexicons import table
 
 __all__ = ["KnownPerson", "KnownPeople", "known_people", "known_person", "known_surname", "known_latin"]
 
@@ -42,7 +43,6 @@ SECTORS = frozenset({"GOV", "MIL", "LEG", "PTY", "REB", "IGO", "REL", "JUD", "BU
 
 def _particles() -> dict[str, frozenset[str]]:
     """Name particle key -> its Latin press spellings (rasid/lang/ar/lexicons/name_particles.tsv)."""
-    from rasid.lang.ar.lexicons import table
 
     return {norm_key(r["particle"]): frozenset(r["latin"].split()) for r in table("name_particles")}
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.lexicons import words
 
 __all__ = ["KnownOrg", "known_org", "org_index", "max_words", "org_key", "candidate_keys", "DATA_FILE"]
 
@@ -111,7 +112,6 @@ def _proclitic_variants(k: str) -> list[str]:
 def _no_fold() -> frozenset[str]:
     """Entries whose form with the article toggled is an ordinary word or another name (قاعدة "base",
     الحماس "enthusiasm"): they match only as written (rasid/lang/ar/lexicons/org_no_article_fold.txt)."""
-    from rasid.lang.ar.lexicons import words
 
     return frozenset(org_key(f) for f in words("org_no_article_fold"))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Iterable, Sequence
+from rasid.lang.ar.lexicons import data
 
 # --------------------------------------------------------------------------
 # normalisation
@@ -48,7 +49,6 @@ _PREFIX = re.compile(r"^(?P<conj>[وف])?(?P<prep>[بلك])?(?P<art>ال)?")
 
 def _suffixes() -> tuple[str, ...]:
     """The suffixes ``strip_suffix`` tries, in order (rasid/lang/ar/lexicons/light_stem.json)."""
-    from rasid.lang.ar.lexicons import data
 
     return tuple(data("light_stem")["suffixes"])
 

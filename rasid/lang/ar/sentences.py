@@ -34,12 +34,12 @@ import re
 
 from rasid.doc.layers import Sentence, Token
 from rasid.lang.ar import chars as C
+from rasid.lang.ar.lexicons import words
 
 __all__ = ["split_sentences", "LATIN_ABBREVIATIONS", "ARABIC_ABBREVIATIONS"]
 
 
 def _load_abbreviations() -> tuple[frozenset[str], frozenset[str]]:
-    from rasid.lang.ar.lexicons import words
 
     latin, arabic = set(), set()
     for line in words("abbreviations"):

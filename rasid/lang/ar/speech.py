@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.lexicons import data as lexicon_data
 
 __all__ = ["SpeechLexicon", "speech_lexicon"]
 
@@ -35,7 +36,6 @@ class SpeechLexicon:
 @cache
 def speech_lexicon() -> SpeechLexicon:
     """The shipped reported-speech lexicon, loaded once."""
-    from rasid.lang.ar.lexicons import data as lexicon_data
 
     data = lexicon_data("speech")
     k = norm_key

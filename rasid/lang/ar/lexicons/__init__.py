@@ -25,6 +25,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from rasid.lang.ar.normalize import norm_key
 
 __all__ = ["WordList", "words", "keys", "table", "data", "catalogue", "LexiconError"]
 
@@ -86,7 +87,6 @@ def words(name: str) -> WordList:
 @cache
 def keys(name: str) -> WordList:
     """The :func:`norm_key` keys of ``NAME.txt``'s entries (the form stages match tokens by)."""
-    from rasid.lang.ar.normalize import norm_key
 
     w = words(name)
     return WordList((norm_key(e) for e in w), w.name, w.about)
