@@ -79,14 +79,14 @@ def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_b
 @cli.command()
 @click.pass_context
 def stages(ctx):
-    """List the known stages with what each requires and provides."""
+    """List the known stages with the layers each reads and writes."""
     from rasid.stages import stage_classes
 
     settings = settings_from(ctx)
     for name, cls in sorted(stage_classes().items()):
         mark = "*" if name in settings.stages else " "
-        click.echo(f"{mark} {name:<12} v{cls.version:<4} requires: {', '.join(sorted(cls.requires)) or '-':<24}"
-                   f" provides: {', '.join(sorted(cls.provides))}")
+        reads = ", ".join(sorted(cls.requires) + [f"({x})" for x in sorted(cls.optional)]) or "-"
+        click.echo(f"{mark} {name:<12} v{cls.version:<4} reads: {reads:<48} writes: {', '.join(sorted(cls.writes))}")
     click.echo("(* = in the default pipeline)")
 
 
