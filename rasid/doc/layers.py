@@ -209,6 +209,24 @@ class Quote:
     channel: str | None = None     # entity id or description of the channel
 
 
+REALIS = ("actual", "negated", "future", "hypothetical", "background", "generic")
+
+
+@dataclass(slots=True)
+class Participant:
+    """A party to an event: a named entity of the article, or a descriptive actor, a noun phrase
+    that names a kind of actor (مسلحون مجهولون، قوات الأمن العراقية، متظاهرون، طلاب)."""
+
+    role: str                      # "source" | "target"
+    start: int                     # the span that names the party
+    end: int
+    text: str
+    kind: str = "named"            # "named" | "descriptive"
+    entity: str | None = None      # the entity id, when named
+    sector: str | None = None      # CAMEO/PLOVER sector: GOV MIL COP SPY JUD LEG REB INS UAF OPP PTY CVL ...
+    country: str | None = None     # ISO alpha-3 of the party's state, when known
+
+
 @dataclass(slots=True)
 class Event:
     id: str
@@ -229,6 +247,14 @@ class Event:
     hypothetical: bool = False
     confidence: float = 0.5
     trigger: str | None = None
+    # what the learned decision adds (issue 10); ``source``/``target`` keep the named parties' entity ids
+    realis: str = "actual"         # one of REALIS: only "actual" events are reported by default
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    participants: list[Participant] = field(default_factory=list)   # named and descriptive parties
+    killed: int | None = None      # casualties the text states for this event
+    injured: int | None = None
+    reported_by: str | None = None # entity id of whoever reported the event (a statement's speaker)
 
 
 @dataclass(slots=True)

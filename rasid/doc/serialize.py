@@ -18,7 +18,7 @@ from typing import Any
 
 from rasid.doc.alignment import Alignment
 from rasid.doc.article import Article
-from rasid.doc.layers import (ArticleError, Entity, Event, Mention, Place, Quote, Removed, Role,
+from rasid.doc.layers import (ArticleError, Entity, Event, Mention, Participant, Place, Quote, Removed, Role,
                               Sentence, TimeExpr, Token, Word)
 from rasid.errors import SchemaError, SpanError
 
@@ -65,6 +65,13 @@ def _event_dict(ev: Event) -> dict:
     del d["evidence_start"], d["evidence_end"]
     d["flags"] = {"negated": ev.negated, "future": ev.future, "hypothetical": ev.hypothetical}
     del d["negated"], d["future"], d["hypothetical"]
+    d["realis"] = ev.realis
+    if ev.trigger_start is not None:
+        d["trigger_span"] = {"start": ev.trigger_start, "end": ev.trigger_end}
+    d.pop("trigger_start", None)
+    d.pop("trigger_end", None)
+    if ev.participants:
+        d["participants"] = [_plain(p) for p in ev.participants]
     return d
 
 
@@ -149,8 +156,13 @@ def from_dict(data: dict) -> Article:
         ev = dict(ev)
         evidence = ev.pop("evidence", {})
         flags = ev.pop("flags", {})
+        span = ev.pop("trigger_span", None) or {}
+        parts = ev.pop("participants", [])
         ev.update(evidence_start=evidence.get("start", 0), evidence_end=evidence.get("end", 0), **flags)
-        events.append(_build(Event, ev, f"events[{i}]"))
+        ev.update(trigger_start=span.get("start"), trigger_end=span.get("end"))
+        event = _build(Event, ev, f"events[{i}]")
+        event.participants = [_build(Participant, p, f"events[{i}].participants[{j}]") for j, p in enumerate(parts)]
+        events.append(event)
     article = Article(
         raw=raw, id=data.get("id", ""), text=data["text"], alignment=alignment,
         title=data.get("title"), published=data.get("published"),

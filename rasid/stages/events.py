@@ -23,4 +23,7 @@ class Events(Stage):
     def __call__(self, article):
         article.events = find_events(article, keep_flagged=self.keep_flagged, triggers=self.triggers,
                                      words=self.words)
+        for ev in article.events:
+            ev.realis = ("negated" if ev.negated else "future" if ev.future
+                         else "hypothetical" if ev.hypothetical else "actual")
         return article
