@@ -213,3 +213,76 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# --------------------------------------------------------------------------- decisions on own labels
+
+@dataclass
+class Decision:
+    candidate: Candidate
+    type: str
+    p_event: float          # 1 - P(no)
+    realis: str
+    p_realis: float
+
+
+def decide(model: LinearModel, article: Article, cands: list[Candidate], views: dict[int, SentenceView],
+           lex, threshold: float = 0.5) -> list[Decision]:
+    """For each candidate, its most probable type (by 1 - P(no)) and that reading's realis; kept when
+    1 - P(no) reaches ``threshold``."""
+    out = []
+    for c in cands:
+        best = None
+        for t in c.types:
+            p = model.proba(example_features(article, c, views[c.sentence], t, lex))
+            pe = 1.0 - p["no"]
+            if best is None or pe > best[1]:
+                best = (t, pe, p)
+        if best and best[1] >= threshold:
+            t, pe, p = best
+            realis = max(REALIS, key=lambda r: p[r])
+            out.append(Decision(c, t, pe, realis, p[realis] / pe if pe else 0.0))
+    return out
+
+
+def _trigger_raw_span(article: Article, c: Candidate) -> tuple[int, int]:
+    a, _ = article.raw_span(article.tokens[c.first].start, article.tokens[c.first].end)
+    _, b = article.raw_span(article.tokens[c.last - 1].start, article.tokens[c.last - 1].end)
+    return a, b
+
+
+def score_own(model: LinearModel, items: list[OwnItem], lex, threshold: float = 0.5) -> dict:
+    """Type P/R/F1 (a predicted event matches a gold one of the same type whose trigger overlaps),
+    per type and micro; realis accuracy on matched events; gold events with no candidate (lexicon gaps)."""
+    per = defaultdict(lambda: defaultdict(int))
+    realis_ok = realis_n = gaps = 0
+    for it in items:
+        decs = decide(model, it.article, it.cands, it.views, lex, threshold)
+        used = set()
+        spans = [_trigger_raw_span(it.article, c) for c in it.cands]
+        for e in it.events:
+            t = e["trigger"]
+            if not any(a < t["end"] and t["start"] < b for a, b in spans):
+                gaps += 1
+        for d in decs:
+            a, b = _trigger_raw_span(it.article, d.candidate)
+            hit = next((k for k, e in enumerate(it.events) if k not in used and e["type"] == d.type
+                        and e["trigger"]["start"] < b and a < e["trigger"]["end"]), None)
+            if hit is None:
+                per[d.type]["fp"] += 1
+            else:
+                used.add(hit)
+                per[d.type]["tp"] += 1
+                realis_n += 1
+                realis_ok += d.realis == it.events[hit]["realis"]
+        for k, e in enumerate(it.events):
+            if k not in used:
+                per[e["type"]]["fn"] += 1
+    tot = defaultdict(int)
+    for c in per.values():
+        for k, v in c.items():
+            tot[k] += v
+    return {"micro": prf(tot["tp"], tot["fp"], tot["fn"]),
+            "by_type": {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(per.items())},
+            "realis_accuracy": round(realis_ok / realis_n, 3) if realis_n else 0.0, "realis_n": realis_n,
+            "gold_without_candidate": gaps}
