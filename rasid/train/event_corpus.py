@@ -147,9 +147,11 @@ def _sentences(text: str, pipe, lex) -> list[tuple[int, int, bool]]:
     return out
 
 
-def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2)) -> list[dict]:
-    """Draw articles across sources and days (reserved and repeated ones left out), and in each up to
-    ``per_article[0]`` sentences holding a candidate trigger and ``per_article[1]`` drawn at random."""
+def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2), exclude: frozenset = frozenset(),
+           first_sid: int = 1, first_batch: int = 1) -> list[dict]:
+    """Draw articles across sources and days (reserved, repeated and ``exclude``d urls left out), and in
+    each up to ``per_article[0]`` sentences holding a candidate trigger and ``per_article[1]`` drawn at
+    random. Sentence ids start at ``first_sid``, batches (of whole articles) at ``first_batch``."""
     from rasid.lang.ar.triggers import event_lexicon
     from rasid.pipeline import Pipeline
 
@@ -160,7 +162,7 @@ def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2)) ->
     for zp in sorted(CORPUS.glob("*.zip")):
         for rec in _records(zp):
             url, content = rec.get("url"), rec.get("content") or ""
-            if not url or url in reserved or url in seen_urls or len(content) < 300:
+            if not url or url in reserved or url in exclude or url in seen_urls or len(content) < 300:
                 continue
             h = sha1(content)
             if h in seen_text:
@@ -196,14 +198,14 @@ def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2)) ->
         for (a, b, _), why in sorted(picks, key=lambda p: p[0][0]):
             rows.append({"file": file, "url": rec["url"], "source": rec.get("source", ""), "start": a, "end": b,
                          "sha1": sha1(text[a:b]), "pick": why, "split": _split_of(rec["url"])})
-    for i, row in enumerate(rows, 1):
+    for i, row in enumerate(rows, first_sid):
         row["sid"] = f"e{i:04d}"
     # batches of whole articles; a tenth of the articles are labelled twice
     urls = list(dict.fromkeys(r["url"] for r in rows))
-    second = set(rng.sample(urls, max(1, len(urls) // 10)))
+    second = set(rng.sample(urls, max(1, len(urls) // 10))) if first_batch == 1 else set()
     n_batches = 8
     for r in rows:
-        r["batch"] = urls.index(r["url"]) % n_batches + 1
+        r["batch"] = urls.index(r["url"]) % n_batches + first_batch
         r["second"] = r["url"] in second
     return rows
 
@@ -211,8 +213,12 @@ def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2)) ->
 # --------------------------------------------------------------------------- show
 
 def show(batch: int, second: bool = False, out=sys.stdout) -> None:
-    """Print a batch for labelling: per article its title, then each sentence with the one before it."""
-    rows = [r for r in load_sample() if (r["second"] if second else r["batch"] == batch)]
+    """Print a batch for labelling: per article its title, then each sentence with the one before it.
+    With ``second``: the double-labelled sentences of the draw that ``batch`` belongs to (batches
+    1-8, 9-16, ...), for an annotator who labelled none of that draw's batches."""
+    draw = (batch - 1) // 8 if batch else 0
+    rows = [r for r in load_sample() if (r["second"] and (r["batch"] - 1) // 8 == draw if second
+                                         else r["batch"] == batch)]
     current = None
     for r in rows:
         text, sent = rebuild(ref_of(r))
@@ -394,10 +400,14 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("sample")
     s.add_argument("--articles", type=int, default=380)
     s.add_argument("--seed", type=int, default=10)
+    s.add_argument("--extend", action="store_true",
+                   help="append a new draw (other articles, new sids, batches after the last) to sample.jsonl")
+    s.add_argument("--candidates", type=int, default=4, help="sentences with a candidate trigger per article")
+    s.add_argument("--random", type=int, default=2, help="sentences drawn at random per article")
     sh = sub.add_parser("show")
     sh.add_argument("batch", type=int)
     sh.add_argument("--second", action="store_true",
-                    help="every double-labelled sentence (labelled again by an annotator of no batch)")
+                    help="the double-labelled sentences of BATCH's draw (0 or 1-8: the first draw; 9-16: the second)")
     r = sub.add_parser("resolve")
     r.add_argument("file", type=Path)
     r.add_argument("--annotator", required=True)
@@ -406,9 +416,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("stats")
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        rows = sample(args.articles, args.seed)
+        old = load_sample() if args.extend and SAMPLE.exists() else []
+        rows = sample(args.articles, args.seed, (args.candidates, args.random),
+                      exclude=frozenset(r["url"] for r in old),
+                      first_sid=max((int(r["sid"][1:]) for r in old), default=0) + 1,
+                      first_batch=max((r["batch"] for r in old), default=0) + 1)
         DATA.mkdir(parents=True, exist_ok=True)
-        with SAMPLE.open("w", encoding="utf-8") as fh:
+        with SAMPLE.open("a" if old else "w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         c = Counter(r["pick"] for r in rows)
