@@ -594,13 +594,29 @@ class EventFinder:
         return found
 
 
+def event_time(article, sent, at: int):
+    """``(TimeExpr or None, date_source)`` for an event whose trigger starts at ``at`` in sentence
+    ``sent``: inside a reported statement, a date before the quote dates the statement (وقالت الوزارة،
+    الاثنين، إن …) and is used when the event's own clause has none ("statement"); a date in the
+    event's own clause dates the event ("text")."""
+    times = article.times
+    quote = next((q for q in article.quotes if q.start <= at < q.end and q.cue_start is not None), None)
+    lo = quote.start if quote is not None and sent.start <= quote.start < sent.end else sent.start
+    when = next((t for t in times if lo <= t.start < sent.end and t.value), None)
+    if when is None and quote is not None:
+        cue_sent = next((x for x in article.sentences if x.start <= quote.cue_start < x.end), None)
+        if cue_sent is not None:
+            when = next((t for t in times if cue_sent.start <= t.start < quote.start and t.value), None)
+            return when, "statement"
+    return when, "text"
+
+
 def find_events(article, *, keep_flagged: bool = True, triggers: EventLexicon | None = None,
                 words: EventWords | None = None) -> list[Event]:
     """The events of ``article`` (which has its entities, times and quotes), found with the trigger
     lexicon ``triggers`` and the word lists ``words`` (the shipped ones when not given)."""
     finder = EventFinder(article, triggers if triggers is not None else event_lexicon(),
                          words if words is not None else event_words())
-    times = article.times
     events: list[Event] = []
     seen: dict[tuple, Event] = {}
     for f in finder.find():
@@ -614,16 +630,7 @@ def find_events(article, *, keep_flagged: bool = True, triggers: EventLexicon | 
             ev.location = ev.location or f.location
             ev.topics = list(dict.fromkeys(ev.topics + f.topics))
             continue
-        # inside a reported statement, a date before the quote dates the statement (وقالت الوزارة،
-        # الاثنين، إن …); a date in the event's own clause dates the event
-        quote = next((q for q in article.quotes if q.start <= tok.start < q.end and q.cue_start is not None), None)
-        lo = quote.start if quote is not None and sent.start <= quote.start < sent.end else sent.start
-        when, source = next((t for t in times if lo <= t.start < sent.end and t.value), None), "text"
-        if when is None and quote is not None:
-            cue_sent = next((x for x in article.sentences if x.start <= quote.cue_start < x.end), None)
-            if cue_sent is not None:
-                when = next((t for t in times if cue_sent.start <= t.start < quote.start and t.value), None)
-                source = "statement"
+        when, source = event_time(article, sent, tok.start)
         ev = Event(f"v{len(events) + 1}", f.trigger.type, sent.start, sent.end, mode=f.trigger.mode,
                    source=f.source, target=f.target, location=f.location,
                    time=when.id if when else None,
@@ -632,7 +639,8 @@ def find_events(article, *, keep_flagged: bool = True, triggers: EventLexicon | 
                    topics=f.topics, negated="negation" in f.flags, future="future" in f.flags,
                    hypothetical="hypothetical" in f.flags,
                    confidence=round(f.trigger.weight * (0.6 if f.flags else 1.0), 3),
-                   trigger=finder.text[tok.start:finder.tokens[f.tok + f.n - 1].end])
+                   trigger=finder.text[tok.start:finder.tokens[f.tok + f.n - 1].end],
+                   trigger_start=tok.start, trigger_end=finder.tokens[f.tok + f.n - 1].end)
         seen[key] = ev
         events.append(ev)
     return events
