@@ -47,6 +47,7 @@ train: $(STAMP)
 	$(BIN)/python -m rasid.train.geo --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.names --shared $(SHARED)
 	$(BIN)/python -m rasid.train.ner --data $(SHARED)/data
+	$(BIN)/python -m rasid.train.events
 
 score: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/cases --cmd "$(BIN)/rasid extract --format json"
