@@ -158,6 +158,36 @@ def eval_ner(path, types, as_json):
         click.echo(f"{n_tokens} tokens, {n_tokens / seconds:,.0f} tokens/s")
 
 
+@eval_group.command("events")
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True,
+              help="The split of rasid's own event corpus to score the pipeline on.")
+@click.option("--no-cv", is_flag=True, help="Skip the cross-validated GSR sentence detection (a model per fold).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_events(split, no_cv, as_json):
+    """Event quality: the pipeline's events on the own corpus (type, full event, realis) and GSR detection."""
+    from rasid.train.events import evaluate
+
+    res = evaluate(split, cv=not no_cv)
+    if as_json:
+        click.echo(json.dumps(res, indent=1, ensure_ascii=False))
+        return
+    own = res["own"]
+
+    def line(name, r):
+        return f"  {name:<16} P {r['P']:.3f}  R {r['R']:.3f}  F1 {r['F1']:.3f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']})"
+
+    click.echo(f"own corpus, {own['split']} split (every realis):")
+    for t, r in own["by_type"].items():
+        click.echo(line(t, r))
+    click.echo(line("type micro", own["type_micro"]))
+    click.echo(line("full event", own["full_event"]))
+    click.echo(f"  realis accuracy  {own['realis_accuracy']:.3f} on {own['realis_n']} matched events")
+    if "gsr_cv" in res:
+        click.echo("GSR dev half, sentence detection (an actual event of the type), 5-fold by document:")
+        for t, r in res["gsr_cv"].items():
+            click.echo(line(t, r))
+
+
 from rasid.cli import store_cmds  # noqa: E402,F401  (registers the store commands on `cli`)
 
 

@@ -90,6 +90,12 @@ def candidate_features(article: Article, c: Candidate, view: SentenceView, lexic
     if pieces:
         f.append("clitics=" + "+".join(p[2] for p in pieces if p[3] != "stem"))
     f.append(f"lemma_pos={r.lemma}|{r.pos}")
+    st = tok.stem
+    if r.pos == "verb" and st:
+        # the verb's shape: its first letter tells an imperfect (ي ت ن ا) from a past, its end the person
+        f.extend((f"vfirst={st[0]}", f"vend={st[-2:]}"))
+    elif st:
+        f.extend((f"nstart={st[:2]}", f"nend={st[-2:]}"))
     j0, j1 = c.first - view.start, c.last - view.start
     keys = view.keys
     n = len(keys)

@@ -312,3 +312,86 @@ def score_own(model: EventModel, items: list[OwnItem]) -> dict:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# --------------------------------------------------------------------------- the product, measured
+
+def _overlaps(a: int, b: int, span: dict | None) -> bool:
+    return span is not None and span["start"] < b and a < span["end"]
+
+
+def _party_ok(article: Article, ev, role: str, gold: dict | None) -> bool:
+    """A predicted party of ``role`` is right when it overlaps the gold span (raw offsets), or when
+    neither side has one."""
+    parts = [p for p in ev.participants if p.role == role]
+    if not parts:
+        ids = ev.source if role == "source" else ev.target
+        parts = [m for e in article.entities if e.id in ids for m in article.mentions if m.id in e.mentions]
+    if gold is None:
+        return not parts
+    return any(_overlaps(*article.raw_span(p.start, p.end), gold) for p in parts)
+
+
+def score_product(split: str = "test", pipe=None) -> dict:
+    """The whole pipeline's events on the labelled sentences of one split of rasid's own corpus:
+    type P/R/F1 (per type and micro; a predicted event matches a gold one of its type whose trigger
+    it overlaps), full-event F1 (type, source and target right, direction included), realis accuracy
+    on type-matched events. Every realis counts for type and full-event scores."""
+    from rasid.pipeline import DEFAULT_STAGES, Pipeline
+    from rasid.train import event_corpus
+
+    pipe = pipe or Pipeline.from_names(DEFAULT_STAGES)
+    articles: dict[str, Article] = {}
+    per = defaultdict(lambda: defaultdict(int))
+    full = defaultdict(int)
+    realis_ok = realis_n = 0
+    for row, text, _, gold_events in event_corpus.gold(split):
+        art = articles.get(row["url"])
+        if art is None:
+            art = articles[row["url"]] = pipe(Article(raw=text, published=row["file"][:10], url=row["url"]))
+        lo, hi = row["start"], row["end"]
+        preds = []
+        for ev in art.events:
+            s, e = (ev.trigger_start, ev.trigger_end) if ev.trigger_start is not None else (ev.evidence_start, ev.evidence_end)
+            a, b = art.raw_span(s, e)
+            if lo <= a < hi:
+                preds.append((ev, a, b))
+        used = set()
+        for ev, a, b in preds:
+            hit = next((k for k, g in enumerate(gold_events) if k not in used and g["type"] == ev.type
+                        and _overlaps(a, b, g["trigger"])), None)
+            if hit is None:
+                per[ev.type]["fp"] += 1
+                full["fp"] += 1
+                continue
+            used.add(hit)
+            g = gold_events[hit]
+            per[ev.type]["tp"] += 1
+            realis_n += 1
+            realis_ok += ev.realis == g["realis"]
+            if _party_ok(art, ev, "source", g["source"]) and _party_ok(art, ev, "target", g["target"]):
+                full["tp"] += 1
+            else:
+                full["fp"] += 1
+                full["fn"] += 1
+        for k, g in enumerate(gold_events):
+            if k not in used:
+                per[g["type"]]["fn"] += 1
+                full["fn"] += 1
+    tot = defaultdict(int)
+    for c in per.values():
+        for k, v in c.items():
+            tot[k] += v
+    return {"split": split, "type_micro": prf(tot["tp"], tot["fp"], tot["fn"]),
+            "by_type": {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(per.items())},
+            "full_event": prf(full["tp"], full["fp"], full["fn"]),
+            "realis_accuracy": round(realis_ok / realis_n, 3) if realis_n else 0.0, "realis_n": realis_n}
+
+
+def evaluate(split: str = "test", cv: bool = True, k: int = 5) -> dict:
+    """What ``rasid eval events`` prints: the product on the own corpus' ``split`` and, with ``cv``,
+    GSR dev-half sentence detection cross-validated by document (a model trained per fold)."""
+    out = {"own": score_product(split)}
+    if cv:
+        out["gsr_cv"] = cross_validate(Settings(), k)
+    return out
