@@ -32,7 +32,7 @@ from typing import NamedTuple
 from rasid.doc.layers import Event, Mention, Token
 from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
-from rasid.lang.ar.triggers import RELATIVES, EventLexicon, Trigger, event_lexicon, phrase_key, trigger_key
+from rasid.lang.ar.triggers import RELATIVES, EventLexicon, Trigger, finder_lexicon, phrase_key, trigger_key
 
 _BOUNDARY = set(".؛;!?؟")
 _LISTING = {"و", "،", ","}
@@ -615,7 +615,7 @@ def find_events(article, *, keep_flagged: bool = True, triggers: EventLexicon | 
                 words: EventWords | None = None) -> list[Event]:
     """The events of ``article`` (which has its entities, times and quotes), found with the trigger
     lexicon ``triggers`` and the word lists ``words`` (the shipped ones when not given)."""
-    finder = EventFinder(article, triggers if triggers is not None else event_lexicon(),
+    finder = EventFinder(article, triggers if triggers is not None else finder_lexicon(),
                          words if words is not None else event_words())
     events: list[Event] = []
     seen: dict[tuple, Event] = {}

@@ -1,6 +1,6 @@
 """Stage `events`: PLOVER events with actors, place, date and topics (rasid.events.finder)."""
 from rasid.events.finder import EventWords, event_words, find_events
-from rasid.lang.ar.triggers import EventLexicon, event_lexicon
+from rasid.lang.ar.triggers import EventLexicon, finder_lexicon
 from rasid.stages.base import Stage, register
 
 
@@ -17,7 +17,7 @@ class Events(Stage):
         """``triggers``: the trigger lexicon; ``words``: the word lists of event finding (the shipped
         ones, rasid/lang/ar/lexicons, when not given)."""
         self.keep_flagged = keep_flagged
-        self.triggers = triggers if triggers is not None else event_lexicon()
+        self.triggers = triggers if triggers is not None else finder_lexicon()
         self.words = words if words is not None else event_words()
 
     def __call__(self, article):

@@ -105,14 +105,14 @@ def test_the_stage_takes_its_lexicon_and_word_lists():
 
     from rasid.events.finder import event_words
     from rasid.lang.ar.lexicons import data
-    from rasid.lang.ar.triggers import EventLexicon, event_lexicon
+    from rasid.lang.ar.triggers import EventLexicon, finder_lexicon
     from rasid.stages.events import Events
 
     text = "التقى سعيد الكعبي مع ماتيو بيانتيدوزي أمس."
     marked = [("سعيد الكعبي", "PER"), ("ماتيو بيانتيدوزي", "PER")]
     _, a = events(text, marked)
     assert [e.type for e in Events()(a).events] == ["CONSULT"]
-    assert Events().words is event_words() and Events().triggers is event_lexicon()
+    assert Events().words is event_words() and Events().triggers is finder_lexicon()
     assert Events(triggers=EventLexicon({**data("events"), "triggers": []}))(a).events == []
     # the word lists given are the ones read: a kinship noun between two actors makes an apposition
     text = "التقى سعيد الكعبي مع ماتيو بيانتيدوزي، صهر سالم العلي."

@@ -66,7 +66,8 @@ def test_types_are_the_16_with_plover_modes(data):
 
 def test_every_entry_is_well_formed(data):
     allowed = {"type", "mode", "detail", "past", "impf", "nouns", "phrases", "source", "symmetric", "needs_object",
-               "prep", "requires", "window", "blocked_next", "alt_types", "weight", "note", "participles", "not_forms"}
+               "prep", "requires", "window", "blocked_next", "alt_types", "weight", "note", "participles", "not_forms",
+               "finder", "verb_participles"}
     for e in data["triggers"]:
         assert set(e) <= allowed, e
         assert e["type"] in PLOVER_TYPES, e
@@ -326,3 +327,32 @@ def test_adverbs_are_not_read_as_hanna(lex):
     for word in ("هناك", "وهناك", "هنا", "هنالك"):
         assert lex.match_token(tokenize(word)[0]) is None, word
     assert lex.match_token(tokenize("هنأت")[0]).type == "SUPPORT"     # (bare هنأ has the adverb's key)
+
+
+def test_inflections_participles_and_agentless_forms(lex):
+    """Every person, number and voice of a verb, its participles, and a noun's dual (issue 10)."""
+    def types(word):
+        return {t.type for t in lex.token_readings(tokenize(word)[0])}
+
+    for word, type_ in [("نطالب", "REQUEST"), ("أشكر", "SUPPORT"), ("هوجم", "ASSAULT"), ("قتلنا", "ASSAULT"),
+                        ("مقتولا", "ASSAULT"), ("المعتقلين", "COERCE"), ("المتظاهرون", "PROTEST"),
+                        ("هجومين", "ASSAULT"), ("مظاهرتين", "PROTEST"), ("دعوتي", "REQUEST"), ("اغتيل", "ASSAULT"),
+                        ("انفجرت", "ASSAULT"), ("مصرعهم", "ASSAULT"), ("واحتج", "PROTEST")]:
+        assert type_ in types(word), word
+    # participles that are other words are not made (موقف، مستقبل، المدينة)
+    for word in ("موقف", "المستقبل", "المدينة", "الموقع", "طالبان", "مصادر"):
+        assert not types(word), word
+
+
+def test_finder_lexicon_leaves_out_candidate_only_entries(data, lex):
+    from rasid.lang.ar.triggers import finder_lexicon
+
+    flex = finder_lexicon()
+    assert flex is finder_lexicon() and flex is not lex
+    assert len(flex) < len(lex)
+    assert all(t.finder for t in flex.triggers)
+    assert any(not t.finder for t in lex.triggers)
+    # a candidate-only entry (استشهد) and a generated participle (مقتول) are the model's, not the finder's
+    assert lex.match("استشهد") is not None and flex.match("استشهد") is None
+    assert lex.match("مقتول") is not None and flex.match("مقتول") is None
+    assert flex.match("اعتقل").type == "COERCE"

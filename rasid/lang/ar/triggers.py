@@ -6,9 +6,13 @@
   ``norm_key`` form with proclitics off, e.g. a token's stem), or None. Verb
   inflections are generated from each entry's past and imperfect 3ms forms
   (feminine ت, dual ا / تا, plural وا / ون, imperfect ت-, jussive); pronoun
-  suffixes (استقبله، زيارته، لقائه، التقاه، اعتقلوه), a tanwin alef
-  (اجتماعا), a feminine plural (مداهمات) and an article the tokenizer took off
-  a verb (ال|تقى) are undone here. ``following`` is the keys after the token: a
+  suffixes (استقبله، زيارته، لقائه، التقاه، اعتقلوه، دعوتي), a tanwin alef
+  (اجتماعا), a feminine plural (مداهمات), a noun's dual or sound plural
+  (هجومين، مظاهرتين) and an article the tokenizer took off a verb (ال|تقى) are
+  undone here. The 1st person (نطالب، أشكر، قتلنا) and the form III passive
+  (هوجم) are generated; other passives are written as the active. Each verb's
+  participles (معتقل، مقتول، متظاهرون، المهاجمين) are generated as nouns, except
+  those the data's ``not_participles`` lists (موقف، مستقبل: other words). ``following`` is the keys after the token: a
   reading with ``requires`` fires only when one of its stems occurs within its
   window there (or, in ``match_at``, just before a relative pronoun right before
   the trigger: الاتفاق الذي وقعته X), and ``blocked_next`` vetoes a reading by
@@ -32,6 +36,10 @@ A trigger's ``source`` names the grammatical slot that holds the PLOVER
 source: ``"subject"`` (a verb's subject, a verbal noun's genitive) or
 ``"object"`` (استقبل / استضاف: the guest is the visitor, so the source).
 ``symmetric`` triggers (meetings, talks, clashes) make every named party a source.
+
+``finder_lexicon()`` is the lexicon the rule finder reads: without the entries
+marked ``"finder": false`` and without generated participles (candidates for the
+learned model only, :mod:`rasid.events.candidates`).
 """
 from __future__ import annotations
 
@@ -46,7 +54,7 @@ from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import split_clitics
 
-__all__ = ["EventLexicon", "Trigger", "event_lexicon", "PLOVER_TYPES", "RELATIVES", "phrase_key", "trigger_key",
+__all__ = ["EventLexicon", "Trigger", "event_lexicon", "finder_lexicon", "PLOVER_TYPES", "RELATIVES", "phrase_key", "trigger_key",
            "trigger_keys"]
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -85,6 +93,7 @@ class Trigger:
     weight: float = 0.8                # prior confidence
     words: tuple[str, ...] = ()        # a phrase's stems
     note: str | None = None
+    finder: bool = True                # the rule finder reads it (False: a candidate for the model only)
 
 
 def _canon(key: str) -> str:
@@ -122,25 +131,60 @@ def _word_stem(word: str) -> str:
 
 
 def _past_forms(p: str) -> list[str]:
+    """A past 3ms verb's forms: 3fs ت, dual ا / تا, 3mp وا, 1p نا (and 1s/2s ت), and the passive of a
+    form III verb (هاجم -> هوجم; every other passive is written as the active without vowels)."""
     if p.endswith("ى"):
         s = p[:-1]
-        return [p, s + "ت", s + "يا", s + "تا", s + "وا"]
+        return [p, s + "ت", s + "يا", s + "تا", s + "وا", s + "ينا", s + "يت"]
     if p.endswith("ا"):
         s = p[:-1]
-        return [p, s + "ت", s + "وا", s + "تا"]
-    return [p, p + "ت", p + "ا", p + "تا", p + "وا"]
+        return [p, s + "ت", s + "وا", s + "تا", s + "ونا", s + "وت"]
+    out = [p, p + "ت", p + "ا", p + "تا", p + "وا"]
+    if len(p) >= 3:
+        out.append(p + "نا")
+    if len(p) == 4 and p[1] == "ا" and p[0] not in "اأإآو":
+        q = p[0] + "و" + p[2:]              # form III passive: هوجم، طولب (not ووفق: وفق with و)
+        out += [q, q + "ت", q + "وا"]
+    return out
 
 
 def _impf_forms(i: str) -> list[str]:
+    """An imperfect 3ms verb's forms: 3fs / 2ms ت-, dual ان, plural ون / وا, jussive; 1s أ- and 1p ن-
+    when the stem has three letters or more (نطالب، أشكر). The passive is written as the active."""
     t = "ت" + i[1:]
+    first = ["ا" + i[1:], "ن" + i[1:]] if len(i) >= 4 else []
     if i.endswith(("ي", "ى", "و")):
         s = i[:-1]
         vowel = "ي" if i.endswith(("ي", "ى")) else "و"
-        out = [i, t, s + vowel + "ان", "ت" + s[1:] + vowel + "ان", s + "ون", s + "وا"]
+        out = [i, t, s + vowel + "ان", "ت" + s[1:] + vowel + "ان", s + "ون", s + "وا"] + first
         if len(s) >= 4:                 # the jussive يلتق / تلتق; not يدع (a different verb)
             out += [s, "ت" + s[1:]]
         return out
-    return [i, t, i + "ان", t + "ان", i + "ون", i + "وا", i + "ا", t + "ا"]
+    return [i, t, i + "ان", t + "ان", i + "ون", i + "وا", i + "ا", t + "ا"] + first
+
+
+def _nominal_forms(base: str) -> list[str]:
+    """A participle's forms: masculine, feminine ة, dual, sound plurals (its tanwin alef and pronoun
+    suffixes are undone at lookup)."""
+    return [base, base + "ه", base + "ين", base + "ون", base + "ان", base + "تين", base + "تان", base + "ات"]
+
+
+_WEAK = "اويىءئؤأإآ"
+
+
+def _verb_participles(past: str | None, impf: str | None) -> list[str]:
+    """The participles of a verb entry, as norm keys (masculine singular): مُفعِل / مُفعَل (both written
+    م + the imperfect stem: معتقل، مهاجم، متظاهر) for a derived verb, and also فاعل / مفعول (قاتل،
+    مقتول) for a three-letter past, which may as well be form I. Weak verbs are left out (their
+    participles are irregular)."""
+    out: list[str] = []
+    p = norm_key(past) if past else ""
+    i = norm_key(impf) if impf else ""
+    if i and len(i) >= 4 and not i.endswith(("ي", "ى", "و", "ا")):
+        out.append("م" + i[1:])
+    if len(p) == 3 and not any(c in _WEAK for c in p):
+        out += [p[0] + "ا" + p[1:], "م" + p[:2] + "و" + p[2]]
+    return out
 
 
 def _norm_list(words: Iterable[str]) -> tuple[str, ...]:
@@ -170,6 +214,8 @@ def _variant_sources(k: str) -> set[str]:
         firsts.add(k[1:])                              # ل put on
     if k.endswith("ه"):
         firsts.add(k[:-1] + "ات")                      # a feminine plural
+        firsts.update((k[:-1] + "تين", k[:-1] + "تان", k[:-1] + "تي"))   # its dual; a 1s suffix
+    firsts.update((k + "ين", k + "ان", k + "ون"))       # a dual or sound plural
     rests = {k, "ال" + k}                              # what is left when a pronoun suffix is off
     if k.startswith("ال"):
         rests.add(k[2:])
@@ -185,13 +231,20 @@ def _variant_sources(k: str) -> set[str]:
 
 
 class EventLexicon:
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, *, finder: bool = False) -> None:
+        """``finder``: the lexicon the rule finder reads, without the entries marked ``"finder": false``
+        (candidates for the learned model only)."""
         self.version: str = data.get("version", "")
         self.types: dict[str, dict] = data["types"]
         self._by_key: dict[str, list[Trigger]] = {}
         self._phrases: dict[str, list[Trigger]] = {}
         self.triggers: list[Trigger] = []
+        # participles the loader does not make: they are other words (موقف، حاكم، قادم)
+        self._finder = finder
+        self._not_participles = frozenset(norm_key(w) for w in data.get("not_participles", ()))
         for entry in data["triggers"]:
+            if finder and entry.get("finder", True) is False:
+                continue
             self._add_entry(entry)
         # specific readings (with requires) before general ones, each group in file order
         for table in (self._by_key, self._phrases):
@@ -265,7 +318,8 @@ class EventLexicon:
             needs_object=e.get("needs_object", False), preps=_norm_list(e.get("prep", ())),
             requires=req, window=e.get("window", _DEFAULT_WINDOW),
             blocked_next=frozenset(_canon(norm_key(w)) for w in e.get("blocked_next", ())),
-            alt_types=tuple(e.get("alt_types", ())), weight=float(e.get("weight", 0.8)), note=e.get("note"))
+            alt_types=tuple(e.get("alt_types", ())), weight=float(e.get("weight", 0.8)), note=e.get("note"),
+            finder=e.get("finder", True))
         forms: list[tuple[str, str]] = []
         if e.get("past"):
             forms += [(f, "verb") for f in _past_forms(e["past"])]
@@ -274,6 +328,10 @@ class EventLexicon:
         forms += [(f, "noun") for f in e.get("nouns", ())]
         # an active participle in the accusative (حال) continues its clause's statement: محمّلاً، منددًا
         forms += [(f, "participle") for p in e.get("participles", ()) for f in _participle_forms(p)]
+        # the participles of a verb (معتقل، مقتول، متظاهرون، المهاجمين), read as nouns
+        if e.get("verb_participles", True) and not self._finder:
+            forms += [(f, "noun") for p in _verb_participles(e.get("past"), e.get("impf"))
+                      if p not in self._not_participles for f in _nominal_forms(p)]
         seen: set[tuple[str, str]] = set()
         for form, pos in forms:
             key = _canon(norm_key(form)) if pos == "noun" else norm_key(form)
@@ -304,6 +362,12 @@ class EventLexicon:
             yield key[:-1]        # tanwin alef: اجتماعا
         if key.endswith("ات") and key[:-2] + "ه" in self._nouns:
             yield key[:-2] + "ه"  # feminine plural: مداهمات
+        if key.endswith(("ين", "ان", "ون")) and key[:-2] in self._nouns:
+            yield key[:-2]        # a dual or sound plural: هجومين
+        if key.endswith(("تين", "تان")) and key[:-3] + "ه" in self._nouns:
+            yield key[:-3] + "ه"  # a feminine dual: مظاهرتين
+        if key.endswith("تي") and key[:-2] + "ه" in self._nouns:
+            yield key[:-2] + "ه"  # a 1s suffix: دعوتي
         for suf in _SUFFIXES:
             if key.endswith(suf) and len(key) - len(suf) >= 3:
                 rest = key[: -len(suf)]
@@ -483,6 +547,8 @@ def _reading_keys(token: Token) -> list[str]:
         if words[0].kind == "proclitic" and words[0].norm in ("و", "ف"):
             out.append(token.norm[1:])
     out.append(token.norm)
+    if not token.split and len(token.norm) >= 5 and token.norm[0] in "وف":
+        out.append(token.norm[1:])      # a conjunction the tokenizer left on (واحتج)
     seen: set[str] = set()
     return [k for k in out if k and not (k in seen or seen.add(k))]
 
@@ -491,3 +557,9 @@ def _reading_keys(token: Token) -> list[str]:
 def event_lexicon() -> EventLexicon:
     """The shipped trigger lexicon (``lexicons/events.json``), loaded once."""
     return EventLexicon(data("events"))
+
+
+@cache
+def finder_lexicon() -> EventLexicon:
+    """The shipped lexicon as the rule finder reads it: without the entries marked ``"finder": false``."""
+    return EventLexicon(data("events"), finder=True)
