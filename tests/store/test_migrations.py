@@ -101,7 +101,7 @@ def test_0002_compresses_documents_written_as_plain_json(tmp_path, monkeypatch):
     conn.close()
     monkeypatch.setattr(db, "migrations", migrations)
     conn = connect(path)
-    assert applied_migrations(conn)[-1] == "0002_compressed_documents"
+    assert "0002_compressed_documents" in applied_migrations(conn)
     value = conn.execute("SELECT raw_json FROM articles WHERE id = 'a1'").fetchone()[0]
     assert isinstance(value, bytes) and documents.decode(value) == doc
     conn.close()
