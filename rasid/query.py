@@ -30,9 +30,9 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import date as _date
 
-from rasid.doc.layers import REALIS
 from rasid.lang.ar.normalize import norm_key
 from rasid.store import documents, reader
+from rasid.store.reader import DEFAULT_REALIS, REALIS, parse_realis
 from rasid.store.db import connection
 from rasid.store.fts import match_query
 
@@ -40,7 +40,6 @@ __all__ = ["Page", "MAX_LIMIT", "REALIS", "DEFAULT_REALIS", "parse_realis", "eve
            "actors", "actor", "quotes", "articles", "article", "search", "counts_over_time", "network", "places", "event_types", "countries", "realis_counts"]
 
 MAX_LIMIT = 500
-DEFAULT_REALIS = ("actual",)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -94,23 +93,6 @@ def _date_clause(col: str, since: str | None, until: str | None, where: list[str
     if until:
         where.append(f"{col} < ?")
         args.append(_after(until))
-
-
-def parse_realis(value) -> tuple[str, ...] | None:
-    """The realis values a query keeps: ``None`` or ``""`` → ``("actual",)`` (the default); ``"all"`` →
-    ``None`` (every event); a comma-separated string or a sequence of values of :data:`REALIS` → those.
-    Anything else raises ValueError, naming the values allowed."""
-    if value is None or value == "":
-        return DEFAULT_REALIS
-    items = value.split(",") if isinstance(value, str) else list(value)
-    items = [str(x).strip().lower() for x in items if str(x).strip()]
-    if items == ["all"]:
-        return None
-    bad = [x for x in items if x not in REALIS]
-    if bad or not items:
-        raise ValueError(f"realis must be 'all' or comma-separated values of {', '.join(REALIS)}; "
-                         f"got {value!r}")
-    return tuple(dict.fromkeys(items))
 
 
 def _actor_ids(conn: sqlite3.Connection, actor: str) -> list[str]:

@@ -9,11 +9,33 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-__all__ = ["placeholders", "event_dicts", "actor_briefs", "quote_dicts", "participant_dicts"]
+from rasid.doc.layers import REALIS
+
+__all__ = ["placeholders", "event_dicts", "actor_briefs", "quote_dicts", "participant_dicts", "parse_realis",
+           "REALIS", "DEFAULT_REALIS"]
+
+DEFAULT_REALIS = ("actual",)
 
 
 def placeholders(n: int) -> str:
     return ", ".join("?" * n)
+
+
+def parse_realis(value) -> tuple[str, ...] | None:
+    """The realis values a query keeps: ``None`` or ``""`` → ``("actual",)`` (the default); ``"all"`` →
+    ``None`` (every event); a comma-separated string or a sequence of values of :data:`REALIS` → those.
+    Anything else raises ValueError, naming the values allowed."""
+    if value is None or value == "":
+        return DEFAULT_REALIS
+    items = value.split(",") if isinstance(value, str) else list(value)
+    items = [str(x).strip().lower() for x in items if str(x).strip()]
+    if items == ["all"]:
+        return None
+    bad = [x for x in items if x not in REALIS]
+    if bad or not items:
+        raise ValueError(f"realis must be 'all' or comma-separated values of {', '.join(REALIS)}; "
+                         f"got {value!r}")
+    return tuple(dict.fromkeys(items))
 
 
 def actor_briefs(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, dict]:
