@@ -288,10 +288,11 @@ class Store:
     def _insert_events(self, article: Article, ent_actor: dict[str, str]) -> tuple[int, int]:
         conn, aid = self.conn, article.id
         ents: dict[str, Entity] = {e.id: e for e in article.entities}
+        mentions = {m.id: m for m in article.mentions} if article.events else {}
         new = merged = 0
         w = self.window_days
         for ev in article.events:
-            parties = event_parties(article, ev, ent_actor)
+            parties = event_parties(article, ev, ent_actor, ents=ents, mentions=mentions)
             src = sorted({p[6] for p in parties if p[0] == "source" and p[6]})
             tgt = sorted({p[6] for p in parties if p[0] == "target" and p[6]})
             key = _side_key(src, parties, "source") + ">" + _side_key(tgt, parties, "target")
@@ -361,25 +362,31 @@ def realis_of(ev: Event) -> str:
     return realis
 
 
-def event_parties(article: Article, ev: Event, ent_actor: dict[str, str]) -> list[tuple]:
+def event_parties(article: Article, ev: Event, ent_actor: dict[str, str], *, ents: dict | None = None,
+                  mentions: dict | None = None) -> list[tuple]:
     """Every party of ``ev`` as ``(role, kind, text, start, end, entity_id, actor_id, sector, country)``:
-    its participants in order, then the named parties of ``ev.source``/``ev.target`` that no
-    participant stands for (the text and span of the entity's mention inside the evidence, else its
-    first mention). A named party's sector and country default to its entity's."""
-    ents = {e.id: e for e in article.entities}
+    its participants in order (one whose role is neither source nor target is left out), then the
+    named parties of ``ev.source``/``ev.target`` that no participant stands for (the text and span of
+    the entity's mention inside the evidence, else its first mention). A named party's sector and
+    country default to its entity's. ``ents``/``mentions``: the article's by id, when the caller has them."""
+    ents = ents if ents is not None else {e.id: e for e in article.entities}
     out: list[tuple] = []
     seen: set[tuple[str, str]] = set()
     for p in ev.participants:
-        role = p.role if p.role in ("source", "target") else "source"
+        role = p.role
+        if role not in ("source", "target"):
+            continue
         if p.kind == "named" or (p.kind != "descriptive" and p.entity):
             ent = ents.get(p.entity or "")
-            out.append((role, "named", p.text, p.start, p.end, p.entity, ent_actor.get(p.entity or ""),
-                        p.sector or (ent.sector if ent else None), p.country or (ent.country if ent else None)))
+            out.append((role, "named", p.text or (ent.name if ent else ""), p.start, p.end, p.entity,
+                        ent_actor.get(p.entity or ""), p.sector or (ent.sector if ent else None),
+                        p.country or (ent.country if ent else None)))
             if p.entity:
                 seen.add((role, p.entity))
         else:
-            out.append((role, "descriptive", p.text, p.start, p.end, None, None, p.sector, p.country))
-    mentions = {m.id: m for m in article.mentions}
+            out.append((role, "descriptive", p.text or "", p.start, p.end, None, None, p.sector, p.country))
+    if mentions is None:
+        mentions = {m.id: m for m in article.mentions}
     for role, ids in (("source", ev.source), ("target", ev.target)):
         for x in ids:
             if (role, x) in seen:

@@ -7,7 +7,7 @@ from rasid.store.db import applied_migrations, connection
 from rasid.store.migrations import migrations
 
 TABLES = {"articles", "actors", "actor_names", "actor_countries", "actor_offices", "mentions", "events",
-          "event_actors", "event_sources", "quotes", "times", "minhash_bands", "store_meta",
+          "event_actors", "event_sources", "event_participants", "quotes", "times", "minhash_bands", "store_meta",
           "schema_migrations", "articles_fts", "actor_names_fts"}
 
 

@@ -167,3 +167,16 @@ def test_an_old_store_migrates(tmp_path, monkeypatch):
     assert {e["id"] for e in query.events(conn, realis="negated,future")} == {"E2", "E3"}
     assert query.article(conn, "a1")["highlights"]
     conn.close()
+    with Store(path) as s:                       # the writer works on the migrated store
+        r = s.add(attack(realis="future"))
+        assert r.events_new == 1 and query.events(s, realis="future").total == 2
+
+
+def test_a_participant_of_no_known_role_is_left_out(tmp_path):
+    from rasid.doc.layers import Participant
+
+    with Store(tmp_path / "s.db") as s:
+        a = attack()
+        a.events[0].participants.append(Participant("witness", 0, 4, "هاجم", kind="descriptive"))
+        s.add(a)
+        assert s.count("event_participants") == 2
