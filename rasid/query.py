@@ -12,9 +12,16 @@ Dates: ``since``/``until`` are ISO dates (``YYYY``, ``YYYY-MM`` or
 ``YYYY-MM-DD``), both inclusive (``until="2024-03"`` includes all of March).
 ``actor`` is an actor id, or a name matched exactly on its normalised form
 (any stored variant, Arabic or Latin). ``country`` is ISO alpha-3 and matches
-events with a source or target actor of that (main) country. These event
+events with a source or target actor of that (main) country, or a descriptive
+party of that country (قوات الأمن العراقية → IRQ). These event
 filters are :func:`event_filter`, shared by :func:`events`,
 :func:`counts_over_time`, :func:`network` and :func:`places`.
+
+Realis: events are kept in the store whatever their realis (actual, negated,
+future, hypothetical, background, generic), but every event query reports only
+``actual`` ones unless ``realis`` asks for others: ``"all"``, or a comma-separated
+list or a sequence of values (``"future,background"``); see :func:`parse_realis`.
+:func:`event` (one event by id) answers whatever its realis.
 """
 from __future__ import annotations
 
@@ -25,11 +32,12 @@ from datetime import date as _date
 
 from rasid.lang.ar.normalize import norm_key
 from rasid.store import documents, reader
+from rasid.store.reader import DEFAULT_REALIS, REALIS, parse_realis
 from rasid.store.db import connection
 from rasid.store.fts import match_query
 
-__all__ = ["Page", "MAX_LIMIT", "event_filter", "events", "event", "actors", "actor", "quotes", "articles",
-           "article", "search", "counts_over_time", "network", "places", "event_types", "countries"]
+__all__ = ["Page", "MAX_LIMIT", "REALIS", "DEFAULT_REALIS", "parse_realis", "event_filter", "events", "event",
+           "actors", "actor", "quotes", "articles", "article", "search", "counts_over_time", "network", "places", "event_types", "countries", "realis_counts"]
 
 MAX_LIMIT = 500
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -97,11 +105,16 @@ def _actor_ids(conn: sqlite3.Connection, actor: str) -> list[str]:
 
 def event_filter(conn: sqlite3.Connection, *, actor: str | None = None, country: str | None = None,
                  type: str | None = None, since: str | None = None, until: str | None = None,
-                 article: str | None = None) -> tuple[str, list]:
+                 article: str | None = None, realis=None) -> tuple[str, list]:
     """The event filters of :func:`events` as SQL over ``events e``: ``(" WHERE …", args)``, or ``("", [])``
-    with no filter. Every query that filters events goes through it, so a filter means the same everywhere."""
+    with no filter. Every query that filters events goes through it, so a filter means the same everywhere
+    (``realis`` too: actual events only unless asked, see :func:`parse_realis`)."""
     where: list[str] = []
     args: list = []
+    kept = parse_realis(realis)
+    if kept is not None:
+        where.append(f"e.realis IN ({reader.placeholders(len(kept))})")
+        args.extend(kept)
     if actor:
         ids = _actor_ids(conn, actor)
         where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({reader.placeholders(len(ids))}))"
@@ -109,8 +122,9 @@ def event_filter(conn: sqlite3.Connection, *, actor: str | None = None, country:
         args.extend(ids)
     if country:
         where.append("e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
-                     " WHERE a.country = ?)")
-        args.append(country.upper())
+                     " WHERE a.country = ? UNION SELECT event_id FROM event_participants"
+                     " WHERE kind = 'descriptive' AND country = ?)")
+        args.extend([country.upper(), country.upper()])
     if type:
         where.append("e.type = ?")
         args.append(type.upper())
@@ -125,12 +139,12 @@ def event_filter(conn: sqlite3.Connection, *, actor: str | None = None, country:
 
 def events(db, actor: str | None = None, country: str | None = None, type: str | None = None,
            since: str | None = None, until: str | None = None, limit: int = 50, offset: int = 0,
-           article: str | None = None) -> Page:
-    """Events, newest first, with their actors and sources."""
+           article: str | None = None, realis=None) -> Page:
+    """Events, newest first, with their actors, participants and sources (``realis``: actual only by default)."""
     conn = connection(db)
     limit, offset = _paging(limit, offset)
     where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until,
-                               article=article)
+                               article=article, realis=realis)
     total = conn.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0]
     rows = conn.execute(f"SELECT e.* FROM events e{where} ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?",
                         [*args, limit, offset]).fetchall()
@@ -172,8 +186,9 @@ def actors(db, q: str | None = None, country: str | None = None, type: str | Non
     return Page([dict(r) for r in rows], total, limit, offset)
 
 
-def actor(db, id: str, *, recent: int = 20) -> dict | None:
-    """One actor: names in both scripts, countries, offices over time, events over time, recent events and quotes."""
+def actor(db, id: str, *, recent: int = 20, realis=None) -> dict | None:
+    """One actor: names in both scripts, countries, offices over time, events over time, recent events and quotes
+    (events: actual ones unless ``realis`` asks for others)."""
     conn = connection(db)
     row = conn.execute("SELECT * FROM actors WHERE id = ?", (id,)).fetchone()
     if row is None:
@@ -195,8 +210,8 @@ def actor(db, id: str, *, recent: int = 20) -> dict | None:
         " ORDER BY seen, rowid", (id,))]
     out["articles"] = conn.execute("SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?",
                                    (id,)).fetchone()[0]
-    out["events_over_time"] = counts_over_time(conn, "month", actor=id)
-    out["events"] = events(conn, actor=id, limit=recent).items
+    out["events_over_time"] = counts_over_time(conn, "month", actor=id, realis=realis)
+    out["events"] = events(conn, actor=id, limit=recent, realis=realis).items
     out["quotes"] = quotes(conn, speaker=id, limit=recent).items
     return out
 
@@ -276,7 +291,7 @@ def article(db, id: str) -> dict | None:
     for ev in doc.get("events", []):
         evd = ev.get("evidence", {})
         hl.append({"kind": "event", "start": evd.get("start", 0), "end": evd.get("end", 0), "label": ev.get("type"),
-                   "id": ev["id"], "event_id": event_ids.get(ev["id"])})
+                   "id": ev["id"], "event_id": event_ids.get(ev["id"]), "realis": ev.get("realis", "actual")})
     hl.sort(key=lambda h: (h["start"], -h["end"], h["kind"]))
     doc["highlights"] = hl
     doc["event_ids"] = event_ids
@@ -328,7 +343,7 @@ def _bucket(value: str | None, interval: str) -> str | None:
 
 def counts_over_time(db, interval: str = "day", *, kind: str = "events", actor: str | None = None,
                      country: str | None = None, type: str | None = None, since: str | None = None,
-                     until: str | None = None) -> list[dict]:
+                     until: str | None = None, realis=None) -> list[dict]:
     """``[{"period", "count"}]`` in time order: events (by event date; filters as :func:`events`),
     articles or quotes (by publication date; ``since``/``until`` only). ``interval``: day | week | month | year;
     weeks are ISO weeks (``2024-W09``). Undated items (and, per day or week, coarser dates) are left out."""
@@ -336,7 +351,8 @@ def counts_over_time(db, interval: str = "day", *, kind: str = "events", actor: 
         raise ValueError(f"interval must be day, week, month or year, got {interval!r}")
     conn = connection(db)
     if kind == "events":
-        where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until)
+        where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until,
+                                   realis=realis)
         sql = f"SELECT e.date AS d, count(*) AS n FROM events e{where} GROUP BY e.date"
     elif kind in ("articles", "quotes"):
         w: list[str] = []
@@ -357,7 +373,7 @@ def counts_over_time(db, interval: str = "day", *, kind: str = "events", actor: 
 # ------------------------------------------------- the web UI's network and map
 
 def network(db, *, actor: str | None = None, country: str | None = None, type: str | None = None,
-            since: str | None = None, until: str | None = None, limit: int = 60) -> dict:
+            since: str | None = None, until: str | None = None, limit: int = 60, realis=None) -> dict:
     """Who met, accused, threatened... whom: ``{"nodes", "edges", "total_nodes", "total_edges"}``.
 
     An edge joins two actors of one event: each source with each target, or, for an
@@ -367,7 +383,8 @@ def network(db, *, actor: str | None = None, country: str | None = None, type: s
     degree are kept, with the edges among them.
     """
     conn = connection(db)
-    where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until)
+    where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until,
+                               realis=realis)
     rows = conn.execute(
         f"WITH ev AS (SELECT e.id, e.type FROM events e{where}),"
         " pairs AS ("
@@ -401,11 +418,12 @@ def network(db, *, actor: str | None = None, country: str | None = None, type: s
 
 
 def places(db, *, actor: str | None = None, country: str | None = None, type: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 200) -> dict:
+           since: str | None = None, until: str | None = None, limit: int = 200, realis=None) -> dict:
     """Event places with coordinates, most events first: ``{"items": [{actor_id, name, name_en, country, lat,
     lon, count, types}], "total", "unplaced"}`` (``unplaced``: matching events without coordinates)."""
     conn = connection(db)
-    where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until)
+    where, args = event_filter(conn, actor=actor, country=country, type=type, since=since, until=until,
+                               realis=realis)
     cond = (where + " AND" if where else " WHERE") + " e.lat IS NOT NULL AND e.lon IS NOT NULL"
     rows = conn.execute(
         f"SELECT e.location_actor_id AS actor_id, min(e.location_name) AS name, round(avg(e.lat), 4) AS lat,"
@@ -426,21 +444,32 @@ def places(db, *, actor: str | None = None, country: str | None = None, type: st
     return {"items": items, "total": total, "unplaced": unplaced}
 
 
-def event_types(db) -> list[dict]:
-    """PLOVER event types (from the trigger lexicon, in its order) with their quad class and stored count."""
+def event_types(db, *, realis=None) -> list[dict]:
+    """PLOVER event types (from the trigger lexicon, in its order) with their quad class and stored count
+    (of actual events unless ``realis`` asks for others)."""
     from rasid.lang.ar.triggers import event_lexicon   # on use: the CLI's queries start without it
 
     conn = connection(db)
-    stored = {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM events GROUP BY type")}
+    where, args = event_filter(conn, realis=realis)
+    stored = {r[0]: r[1] for r in conn.execute(f"SELECT e.type, count(*) FROM events e{where} GROUP BY e.type", args)}
     out = [{"type": t, "quad": info.get("quad"), "count": stored.pop(t, 0)}
            for t, info in event_lexicon().types.items()]
     out += [{"type": t, "quad": None, "count": n} for t, n in sorted(stored.items())]
     return out
 
 
-def countries(db) -> list[dict]:
-    """Countries of the actors of stored events, most events first."""
-    return [dict(r) for r in connection(db).execute(
+def countries(db, *, realis=None) -> list[dict]:
+    """Countries of the actors of stored events (actual ones unless ``realis`` asks for others), most events first."""
+    conn = connection(db)
+    where, args = event_filter(conn, realis=realis)
+    cond = (where + " AND" if where else " WHERE") + " a.country IS NOT NULL"
+    return [dict(r) for r in conn.execute(
         "SELECT a.country AS country, count(DISTINCT ea.event_id) AS count FROM event_actors ea"
-        " JOIN actors a ON a.id = ea.actor_id WHERE a.country IS NOT NULL"
-        " GROUP BY a.country ORDER BY count DESC, a.country")]
+        f" JOIN actors a ON a.id = ea.actor_id JOIN events e ON e.id = ea.event_id{cond}"
+        " GROUP BY a.country ORDER BY count DESC, a.country", args)]
+
+
+def realis_counts(db) -> dict[str, int]:
+    """How many stored events have each realis (every value of :data:`REALIS`, zeros included)."""
+    stored = dict(connection(db).execute("SELECT realis, count(*) FROM events GROUP BY realis").fetchall())
+    return {r: stored.get(r, 0) for r in REALIS}

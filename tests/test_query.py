@@ -140,9 +140,10 @@ def test_query_takes_a_path_or_a_connection(store):
 
 def test_event_filter_is_the_filter_of_events(store):
     conn = store.conn
-    assert query.event_filter(conn) == ("", [])
+    assert query.event_filter(conn, realis="all") == ("", [])
+    assert query.event_filter(conn) == (" WHERE e.realis IN (?)", ["actual"])      # actual events by default
     where, args = query.event_filter(conn, country="tun", type="consult", since="2024-04", until="2024-04")
-    assert where.startswith(" WHERE ") and args == ["TUN", "CONSULT", "2024-04", "2024-05"]
+    assert where.startswith(" WHERE ") and args == ["actual", "TUN", "TUN", "CONSULT", "2024-04", "2024-05"]
     n = conn.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0]
     assert n == query.events(store, country="tun", type="consult", since="2024-04", until="2024-04").total == 1
     where, args = query.event_filter(conn, actor="nobody")

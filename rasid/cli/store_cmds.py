@@ -65,6 +65,38 @@ def _names(actors):
                      for a in actors or [])
 
 
+def _parties(event, role):
+    """The event's parties of ``role``: named actors by name, descriptive ones as written with their codes."""
+    out = []
+    for p in event.get("participants") or []:
+        if p["role"] != role:
+            continue
+        if p["kind"] == "named":
+            out.append(_names([p]) if p.get("name_ar") else p["text"])
+        else:
+            codes = " ".join(c for c in (p.get("sector"), p.get("country")) if c)
+            out.append(p["text"] + (f" [{codes}]" if codes else ""))
+    return "، ".join(out) if out else _names(event.get(role))
+
+
+def _what(event):
+    """Type, mode, realis (when not actual) and casualties, on one cell."""
+    bits = [event["type"] + (f" ({event['mode']})" if event.get("mode") else "")]
+    if event.get("realis") not in (None, "actual"):
+        bits.append(event["realis"].upper())
+    toll = ", ".join(f"{n} {w}" for n, w in ((event.get("killed"), "killed"), (event.get("injured"), "injured"))
+                     if n is not None)
+    if toll:
+        bits.append(toll)
+    return " · ".join(bits)
+
+
+REALIS_OPTION = click.option(
+    "--realis", default="actual", show_default=True, metavar="VALUE[,VALUE]",
+    help="Which events: actual (reported as having happened), or all, or comma-separated values of "
+         "actual, negated, future, hypothetical, background, generic.")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
@@ -149,21 +181,26 @@ def search(ctx, text, db, as_json, limit, offset):
 @click.option("--type", "type_", default=None, metavar="TYPE", help="PLOVER event type, e.g. CONSULT.")
 @click.option("--since", default=None, metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", default=None, metavar="DATE", help="Up to this date, inclusive.")
+@REALIS_OPTION
 @paged
 @click.pass_context
-def events(ctx, db, as_json, actor, country, type_, since, until, limit, offset):
-    """List stored events, newest first, with filters."""
+def events(ctx, db, as_json, actor, country, type_, since, until, realis, limit, offset):
+    """List stored events, newest first, with filters (actual events unless --realis asks for others)."""
     from rasid import query
 
+    try:
+        query.parse_realis(realis)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--realis") from None
     conn = _open_read(_db_path(ctx, db))
     try:
         page = query.events(conn, actor=actor, country=country.upper() if country else None,
                             type=type_.upper() if type_ else None, since=since, until=until,
-                            limit=limit, offset=offset)
+                            limit=limit, offset=offset, realis=realis)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    _emit(page, as_json, [("date", lambda r: r.get("date")), ("type", lambda r: r["type"]),
-                          ("source", lambda r: _names(r.get("source"))), ("target", lambda r: _names(r.get("target"))),
+    _emit(page, as_json, [("date", lambda r: r.get("date")), ("event", _what),
+                          ("source", lambda r: _parties(r, "source")), ("target", lambda r: _parties(r, "target")),
                           ("place", lambda r: (r.get("location") or {}).get("name")),
                           ("reports", lambda r: r.get("n_sources")), ("id", lambda r: r["id"])], "events")
 
@@ -212,20 +249,27 @@ def quotes(ctx, db, as_json, speaker, q, limit, offset):
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "plover"]), required=True,
               help="csv (UTF-8 with BOM, opens in Excel and R), jsonl, parquet (pyarrow), plover (PLOVER JSON lines).")
-@click.option("--kind", type=click.Choice(["events", "event_sources", "actors", "quotes", "articles"]),
+@click.option("--kind", type=click.Choice(["events", "event_sources", "event_participants", "actors", "quotes",
+                                          "articles"]),
               default="events", show_default=True, help="What to export (plover always exports events).")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, writable=True),
               help="The file to write.")
+@REALIS_OPTION
 @click.pass_context
-def export(ctx, db, fmt, kind, output):
-    """Export the store for pandas, R and DuckDB."""
+def export(ctx, db, fmt, kind, output, realis):
+    """Export the store for pandas, R and DuckDB (events: actual ones unless --realis asks for others)."""
     from rasid.store.export import export as do_export
+    from rasid.store.reader import parse_realis
 
+    try:
+        parse_realis(realis)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--realis") from None
     conn = _open_read(_db_path(ctx, db))
     if fmt == "plover":
         kind, fmt = "plover", "jsonl"
     try:
-        n = do_export(conn, kind, fmt, output)
+        n = do_export(conn, kind, fmt, output, realis=realis)
     except ImportError as exc:
         raise click.UsageError(f"{exc}: install the export extra (pip install 'rasid[export]')") from None
     click.echo(f"{output}: {n} {kind} rows", err=True)

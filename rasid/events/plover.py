@@ -6,11 +6,18 @@ field names and nesting of the PLOVER manual's data-interchange chapter
 citations", location object after geonames):
 
 * ``id``, ``date`` (the event's resolved date, else its time expression's value,
-  else the publication date), ``source`` / ``recipient`` (lists of actor objects:
-  ``code`` = ISO alpha-3 or a non-state code such as IGO, ``sector``,
-  ``actor_text``, ``identifier_id``, ``identifier_text``, ``office``),
+  else the publication date), ``actor`` (the source) / ``recipient`` (lists of actor
+  objects: ``code`` = ISO alpha-3 or a non-state code such as IGO, ``sector``,
+  ``actor_text`` = the party as written, ``identifier_id``, ``identifier_text``,
+  ``office``; and rasid's ``kind``: ``named`` or ``descriptive``). A descriptive
+  party (مسلحون مجهولون، قوات الأمن العراقية) is an actor object with its text and
+  codes (``code`` = its country, ``sector`` = its sector code) and no identifier;
+  the parties are the event's participants, then any entity of ``Event.source`` /
+  ``Event.target`` that no participant stands for,
   ``event``, ``mode`` and ``context`` (lists, as the manual specifies; the special
-  contexts ``negation`` / ``future`` / ``hypothetical`` are added from the flags),
+  contexts ``negation`` / ``future`` / ``hypothetical`` are added from the realis or the flags),
+  ``realis`` (actual | negated | future | hypothetical | background | generic),
+  ``casualties`` (PLOVER's size object: ``dead``, ``injured``; null where not stated),
   ``event_loc`` (``name``, ``asciiname``, ``geonameid``, ``latitude``,
   ``longitude``, ``cc3``), ``event_text`` (list: the evidence slice of the text),
   ``text_info`` (``sequence`` = sentence index, ``start``, ``end``), ``quad_code``,
@@ -18,7 +25,8 @@ citations", location object after geonames):
   ``url``, ``title``, ``language``, ``publication``, ``coder``, ``codebook``, and
   rasid's ``article_id``, ``source``, ``published``), ``coder``;
 * ``rasid``: what PLOVER has no field for -- event id, confidence, the three flags,
-  trigger, evidence offsets into the cleaned text and the raw text, entity ids.
+  trigger and its span, evidence offsets into the cleaned text and the raw text,
+  entity ids, who reported the event (``reported_by``: entity id and name).
 
 ``to_jsonl(article)`` is the same as newline-delimited JSON (the manual's suggested format).
 """
@@ -28,9 +36,9 @@ import json
 from typing import Any
 
 from rasid.doc.article import Article
-from rasid.doc.layers import Entity, Event
+from rasid.doc.layers import Entity, Event, Participant
 
-__all__ = ["to_plover", "to_jsonl", "NONSTATE_CODES", "CODEBOOK"]
+__all__ = ["to_plover", "to_jsonl", "realis_of", "NONSTATE_CODES", "CODEBOOK"]
 
 NONSTATE_CODES = frozenset({"IGO", "NGO", "ISM", "IMG", "MNC"})
 CODEBOOK = "plover-0.8 (rasid PLOVER lexicon)"
@@ -69,11 +77,7 @@ def _actor(article: Article, eid: str, start: int, end: int) -> dict[str, Any]:
     e = article.entity(eid)
     if e is None:
         return {"code": None, "sector": None, "entity_id": eid}
-    sector = e.sector or None
-    if sector in NONSTATE_CODES:
-        code, sector = sector, None
-    else:
-        code = e.country
+    code, sector = _codes(e.country, e.sector)
     return {
         "code": code,
         "sector": sector,
@@ -87,6 +91,52 @@ def _actor(article: Article, eid: str, start: int, end: int) -> dict[str, Any]:
         "name": e.name,
         "name_latin": e.name_latin,
     }
+
+
+def _codes(country: str | None, sector: str | None) -> tuple[str | None, str | None]:
+    """PLOVER's ``code`` and ``sector``: a non-state sector (IGO, NGO ...) is the code itself."""
+    sector = sector or None
+    if sector in NONSTATE_CODES:
+        return sector, None
+    return country, sector
+
+
+def _party(article: Article, p: Participant, s: int, e: int) -> dict[str, Any]:
+    if p.kind != "descriptive" and p.entity and article.entity(p.entity) is not None:
+        d = _actor(article, p.entity, s, e)
+        ent = article.entity(p.entity)
+        d["code"], d["sector"] = _codes(p.country or ent.country, p.sector or ent.sector)
+        d["actor_text"] = p.text or d["actor_text"]
+    else:
+        code, sector = _codes(p.country, p.sector)
+        d = {"code": code, "sector": sector, "actor_text": p.text, "identifier_id": None,
+             "identifier_text": None, "office": None}
+    d["kind"] = "descriptive" if p.kind == "descriptive" else "named"
+    d["start"], d["end"] = p.start, p.end
+    return d
+
+
+def _parties(article: Article, ev: Event, role: str) -> list[dict[str, Any]]:
+    s, e = ev.evidence_start, ev.evidence_end
+    out = [_party(article, p, s, e) for p in ev.participants if p.role == role]
+    covered = {p.entity for p in ev.participants if p.role == role and p.entity}
+    for x in (ev.source if role == "source" else ev.target):
+        if x not in covered:
+            covered.add(x)
+            d = _actor(article, x, s, e)
+            if article.entity(x) is not None:
+                d["kind"] = "named"
+            out.append(d)
+    return out
+
+
+def realis_of(ev: Event) -> str:
+    """The event's realis; "actual" with a flag set (a document from before realis) reads the flag."""
+    realis = ev.realis or "actual"
+    if realis == "actual":
+        realis = ("negated" if ev.negated else "future" if ev.future
+                  else "hypothetical" if ev.hypothetical else "actual")
+    return realis
 
 
 def _location(article: Article, eid: str | None) -> dict[str, Any] | None:
@@ -132,9 +182,12 @@ def _record(article: Article, ev: Event, types: dict[str, dict], coder: str) -> 
     s, e = ev.evidence_start, ev.evidence_end
     date, date_from = _date(article, ev)
     context = list(ev.topics)
-    for flag, name in ((ev.negated, "negation"), (ev.future, "future"), (ev.hypothetical, "hypothetical")):
-        if flag and name not in context:
+    realis = realis_of(ev)
+    for flag, r, name in ((ev.negated, "negated", "negation"), (ev.future, "future", "future"),
+                          (ev.hypothetical, "hypothetical", "hypothetical")):
+        if (flag or realis == r) and name not in context:
             context.append(name)
+    reporter = article.entity(ev.reported_by) if ev.reported_by else None
     info = types.get(ev.type, {})
     try:
         raw = list(article.raw_span(s, e))
@@ -143,11 +196,13 @@ def _record(article: Article, ev: Event, types: dict[str, dict], coder: str) -> 
     return {
         "id": f"{article.id}-{ev.id}",
         "date": date,
-        "actor": [_actor(article, a, s, e) for a in ev.source],      # PLOVER's source actor
-        "recipient": [_actor(article, a, s, e) for a in ev.target],
+        "actor": _parties(article, ev, "source"),      # PLOVER's source actor
+        "recipient": _parties(article, ev, "target"),
         "event": [ev.type],
         "mode": [ev.mode] if ev.mode else [],
         "context": context,
+        "realis": realis,
+        "casualties": {"dead": ev.killed, "injured": ev.injured},
         "event_loc": _location(article, ev.location),
         "event_text": [text[s:e]],
         "text_info": {"sequence": _sentence_index(article, s), "start": s, "end": e},
@@ -173,6 +228,10 @@ def _record(article: Article, ev: Event, types: dict[str, dict], coder: str) -> 
             "future": ev.future,
             "hypothetical": ev.hypothetical,
             "trigger": ev.trigger,
+            "trigger_span": ({"start": ev.trigger_start, "end": ev.trigger_end}
+                             if ev.trigger_start is not None else None),
+            "reported_by": ({"entity_id": ev.reported_by, "name": reporter.name if reporter else None}
+                            if ev.reported_by else None),
             "evidence": {"start": s, "end": e, "raw": raw},
             "date_from": date_from,
             "time_id": ev.time,

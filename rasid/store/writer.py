@@ -14,11 +14,18 @@ was rolled back, so several writer processes stay consistent (SQLite
 serialises them). The entities of the added Article get their ``kb_id`` set.
 
 Events: each article event becomes a new event, or a new source of a stored
-event with the same type, the same source and target actor sets, the same
-negation/future/hypothetical flags and a date within ``window_days`` (default 3)
--- so the same event reported by several papers is one event with several
-sources. Events without any resolved actor, or without a date, are never merged
-(except with an event of exactly the same coarse date, e.g. "2024-03").
+event with the same type, the same realis, the same parties and a date within
+``window_days`` (default 3) -- so the same event reported by several papers is
+one event with several sources. The parties of a side are its named actors
+(resolved entities); a side with none is keyed by its descriptive actors'
+sector and country codes (``~UAF/IRQ``), so "gunmen attacked X" does not merge
+with "the police attacked X". Events without any named actor, events whose
+realis is ``background`` or ``generic`` (recalled or habitual: their date is not
+the incident's), and events without a date are never merged (except with an
+event of exactly the same coarse date, e.g. "2024-03"). Every party of every
+report is kept in ``event_participants`` (named and descriptive, with its span),
+so merging loses no descriptive actor; the event's ``killed``/``injured`` are the
+highest counts any of its reports gives, its ``mode`` the first one given.
 
 Near-duplicates: see :mod:`rasid.store.dedup`; ``duplicate_of`` names the earliest
 stored article with shingle Jaccard ≥ 0.8.
@@ -44,9 +51,10 @@ from rasid.store.actors import Actor, ActorRegistry
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
 
-__all__ = ["Store", "AddResult", "StoreError", "content_hash", "DEFAULT_WINDOW_DAYS"]
+__all__ = ["Store", "AddResult", "StoreError", "content_hash", "DEFAULT_WINDOW_DAYS", "realis_of", "event_parties"]
 
 DEFAULT_WINDOW_DAYS = 3
+UNMERGED_REALIS = frozenset({"background", "generic"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -280,52 +288,124 @@ class Store:
     def _insert_events(self, article: Article, ent_actor: dict[str, str]) -> tuple[int, int]:
         conn, aid = self.conn, article.id
         ents: dict[str, Entity] = {e.id: e for e in article.entities}
+        mentions = {m.id: m for m in article.mentions} if article.events else {}
         new = merged = 0
         w = self.window_days
         for ev in article.events:
-            src = sorted({ent_actor[x] for x in ev.source if x in ent_actor})
-            tgt = sorted({ent_actor[x] for x in ev.target if x in ent_actor})
-            key = ",".join(src) + ">" + ",".join(tgt)
+            parties = event_parties(article, ev, ent_actor, ents=ents, mentions=mentions)
+            src = sorted({p[6] for p in parties if p[0] == "source" and p[6]})
+            tgt = sorted({p[6] for p in parties if p[0] == "target" and p[6]})
+            key = _side_key(src, parties, "source") + ">" + _side_key(tgt, parties, "target")
             date = event_date(article, ev)
             day = day_number(date)
-            flags = (int(ev.negated), int(ev.future), int(ev.hypothetical))
+            realis = realis_of(ev)
             match = None
-            if src or tgt:
+            if (src or tgt) and realis not in UNMERGED_REALIS:
                 if day is not None:
                     match = conn.execute(
                         "SELECT id FROM events WHERE type = ? AND actor_key = ? AND day BETWEEN ? AND ?"
-                        " AND negated = ? AND future = ? AND hypothetical = ? ORDER BY abs(day - ?), rowid LIMIT 1",
-                        (ev.type, key, day - w, day + w, *flags, day)).fetchone()
+                        " AND realis = ? ORDER BY abs(day - ?), rowid LIMIT 1",
+                        (ev.type, key, day - w, day + w, realis, day)).fetchone()
                 elif date:
                     match = conn.execute(
                         "SELECT id FROM events WHERE type = ? AND actor_key = ? AND day IS NULL AND date = ?"
-                        " AND negated = ? AND future = ? AND hypothetical = ? ORDER BY rowid LIMIT 1",
-                        (ev.type, key, date, *flags)).fetchone()
+                        " AND realis = ? ORDER BY rowid LIMIT 1",
+                        (ev.type, key, date, realis)).fetchone()
             if match is not None:
                 eid = match["id"]
                 conn.execute("UPDATE events SET n_sources = n_sources + 1,"
-                             " confidence = max(coalesce(confidence, 0), ?) WHERE id = ?", (ev.confidence, eid))
+                             " confidence = max(coalesce(confidence, 0), ?), mode = coalesce(mode, ?),"
+                             " killed = CASE WHEN ? IS NULL THEN killed ELSE max(coalesce(killed, 0), ?) END,"
+                             " injured = CASE WHEN ? IS NULL THEN injured ELSE max(coalesce(injured, 0), ?) END"
+                             " WHERE id = ?",
+                             (ev.confidence, ev.mode, ev.killed, ev.killed, ev.injured, ev.injured, eid))
                 merged += 1
             else:
                 eid = "E" + hashlib.sha1(f"{aid}|{ev.id}".encode()).hexdigest()[:12]
                 loc = ents.get(ev.location or "")
                 conn.execute(
                     "INSERT INTO events(id, type, mode, date, day, actor_key, location_actor_id, location_name,"
-                    " lat, lon, topics, negated, future, hypothetical, confidence, n_sources, created_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                    " lat, lon, topics, negated, future, hypothetical, confidence, n_sources, created_at,"
+                    " realis, killed, injured)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
                     (eid, ev.type, ev.mode, date, day, key, ent_actor.get(ev.location or ""),
                      loc.name if loc else None, loc.geo.lat if loc and loc.geo else None,
                      loc.geo.lon if loc and loc.geo else None, json.dumps(ev.topics, ensure_ascii=False),
-                     *flags, ev.confidence, now()))
+                     int(ev.negated), int(ev.future), int(ev.hypothetical), ev.confidence, now(),
+                     realis, ev.killed, ev.injured))
                 conn.executemany("INSERT OR IGNORE INTO event_actors(event_id, actor_id, role) VALUES (?, ?, ?)",
                                  [(eid, a, "source") for a in src] + [(eid, a, "target") for a in tgt])
                 new += 1
             s, e = ev.evidence_start, ev.evidence_end
+            reporter = ents.get(ev.reported_by or "")
             conn.execute(
                 "INSERT INTO event_sources(event_id, article_id, article_event_id, date, evidence_start,"
-                " evidence_end, evidence_text, trigger, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (eid, aid, ev.id, date, s, e, article.text[s:e], ev.trigger, ev.confidence))
+                " evidence_end, evidence_text, trigger, confidence, trigger_start, trigger_end, killed, injured,"
+                " reported_by_actor_id, reported_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (eid, aid, ev.id, date, s, e, article.text[s:e], ev.trigger, ev.confidence, ev.trigger_start,
+                 ev.trigger_end, ev.killed, ev.injured, ent_actor.get(ev.reported_by or ""),
+                 reporter.name if reporter else None))
+            conn.executemany(
+                'INSERT INTO event_participants(event_id, article_id, article_event_id, n, role, kind, text, start,'
+                ' "end", entity_id, actor_id, sector, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                [(eid, aid, ev.id, n, *p) for n, p in enumerate(parties)])
         return new, merged
+
+
+def realis_of(ev: Event) -> str:
+    """The event's realis; an event marked "actual" whose flags say otherwise (a document written
+    before realis existed, or by hand) takes it from its flags: negated, future, hypothetical."""
+    realis = ev.realis or "actual"
+    if realis == "actual":
+        realis = ("negated" if ev.negated else "future" if ev.future
+                  else "hypothetical" if ev.hypothetical else "actual")
+    return realis
+
+
+def event_parties(article: Article, ev: Event, ent_actor: dict[str, str], *, ents: dict | None = None,
+                  mentions: dict | None = None) -> list[tuple]:
+    """Every party of ``ev`` as ``(role, kind, text, start, end, entity_id, actor_id, sector, country)``:
+    its participants in order (one whose role is neither source nor target is left out), then the
+    named parties of ``ev.source``/``ev.target`` that no participant stands for (the text and span of
+    the entity's mention inside the evidence, else its first mention). A named party's sector and
+    country default to its entity's. ``ents``/``mentions``: the article's by id, when the caller has them."""
+    ents = ents if ents is not None else {e.id: e for e in article.entities}
+    out: list[tuple] = []
+    seen: set[tuple[str, str]] = set()
+    for p in ev.participants:
+        role = p.role
+        if role not in ("source", "target"):
+            continue
+        if p.kind == "named" or (p.kind != "descriptive" and p.entity):
+            ent = ents.get(p.entity or "")
+            out.append((role, "named", p.text or (ent.name if ent else ""), p.start, p.end, p.entity,
+                        ent_actor.get(p.entity or ""), p.sector or (ent.sector if ent else None),
+                        p.country or (ent.country if ent else None)))
+            if p.entity:
+                seen.add((role, p.entity))
+        else:
+            out.append((role, "descriptive", p.text or "", p.start, p.end, None, None, p.sector, p.country))
+    if mentions is None:
+        mentions = {m.id: m for m in article.mentions}
+    for role, ids in (("source", ev.source), ("target", ev.target)):
+        for x in ids:
+            if (role, x) in seen:
+                continue
+            seen.add((role, x))
+            ent = ents.get(x)
+            ms = [mentions[m] for m in (ent.mentions if ent else ()) if m in mentions]
+            m = next((m for m in ms if ev.evidence_start <= m.start and m.end <= ev.evidence_end), ms[0] if ms else None)
+            out.append((role, "named", m.text if m else (ent.name if ent else x), m.start if m else None,
+                        m.end if m else None, x, ent_actor.get(x), ent.sector if ent else None,
+                        ent.country if ent else None))
+    return out
+
+
+def _side_key(named: list[str], parties: list[tuple], role: str) -> str:
+    """The merge key of one side: its actor ids, else its descriptive actors' ``~SECTOR/COUNTRY`` codes."""
+    if named:
+        return ",".join(named)
+    return ",".join(sorted({f"~{p[7] or '?'}/{p[8] or '?'}" for p in parties if p[0] == role and p[1] == "descriptive"}))
 
 
 def _actor_data(actor: Actor) -> dict:
@@ -340,4 +420,4 @@ def _actor_data(actor: Actor) -> dict:
 
 
 _COUNTABLE = frozenset({"articles", "actors", "actor_names", "actor_offices", "mentions", "events",
-                        "event_actors", "event_sources", "quotes", "times", "minhash_bands", "schema_migrations"})
+                        "event_actors", "event_sources", "event_participants", "quotes", "times", "minhash_bands", "schema_migrations"})

@@ -93,6 +93,7 @@ class PlacesOut(BaseModel):
 
 class MetaOut(BaseModel):
     counts: dict[str, int]
+    realis: dict[str, int] = Field(description="Stored events per realis (actual, negated, future, ...)")
     types: list[dict[str, Any]]
     countries: list[dict[str, Any]]
     writable: bool
@@ -151,6 +152,9 @@ ActorQ = Annotated[str | None, Query(max_length=200, description="Actor id, or a
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code, e.g. JOR")]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z_]{2,32}$", description="PLOVER event type, e.g. CONSULT")]
 Id = Annotated[str, Path(min_length=1, max_length=200)]
+RealisQ = Annotated[str | None, Query(max_length=200, description=(
+    "Which events: actual (the default: reported as having happened), all, or comma-separated values of "
+    + ", ".join(query.REALIS)))]
 
 
 def _check_dates(since: str | None, until: str | None) -> None:
@@ -162,6 +166,13 @@ def _check_dates(since: str | None, until: str | None) -> None:
             _date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
         except ValueError:
             raise ApiError(422, "invalid", f"query parameter {name!r}: {v!r} is not a real date") from None
+
+
+def _check_realis(realis: str | None) -> None:
+    try:
+        query.parse_realis(realis)
+    except ValueError as exc:
+        raise ApiError(422, "invalid", f"query parameter 'realis': {exc}") from None
 
 
 def _page(p: query.Page) -> dict:
@@ -180,18 +191,21 @@ def build_router(state: WebState) -> APIRouter:
     def meta():
         with state.reader() as c:
             counts = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]   # names from a fixed tuple
-                      for t in ("articles", "events", "actors", "quotes")}
-            return {"counts": counts, "types": query.event_types(c), "countries": query.countries(c),
+                      for t in ("articles", "actors", "quotes")}
+            counts["events"] = c.execute("SELECT count(*) FROM events WHERE realis = 'actual'").fetchone()[0]
+            return {"counts": counts, "realis": query.realis_counts(c), "types": query.event_types(c),
+                    "countries": query.countries(c),
                     "writable": state.write_token is not None, "max_limit": query.MAX_LIMIT}
 
     @r.get("/events", response_model=PageOut, tags=["events"], summary="Events, newest first")
     def events(actor: ActorQ = None, country: Country = None, type: EventType = None, since: Since = None,
                until: Until = None, article: Annotated[str | None, Query(max_length=200)] = None,
-               limit: Limit = 50, offset: Offset = 0):
+               realis: RealisQ = None, limit: Limit = 50, offset: Offset = 0):
         _check_dates(since, until)
+        _check_realis(realis)
         with state.reader() as c:
             return _page(query.events(c, actor=actor, country=country, type=type, since=since, until=until,
-                                      limit=limit, offset=offset, article=article))
+                                      limit=limit, offset=offset, article=article, realis=realis))
 
     @r.get("/events/{id}", tags=["events"], summary="One event with its actors and sources",
            responses={404: ERROR_RESPONSES[404]})
@@ -212,10 +226,11 @@ def build_router(state: WebState) -> APIRouter:
 
     @r.get("/actors/{id}", tags=["actors"], responses={404: ERROR_RESPONSES[404]},
            summary="One actor: names in both scripts, countries, offices, events over time, events, quotes")
-    def actor(id: Id, recent: Annotated[int, Query(ge=1, le=100, description="How many recent events and quotes")] = 20
-              ) -> dict[str, Any]:
+    def actor(id: Id, recent: Annotated[int, Query(ge=1, le=100, description="How many recent events and quotes")] = 20,
+              realis: RealisQ = None) -> dict[str, Any]:
+        _check_realis(realis)
         with state.reader() as c:
-            a = query.actor(c, id, recent=recent)
+            a = query.actor(c, id, recent=recent, realis=realis)
         if a is None:
             raise ApiError(404, "not_found", f"no actor with id {id!r}")
         return a
@@ -285,32 +300,39 @@ def build_router(state: WebState) -> APIRouter:
                kind: Annotated[Literal["events", "articles", "quotes"], Query(
                    description="What to count (articles and quotes take since/until only)")] = "events",
                actor: ActorQ = None, country: Country = None, type: EventType = None,
-               since: Since = None, until: Until = None):
+               since: Since = None, until: Until = None, realis: RealisQ = None):
         _check_dates(since, until)
+        _check_realis(realis)
         with state.reader() as c:
             if kind == "events":
                 items = query.counts_over_time(c, interval, actor=actor, country=country, type=type,
-                                               since=since, until=until)
+                                               since=since, until=until, realis=realis)
             else:
-                if actor or country or type:
-                    raise ApiError(422, "invalid", f"actor, country and type filter events only, not {kind}")
+                if actor or country or type or realis:
+                    raise ApiError(422, "invalid", f"actor, country, type and realis filter events only, not {kind}")
                 items = query.counts_over_time(c, interval, kind=kind, since=since, until=until)
         return {"kind": kind, "interval": interval, "items": items}
 
     @r.get("/network", response_model=NetworkOut, tags=["events"],
            summary="Actors (nodes) and who met, accused, threatened... whom (edges, counts by event type)")
     def network(actor: ActorQ = None, country: Country = None, type: EventType = None, since: Since = None,
-                until: Until = None, limit: Annotated[int, Query(ge=1, le=300, description="Most nodes kept")] = 60):
+                until: Until = None, realis: RealisQ = None,
+                limit: Annotated[int, Query(ge=1, le=300, description="Most nodes kept")] = 60):
         _check_dates(since, until)
+        _check_realis(realis)
         with state.reader() as c:
-            return query.network(c, actor=actor, country=country, type=type, since=since, until=until, limit=limit)
+            return query.network(c, actor=actor, country=country, type=type, since=since, until=until, limit=limit,
+                                 realis=realis)
 
     @r.get("/places", response_model=PlacesOut, tags=["events"], summary="Event places with coordinates and counts")
     def places(actor: ActorQ = None, country: Country = None, type: EventType = None, since: Since = None,
-               until: Until = None, limit: Annotated[int, Query(ge=1, le=1000, description="Most places")] = 200):
+               until: Until = None, realis: RealisQ = None,
+               limit: Annotated[int, Query(ge=1, le=1000, description="Most places")] = 200):
         _check_dates(since, until)
+        _check_realis(realis)
         with state.reader() as c:
-            return query.places(c, actor=actor, country=country, type=type, since=since, until=until, limit=limit)
+            return query.places(c, actor=actor, country=country, type=type, since=since, until=until, limit=limit,
+                                realis=realis)
 
     return r
 

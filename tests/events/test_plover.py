@@ -130,3 +130,29 @@ def test_jsonl_round_trip():
     assert len(lines) == 2
     assert [json.loads(x) for x in lines] == json.loads(json.dumps(to_plover(a)))
     assert "السوداني" in lines[0]   # Arabic stays unescaped
+
+
+def test_descriptive_parties_realis_and_casualties():
+    from rasid.doc.layers import Participant
+
+    a = _article()
+    ev = a.events[0]
+    s, e = _span("رئيس الوزراء العراقي")
+    ev.participants = [Participant("source", s, e, "رئيس الوزراء العراقي", kind="descriptive", sector="GOV",
+                                   country="IRQ"),
+                       Participant("target", *_span("الملك عبدالله الثاني"), "الملك عبدالله الثاني", entity="e1")]
+    ev.realis, ev.killed, ev.injured, ev.reported_by = "background", 13, None, "e3"
+    ev.trigger_start, ev.trigger_end = _span("استقبل")
+    r = to_plover(a)[0]
+    desc, named = r["actor"]
+    assert desc == {"code": "IRQ", "sector": "GOV", "actor_text": "رئيس الوزراء العراقي", "identifier_id": None,
+                    "identifier_text": None, "office": None, "kind": "descriptive", "start": s, "end": e}
+    assert named["kind"] == "named" and named["entity_id"] == "e3" and named["code"] == "IRQ"   # Event.source too
+    (rec,) = r["recipient"]                           # e1 once: the participant stands for Event.target's e1
+    assert rec["actor_text"] == "الملك عبدالله الثاني" and rec["identifier_id"] == "Q57448" and rec["code"] == "JOR"
+    assert r["realis"] == "background" and r["casualties"] == {"dead": 13, "injured": None}
+    assert r["rasid"]["trigger_span"] == {"start": TEXT.index("استقبل"), "end": TEXT.index("استقبل") + 6}
+    assert r["rasid"]["reported_by"] == {"entity_id": "e3", "name": "محمد شياع السوداني"}
+    second = to_plover(a)[1]
+    assert second["realis"] == "negated" and "negation" in second["context"]    # old flags read as realis
+    json.dumps(r, ensure_ascii=False)

@@ -95,6 +95,38 @@
     list.forEach((a, i) => { if (i) add(out, [", "]); add(out, [actorLink(a)]); });
     return out;
   }
+  // a descriptive party (مسلحون مجهولون، قوات الأمن العراقية): its text as written and its codes
+  function descriptiveParty(p) {
+    const codes = [p.sector, p.country].filter(Boolean);
+    const tip = ["Descriptive actor (not a named entity)", p.sector ? "Sector " + p.sector : null,
+                 p.country ? "Country " + p.country : null].filter(Boolean).join(" · ");
+    return h("span", { class: "party descriptive", title: tip }, ar(p.text),
+             codes.length ? h("span", { class: "codes" }, codes.join(" ")) : null);
+  }
+  // an event's parties of one role: named actors (links) and descriptive ones; the named list when
+  // the event has no participants (an older server)
+  function partyList(e, role) {
+    const ps = (e.participants || []).filter(p => p.role === role);
+    if (!ps.length) return actorList(e[role]);
+    const out = h("span", { class: "actors" });
+    ps.forEach((p, i) => {
+      if (i) add(out, [", "]);
+      add(out, [p.kind === "descriptive" || !p.actor_id ? descriptiveParty(p)
+        : actorLink({ id: p.actor_id, type: p.type, name_ar: p.name_ar || p.text, name_en: p.name_en,
+                      country: p.country, sector: p.sector })]);
+    });
+    return out;
+  }
+  const REALIS_LABELS = { actual: "happened", negated: "negated", future: "future or planned",
+    hypothetical: "hypothetical or obligatory", background: "background (recalled)", generic: "generic" };
+  function realisChip(r) {
+    if (!r || r === "actual") return null;
+    return h("span", { class: "realis r-" + r, title: "Realis: " + (REALIS_LABELS[r] || r) }, r);
+  }
+  function casualties(e) {
+    return [e.killed != null ? e.killed + " killed" : null, e.injured != null ? e.injured + " injured" : null]
+      .filter(Boolean).join(", ");
+  }
 
   // ------------------------------------------------------------------ routing
   function parseHash() {
@@ -195,6 +227,18 @@
         for (const v of ["events", "articles", "quotes"]) sel.appendChild(h("option", { value: v }, v));
         sel.value = params.kind || "events";
         add(form, [row("Count", sel)]);
+      } else if (f === "realis") {
+        const counts = m.realis || {};
+        const sel = h("select", { name: "realis" }, h("option", { value: "" }, `actual (${fmt(counts.actual || 0)})`),
+                      h("option", { value: "all" }, "all"));
+        for (const r of Object.keys(REALIS_LABELS)) {
+          if (r !== "actual") sel.appendChild(h("option", { value: r }, `${r} (${fmt(counts[r] || 0)})`));
+        }
+        sel.value = params.realis || "";
+        if (params.realis && sel.value !== params.realis) {
+          sel.appendChild(h("option", { value: params.realis }, params.realis)); sel.value = params.realis;
+        }
+        add(form, [row("Realis", sel)]);
       } else if (f === "publisher") {
         add(form, [row("Publisher", h("input", { name: f, value: params[f] || "", dir: "auto", maxlength: 300 }))]);
       } else if (f === "q") {
@@ -224,9 +268,11 @@
       const evid = src && src.evidence_text ? src.evidence_text : "(open)";
       const tr = h("tr", { class: "event-row", "data-event": e.id, "data-href": href },
         h("td", { class: "nowrap" }, e.date || "undated"),
-        h("td", {}, typeBadge(e.type), flags.length ? h("div", { class: "flags" }, flags.join(", ")) : null),
-        h("td", {}, actorList(e.source)),
-        h("td", {}, actorList(e.target)),
+        h("td", {}, typeBadge(e.type), e.mode ? h("div", { class: "mode" }, e.mode) : null,
+          realisChip(e.realis), casualties(e) ? h("div", { class: "casualties" }, casualties(e)) : null,
+          flags.length && (!e.realis || e.realis === "actual") ? h("div", { class: "flags" }, flags.join(", ")) : null),
+        h("td", {}, partyList(e, "source")),
+        h("td", {}, partyList(e, "target")),
         h("td", {}, e.location ? ar(e.location.name) : h("span", { class: "muted" }, "—")),
         h("td", { class: "evidence" }, h("a", { href, class: "open-article", title: "Open the article with this event highlighted" },
           ar(evid.length > 220 ? evid.slice(0, 220) + "…" : evid))),
@@ -274,7 +320,7 @@
   // ------------------------------------------------------------------ pages
   async function pageEvents(box, _parts, params) {
     box.setAttribute("data-title", "Events");
-    const form = await filterForm("events", params, ["actor", "country", "type", "since", "until"]);
+    const form = await filterForm("events", params, ["actor", "country", "type", "since", "until", "realis"]);
     const page = await api("events", { ...params, limit: params.limit || 50 });
     add(box, [h("h1", {}, "Events"), form, pager(page, params, "events"), eventsTable(page.items),
               page.items.length ? pager(page, params, "events") : null]);
@@ -290,12 +336,16 @@
         " ", h("span", { class: "muted" }, [src.published, src.publisher].filter(Boolean).join(" · ")),
         src.evidence_text ? h("blockquote", { dir: "rtl", lang: "ar" }, src.evidence_text) : null));
     }
-    add(box, [h("h1", {}, typeBadge(e.type), " ", e.date || "undated"),
+    add(box, [h("h1", {}, typeBadge(e.type), " ", e.date || "undated", " ", realisChip(e.realis)),
       h("dl", { class: "facts" },
-        h("dt", {}, "Who"), h("dd", {}, actorList(e.source)),
-        h("dt", {}, "With / against whom"), h("dd", {}, actorList(e.target)),
+        h("dt", {}, "Who"), h("dd", {}, partyList(e, "source")),
+        h("dt", {}, "With / against whom"), h("dd", {}, partyList(e, "target")),
         h("dt", {}, "Where"), h("dd", {}, e.location ? ar(e.location.name) : "—"),
         h("dt", {}, "Mode"), h("dd", {}, e.mode || "—"),
+        h("dt", {}, "Realis"), h("dd", {}, REALIS_LABELS[e.realis] ? `${e.realis} (${REALIS_LABELS[e.realis]})` : (e.realis || "actual")),
+        h("dt", {}, "Casualties"), h("dd", {}, casualties(e) || "none stated"),
+        h("dt", {}, "Reported by"), h("dd", {}, (e.reported_by || []).length
+          ? e.reported_by.map((r, i) => [i ? ", " : null, r.id ? actorLink(r) : ar(r.name_ar)]) : "—"),
         h("dt", {}, "Confidence"), h("dd", {}, e.confidence == null ? "—" : e.confidence.toFixed(2)),
         h("dt", {}, "Flags"), h("dd", {}, Object.entries(e.flags).filter(([, v]) => v).map(([k]) => k).join(", ") || "none")),
       h("h2", {}, `Sources (${e.n_sources})`), srcs]);
@@ -360,8 +410,18 @@
       return out;
     };
     const offices = e => (e.roles || []).map(r => r.title + (r.country ? " [" + r.country + "]" : "")).filter(Boolean);
+    // an article event's parties as text: named ones by entity name, descriptive ones as written with codes
+    const partyNames = (e, role) => {
+      const ps = (e.participants || []).filter(p => p.role === role);
+      const named = new Set(ps.map(p => p.entity).filter(Boolean));
+      const out = ps.map(p => p.kind === "descriptive" || !p.entity
+        ? p.text + ([p.sector, p.country].filter(Boolean).length ? " [" + [p.sector, p.country].filter(Boolean).join(" ") + "]" : "")
+        : entName(p.entity));
+      for (const id of e[role] || []) if (!named.has(id)) out.push(entName(id));
+      return out.join(", ");
+    };
     return {
-      ents, entByMention, ev, quotes, times, entName, entChip, entChips,
+      ents, entByMention, ev, quotes, times, entName, entChip, entChips, partyNames,
       explain(hl) {
         if (hl.kind === "mention") {
           const e = entByMention[hl.id];
@@ -385,9 +445,13 @@
         if (hl.kind === "event") {
           const e = ev[hl.id] || {};
           const fl = Object.entries(e.flags || {}).filter(([, v]) => v).map(([k]) => k);
+          const toll = casualties(e);
           return ["Event evidence: " + (e.type || hl.label) + (e.mode ? " (" + e.mode + ")" : ""),
-                  "Who: " + ((e.source || []).map(entName).join(", ") || "—"),
-                  "With / against whom: " + ((e.target || []).map(entName).join(", ") || "—"),
+                  e.realis && e.realis !== "actual" ? "Realis: " + e.realis + " (" + (REALIS_LABELS[e.realis] || "") + ")" : null,
+                  "Who: " + (partyNames(e, "source") || "—"),
+                  "With / against whom: " + (partyNames(e, "target") || "—"),
+                  toll ? "Casualties: " + toll : null,
+                  e.reported_by ? "Reported by: " + entName(e.reported_by) : null,
                   e.location ? "Where: " + entName(e.location) : null,
                   e.trigger ? "Trigger: " + e.trigger : null,
                   e.date ? "Date: " + e.date : null,
@@ -487,8 +551,21 @@
     const events = h("ul", { class: "ev-list" });
     for (const e of doc.events || []) {
       const sid = (doc.event_ids || {})[e.id];
-      events.appendChild(h("li", {}, typeBadge(e.type), " ", X.entChips(e.source), " → ", X.entChips(e.target),
+      const side = role => {
+        const ps = (e.participants || []).filter(p => p.role === role);
+        if (!ps.length) return X.entChips(e[role]);
+        const out = h("span", { class: "actors" });
+        const named = new Set(ps.map(p => p.entity).filter(Boolean));
+        const items = ps.map(p => p.kind === "descriptive" || !p.entity ? descriptiveParty(p) : X.entChip(p.entity))
+          .concat((e[role] || []).filter(id => !named.has(id)).map(id => X.entChip(id)));
+        items.forEach((x, i) => { if (i) add(out, [", "]); add(out, [x]); });
+        return out;
+      };
+      const toll = casualties(e);
+      events.appendChild(h("li", {}, typeBadge(e.type), e.mode ? [" ", h("span", { class: "mode" }, e.mode)] : null,
+        " ", realisChip(e.realis), " ", side("source"), " → ", side("target"),
         e.location ? [" in ", X.entChip(e.location)] : null,
+        toll ? [" · ", h("span", { class: "casualties" }, toll)] : null,
         sid ? [" · ", link("#/event/" + enc(sid), "event and its sources")] : null));
     }
     add(box, [
@@ -549,7 +626,7 @@
   // ---- network
   async function pageNetwork(box, _parts, params) {
     box.setAttribute("data-title", "Network");
-    const form = await filterForm("network", params, ["actor", "country", "type", "since", "until"]);
+    const form = await filterForm("network", params, ["actor", "country", "type", "since", "until", "realis"]);
     const net = await api("network", { ...params, limit: params.limit || 60 });
     const W = 1000, H = 760, cx = W / 2, cy = H / 2, R = 250;
     const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "network", role: "img", "aria-label": "Actor network" });
@@ -614,7 +691,7 @@
   // ---- map
   async function pageMap(box, _parts, params) {
     box.setAttribute("data-title", "Map");
-    const form = await filterForm("map", params, ["actor", "country", "type", "since", "until"]);
+    const form = await filterForm("map", params, ["actor", "country", "type", "since", "until", "realis"]);
     const data = await api("places", { ...params, limit: 300 });
     const world = params.view === "world";
     const W = 1000, H = 500;
