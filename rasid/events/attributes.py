@@ -127,6 +127,7 @@ class _Lex:
     result_frames: frozenset[str]
     result_cues: dict[str, str]
     result_window: int
+    result_links: frozenset[str]
     linkers: frozenset[str]
     skip: frozenset[str]
     vague: frozenset[str]
@@ -174,6 +175,7 @@ def _lexicon() -> _Lex:
         result_frames=_keyset(c["result_frames"]),
         result_cues={_one_key(w): kind for w, kind in c["result_cues"].items()},
         result_window=int(c["result_window"]),
+        result_links=_keyset(c["result_links"]),
         linkers=_keyset(c["linkers"]) | frozenset({"و", "،", ","}),
         skip=_keyset(c["skip"]),
         vague=vague,
@@ -299,10 +301,20 @@ def _count_after(v: _View, j: int, lex: _Lex) -> int | None:
             if n is not None:
                 break
             k = v.key(i)
-            if k in lex.cues or k in lex.result_frames:
+            if _cue(v, i, lex) is not None or k in lex.result_frames:
                 return None
             if k in lex.one or k in lex.single or _person_at(v, i):
                 n, nxt = 1, i + 1
+                # the subject of an active verb, then its count: قتل مهاجم 47 شخصا
+                for q in range(i + 1, min(hi, i + 3)):
+                    if toks[q].kind not in ("word", "number") or _cue(v, q, lex) is not None \
+                            or v.key(q) in lex.place_preps:
+                        break
+                    m, after = _number_at(v, q, lex)
+                    if m is not None:
+                        if m != _VAGUE and not (1900 <= m <= 2100):
+                            n, nxt = m, after
+                        break
                 break
             if k in lex.dual:
                 n, nxt = 2, i + 1
@@ -312,6 +324,8 @@ def _count_after(v: _View, j: int, lex: _Lex) -> int | None:
                 continue
             if i == j + 1:      # a plural noun, then its number: الأشخاص الأربعة، عسكريين آخرين اثنين
                 for q in (i + 1, i + 2):
+                    if q == i + 2 and not (q - 1 < hi and v.key(q - 1).startswith("اخر")):
+                        break
                     if q < hi and toks[q].kind == "word" and _is_number_word(v.key(q), lex):
                         n, _ = _number_at(v, q, lex)
                         if n is not None:
@@ -405,9 +419,14 @@ def _count(v: _View, j: int, look: str, lex: _Lex) -> int | None:
 # --------------------------------------------------------------------------- casualties
 
 def _cue(v: _View, i: int, lex: _Lex) -> tuple[str, str] | None:
+    """The (kind, look) of a casualty word at token ``i`` (also one whose و the tokenizer left on: واصيب)."""
     if v.toks[i].kind != "word":
         return None
-    return lex.cues.get(v.key(i))
+    k = v.key(i)
+    c = lex.cues.get(k)
+    if c is None and len(k) > 3 and k[0] in "وف":
+        c = lex.cues.get(k[1:])
+    return c
 
 
 def casualties(article, sentence_index: int, first: int, last: int) -> tuple[int | None, int | None]:
@@ -430,10 +449,12 @@ def casualties(article, sentence_index: int, first: int, last: int) -> tuple[int
                 anchor = (i, c)
                 break
     if anchor is None:          # an attack word: the toll after a result frame in its clause
+        # the frame may stand before it: أسفر هجوم انتحاري ... عن مقتل ثلاثة
+        fronted = any(v.key(k) in lex.result_frames for k in range(max(lo, first - 2), first))
         for i in range(last, min(hi, last + _RESULT_REACH)):
             if v.boundary(i):
                 break
-            if v.key(i) in lex.result_frames:
+            if v.key(i) in lex.result_frames or (fronted and v.key(i) in lex.result_links):
                 for j in range(i + 1, min(hi, i + 1 + lex.result_window)):
                     k = v.key(j)
                     if v.toks[j].kind == "word" and k in lex.result_cues:
@@ -451,6 +472,8 @@ def casualties(article, sentence_index: int, first: int, last: int) -> tuple[int
     j, (kind, look) = anchor
     n = _count(v, j, look, lex)
     counts[kind] = n
+    if n is None and j + 1 < hi and v.toks[j + 1].conj and _cue(v, j + 1, lex) is not None:
+        return None, None       # one count for both: مقتل وإصابة 50 شخصا
     prev = j
     # the casualty words joined to it: مقتل 13 وإصابة 22، لقي 13 مصرعهم فيما جرح 12
     i = j + 1
@@ -460,7 +483,7 @@ def casualties(article, sentence_index: int, first: int, last: int) -> tuple[int
         c = _cue(v, i, lex)
         if c is not None:
             ck, cl = c
-            direct = v.toks[i].conj or v.key(i - 1) in lex.linkers
+            direct = v.toks[i].conj or v.key(i - 1) in lex.linkers or v.key(i) not in lex.cues
             if not direct and (i - prev > _CHAIN_GAP or not any(
                     v.toks[q].conj or v.key(q) in lex.linkers for q in range(prev + 1, i))):
                 break
