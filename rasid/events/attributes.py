@@ -64,8 +64,18 @@ def _canon(key: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) >= 5 else key
 
 
+_KEYS: dict[str, str] = {}
+
+
 def _key(tok) -> str:
-    return _canon(tok.stem)
+    """A token's stem key without a leading article (memoised by stem)."""
+    st = tok.stem
+    k = _KEYS.get(st)
+    if k is None:
+        if len(_KEYS) > 200_000:
+            _KEYS.clear()
+        k = _KEYS[st] = _canon(st)
+    return k
 
 
 def _keys_of(text: str) -> tuple[str, ...]:
@@ -201,23 +211,52 @@ def _lexicon() -> _Lex:
 # --------------------------------------------------------------------------- the sentence view
 
 class _View:
-    """Keys and kinds of one sentence's tokens, built per call (cheap: the keys are cached on tokens)."""
+    """Keys of one sentence's tokens, computed when first asked (a word's stem key without its article;
+    a non-word's text)."""
 
-    __slots__ = ("a", "lo", "hi", "toks", "keys")
+    __slots__ = ("a", "lo", "hi", "toks", "keys", "_bounds")
 
     def __init__(self, article, si: int) -> None:
         s = article.sentences[si]
         self.a = article
         self.lo, self.hi = s.token_start, s.token_end
         self.toks = article.tokens
-        self.keys = [_key(t) if t.kind == "word" else article.text[t.start:t.end] for t in self.toks[self.lo:self.hi]]
+        self.keys: list[str | None] = [None] * (self.hi - self.lo)
+        self._bounds: list[int] | None = None
 
     def key(self, i: int) -> str:
-        return self.keys[i - self.lo]
+        k = self.keys[i - self.lo]
+        if k is None:
+            t = self.toks[i]
+            k = self.keys[i - self.lo] = _key(t) if t.kind == "word" else self.a.text[t.start:t.end]
+        return k
 
     def boundary(self, i: int) -> bool:
-        t = self.toks[i]
-        return t.kind != "word" and self.key(i) in _BOUNDARY
+        return self.toks[i].kind != "word" and self.key(i) in _BOUNDARY
+
+    def clause(self, first: int, last: int) -> tuple[int, int]:
+        """Token range of the clause holding ``[first, last)``: between the sentence stops around it."""
+        b = self._bounds
+        if b is None:
+            b = self._bounds = [i for i in range(self.lo, self.hi) if self.boundary(i)]
+        k = bisect_left(b, first)
+        cs = b[k - 1] + 1 if k else self.lo
+        k = bisect_left(b, last)
+        ce = b[k] if k < len(b) else self.hi
+        return cs, ce
+
+
+_last_view: list = [None, None, -1, None]     # [article, its token list, sentence index, view]
+
+
+def _view(article, si: int) -> _View:
+    """The view of sentence ``si``, shared by the calls on one event and on the events of one sentence."""
+    lv = _last_view
+    if lv[0] is article and lv[1] is article.tokens and lv[2] == si:
+        return lv[3]
+    v = _View(article, si)
+    lv[:] = [article, article.tokens, si, v]
+    return v
 
 
 # --------------------------------------------------------------------------- numbers
@@ -413,7 +452,28 @@ def _count(v: _View, j: int, look: str, lex: _Lex) -> int | None:
         n = _count_after(v, j, lex)
         if n is None:
             n = _count_before(v, j, lex)
+        if n is None:
+            n = _count_after_subject(v, j, lex)
     return n
+
+
+def _count_after_subject(v: _View, j: int, lex: _Lex) -> int | None:
+    """An active verb's count after its subject: قتل مهاجم انتحاري 47 شخصا (a number within three
+    words, then the counted noun)."""
+    toks, hi = v.toks, v.hi
+    for q in range(j + 1, min(hi - 1, j + 4)):
+        t = toks[q]
+        if t.kind == "word" and (_cue(v, q, lex) is not None or v.key(q) in lex.place_preps
+                                 or v.key(q) in lex.weak_preps or v.key(q) in lex.clause_breaks):
+            return None
+        if t.kind not in ("word", "number"):
+            return None
+        m, after = _number_at(v, q, lex)
+        if m is not None:
+            if m == _VAGUE or 1900 <= m <= 2100 or after >= hi or toks[after].kind != "word":
+                return None
+            return m
+    return None
 
 
 # --------------------------------------------------------------------------- casualties
@@ -433,7 +493,7 @@ def casualties(article, sentence_index: int, first: int, last: int) -> tuple[int
     """``(killed, injured)`` the sentence states for the event whose trigger is tokens ``[first, last)``;
     None where it states no number (or only a vague one: عشرات)."""
     lex = _lexicon()
-    v = _View(article, sentence_index)
+    v = _view(article, sentence_index)
     lo, hi = v.lo, v.hi
     anchor = None
     summing = False
@@ -602,16 +662,11 @@ def event_place(article, sentence_index: int, first: int, last: int) -> str | No
     ms = _mentions_in(article, s.start, s.end)
     if not ms:
         return None
-    v = _View(article, sentence_index)
+    v = _view(article, sentence_index)
     idx = article.token_index()
     names = [m for m in ms if types.get(entity_of.get(m.id)) in ("PER", "ORG", "MISC")]
     # the trigger's clause: from the last boundary before it to the next one after it
-    cs = first
-    while cs > v.lo and not v.boundary(cs - 1):
-        cs -= 1
-    ce = last
-    while ce < v.hi and not v.boundary(ce):
-        ce += 1
+    cs, ce = v.clause(first, last)
     attack = None
     found: list[tuple[int, int, int, str]] = []      # (weak, side, distance, entity id)
     prev_end = None
@@ -673,7 +728,7 @@ def event_mode(article, sentence_index: int, first: int, last: int, type_: str, 
     matcher = _lexicon().modes.get(type_)
     if matcher is None:
         return None
-    v = _View(article, sentence_index)
+    v = _view(article, sentence_index)
     a = max(v.lo, first - _MODE_BEFORE)
     for k in range(first - 1, a - 1, -1):
         if v.boundary(k):
@@ -684,7 +739,7 @@ def event_mode(article, sentence_index: int, first: int, last: int, type_: str, 
         if v.boundary(k):
             b = k
             break
-    keys = v.keys[a - v.lo:b - v.lo]
+    keys = [v.key(i) for i in range(a, b)]
     best = None
     for i in range(len(keys)):
         if v.toks[a + i].kind != "word":
