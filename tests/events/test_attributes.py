@@ -168,3 +168,9 @@ def test_casualty_lists_have_what_the_code_reads():
     c = data("casualties")
     assert {"killed", "injured", "result_frames", "vague", "single", "dual", "tens"} <= set(c)
     assert set(c["killed"].values()) | set(c["injured"].values()) <= {"after", "before", "both"}
+
+
+def test_the_target_place_of_an_attack():
+    assert place_name("شنت الطائرات غارة على مدينة كوباني أمس.", "غارة", [("كوباني", "LOC")]) == "كوباني"
+    # a statement about a place is not an attack on it
+    assert place_name("أعلن الوزير موافقته على مدينة كوباني.", "أعلن", [("كوباني", "LOC")]) is None
