@@ -470,6 +470,7 @@ def _nisba_country(key: str) -> str | None:
 
 
 _LAST: list = [None, None]
+_CARRY = False
 
 
 def _actors_of(article) -> _ArticleActors:
@@ -618,6 +619,7 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
         return None
 
     trig_key = stems[first]
+    passive_clause = False
     if verb:
         passive = (trig_key in cues.victim or _passive_written(A, first))
         fronted = None
@@ -628,14 +630,12 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
                 fronted = a
         subject = fronted
         if subject is None:
-            for a in after:
-                if a.prep is None and a.head - last <= 5:
-                    subject = a
-                break
+            subject = next((a for a in after if a.prep is None), None)
         if not passive and subject is not None and trigger.needs_object:
             rest = obj_after(subject.j, subject)
             if rest is None and _victim_like(subject, type_):
                 passive = True
+        passive_clause = passive
         if passive:
             target = subject
             if target is None:
@@ -656,6 +656,7 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
         agentless = any(stems[k] in cues.agentless for k in range(max(cl, first - 2), first))
         exposed = next((k for k in range(first - 1, max(cl, first - 5) - 1, -1)
                         if stems[k] in cues.exposure or stems[k] in cues.victim), None)
+        passive_clause = passive_clause or exposed is not None
         light = next((k for k in range(first - 1, max(cl, first - 5) - 1, -1)
                       if stems[k] in cues.light_before), None)
         genitive = None
@@ -664,6 +665,7 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
                 genitive = a
             break
         patient = agentless or (type_ in _PATIENT_TYPES and not trigger.preps)
+        passive_clause = agentless
         if exposed is not None:
             between = [a for a in acts if exposed < a.i and a.j <= first and a.prep is None]
             fronted = [a for a in plain_before if a.j <= exposed and exposed - a.j <= 2]
@@ -693,6 +695,13 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
         if source is None and target is not None and target.prep in preps and plain_before:
             a = plain_before[-1]     # X هجوم على Y with X before: rare, left out
             _ = a
+    if source is None and not passive_clause and (type_ != "ASSAULT" or tokens[first].conj):
+        # a coordinated or embedded clause without its own subject: the subject of the sentence's
+        # main clause before it (X تمكن من إحباط …، كما ضبطت …)
+        carry = [a for a in A.actors(sentence_index) if a.j <= first and a.prep is None and a is not target
+                 and (target is None or a.entity is None or a.entity != target.entity)]
+        if carry:
+            source = carry[0]
     out = []
     if source is not None:
         out.append(_participant(A, "source", source, speaker))
