@@ -135,7 +135,9 @@ class ActorLexicon:
 @cache
 def actor_lexicon() -> ActorLexicon:
     """The shipped actor lexicon: actor_nouns_up.tsv (UniversalPetrarch), then actor_nouns.tsv (rasid's)."""
-    rows = [(r["key"], r["sector"], "", "") for r in table("actor_nouns_up")]
+    # a one-word nisba noun (سياسي، عسكري، إرهابي) takes its sound plural and dual forms
+    rows = [(r["key"], r["sector"], "sound" if " " not in r["key"] and r["key"].endswith("ي") and len(r["key"]) >= 4
+             else "", "") for r in table("actor_nouns_up")]
     rows += [(r["word"], r["sector"], r["forms"], r["member"]) for r in table("actor_nouns")]
     return ActorLexicon(rows)
 
@@ -215,6 +217,11 @@ class _Actor:
     number: bool = False      # a bare number (مقتل ثلاثة)
     prep: str | None = None   # the preposition governing it ("agent" for على يد، برصاص …)
     head: int = 0             # the first token of its noun phrase (quantifiers and numbers included)
+
+    @property
+    def counted(self) -> bool:
+        """A number or quantifier stands before it (ستة من المتمردين، 42 جنديا): a casualty count."""
+        return self.head < self.i
 
 
 class _ArticleActors:
@@ -339,6 +346,9 @@ class _ArticleActors:
             start, end = self._word_start(tok), tokens[j - 1].end
             while j < hi and j - k < 5 and not pronoun:
                 t = tokens[j]
+                if t.kind == "quote" and noun.member and j + 1 < hi and j + 1 in covered:
+                    j += 1          # قوات «داعش»
+                    continue
                 if t.kind != "word":
                     break
                 inner = covered.get(j)
@@ -372,7 +382,18 @@ class _ArticleActors:
         acts = sorted(named + desc, key=lambda a: a.i)
         for a in acts:
             a.prep, a.head = self._governor(a.i, lo, cues)
-        return acts
+        # a title before a person's name is one actor with it (الملك سلمان، خادم الحرمين الشريفين الملك
+        # سلمان، السيناتورة الأمريكية X): the person
+        merged: list[_Actor] = []
+        for a in acts:
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.j == a.i and a.kind == "named" and not prev.pronoun and \
+                    self.entities[a.entity].type == "PER" and not tokens[a.i].conj and a.prep is None:
+                merged[-1] = _Actor(prev.i, a.j, prev.start, a.end, "named", a.entity, a.sector or prev.sector,
+                                    a.country or prev.country, prep=prev.prep, head=prev.head)
+                continue
+            merged.append(a)
+        return merged
 
     def _adjective(self, k: int) -> bool:
         """An actor word used as the adjective of the event noun before it (هجوم انتحاري، هجوم مسلح،
@@ -422,7 +443,7 @@ class _ArticleActors:
         tokens, stems = self.tokens, self.stems
         tok = tokens[i]
         if i - 1 >= lo and tokens[i - 1].kind == "word" and _bare(stems[i - 1]) in cues.object_nouns:
-            return None, i - 1          # أهدافا لتنظيم الدولة، مواقع الحوثيين: the object stands for it
+            return "object", i - 1          # أهدافا لتنظيم الدولة، مواقع الحوثيين: the object stands for it
         if tok.kind == "word":
             for p in tok.pieces:
                 if p[3] == "proclitic" and p[2] in ("ب", "ل", "ك"):
@@ -546,7 +567,7 @@ def _passive_written(A: _ArticleActors, k: int) -> bool:
 
 
 def _victim_like(a: _Actor, type_: str) -> bool:
-    if a.number:
+    if a.number or a.counted:
         return True
     if a.kind == "named":
         return a.sector not in _AGENTIVE_SECTORS and a.sector != "MIL" and (
@@ -604,6 +625,8 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
         preps |= {"علي", "ضد"}
     if trigger.symmetric or not hostile:
         preps.add("مع")
+    if not verb or type_ not in ("ASSAULT", "COERCE", "PROTEST"):
+        preps |= {"ل", "الي"}       # شكره لـ X، التهنئة لـ X، وافقت على السماح للجيش
     agents = [a for a in acts if a.prep == "agent"]
     speaker = _speaker(article, tokens[first].start)
 
@@ -614,7 +637,7 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
         for a in after:
             if a is exclude or a.i < start_tok or a.prep == "agent":
                 continue
-            if a.prep is None or a.prep in preps:
+            if a.prep in (None, "object") or a.prep in preps:
                 return a
         return None
 
@@ -661,7 +684,7 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
                       if stems[k] in cues.light_before), None)
         genitive = None
         for a in after:
-            if a.prep is None and a.head - last <= 1:
+            if a.prep is None and a.head - last <= 3:
                 genitive = a
             break
         patient = agentless or (type_ in _PATIENT_TYPES and not trigger.preps)
