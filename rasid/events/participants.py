@@ -73,18 +73,28 @@ def _forms(k: str, sound: bool) -> set[str]:
     """The written forms of an actor word (norm_key, no article): sound plural, dual, feminine,
     construct and tanwin forms when ``sound``, else the word and its tanwin form."""
     out = {k}
+    morph = _morphology()
     if k.endswith("ه"):                   # feminine: شرطه -> شرطات، دوريتان
         b = k[:-1]
         if sound:
-            out |= {b + "ات", b + "تان", b + "تين", b + "تا", b + "تي"}
+            out |= {b + s for s in morph["feminine_sound_suffixes"]}
         return out
     if not k.endswith(("ا", "ي", "و")):
         out.add(k + "ا")
     if sound:
-        out |= {k + s for s in ("ون", "ين", "ان", "ا", "ه", "ات", "و", "تان", "تين")}
+        out |= {k + s for s in morph["sound_suffixes"]}
         if not k.endswith("ي"):
             out.add(k + "ي")              # مسلحي داعش
     return out
+
+
+@cache
+def _morphology() -> dict[str, tuple[str, ...]]:
+    """The endings lists of participant_cues.json, as norm_key tuples."""
+    d = data("participant_cues")
+    return {k: tuple(norm_key(x) for x in d[k]) for k in (
+        "sound_suffixes", "feminine_sound_suffixes", "nisba_suffixes", "nationality_noun_endings",
+        "pronoun_member_bases")}
 
 
 class ActorLexicon:
@@ -418,8 +428,8 @@ class _ArticleActors:
         for suf in cues.suffixes:
             if key.endswith(suf) and len(key) - len(suf) >= 3:
                 noun = lex.single.get(key[:-len(suf)])
-                if noun is not None and not noun.member or noun is not None and key[:-len(suf)] in (
-                        "قوات", "عناصر", "جنود", "رجال", "افراد", "مقاتلي", "قادة"):
+                if noun is not None and (not noun.member or key[:-len(suf)] in
+                                         _morphology()["pronoun_member_bases"]):
                     return 1, noun
         return None
 
@@ -427,7 +437,7 @@ class _ArticleActors:
         """A nationality used as a noun (فلسطينيين، إسرائيليا): a plural, dual or tanwin nisba not after a
         noun it describes."""
         key = self.stems[k]
-        if not key.endswith(("يين", "يون", "يان", "ييا", "يا")) or len(key) < 6:
+        if not key.endswith(_morphology()["nationality_noun_endings"]) or len(key) < 6:
             return None
         prev = self.tokens[k - 1] if k > 0 else None
         if prev is not None and prev.kind == "word" and not (self.is_quantity(k - 1, _cues())
@@ -472,9 +482,6 @@ class _ArticleActors:
         return None, head
 
 
-_NISBA_SUFFIXES = ("يين", "يون", "يان", "يتين", "يتان", "ييا", "يه", "يا", "ي")
-
-
 def _nisba_country(key: str) -> str | None:
     """The country of a nisba adjective or nationality noun in any form (العراقية، عراقيين، عراقيا،
     باكستانيون), else None."""
@@ -483,7 +490,7 @@ def _nisba_country(key: str) -> str | None:
     if len(key) < 4:
         return None
     bare = _bare(key)
-    for suf in _NISBA_SUFFIXES:
+    for suf in _morphology()["nisba_suffixes"]:
         if bare.endswith(suf) and len(bare) - len(suf) >= 3:
             base = bare[:-len(suf)] + "ي"
             return word_country("ال" + base) or word_country(base)
@@ -671,8 +678,6 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
             if subject is not None and subject.prep != "agent":
                 source = subject
             target = obj_after(subject.j if subject is not None and subject.i >= last else last, subject)
-            if target is None and subject is None:
-                target = None
             if trigger.source == "object":
                 source, target = target, source
     else:
@@ -715,9 +720,6 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
             target = next((a for a in after if a.prep in preps and a.prep != "agent"), None)
             if target is None and type_ in _PATIENT_TYPES:
                 target = _number_target(A, last, cr, cues)
-        if source is None and target is not None and target.prep in preps and plain_before:
-            a = plain_before[-1]     # X هجوم على Y with X before: rare, left out
-            _ = a
     if source is None and not passive_clause and (type_ != "ASSAULT" or tokens[first].conj):
         # a coordinated or embedded clause without its own subject: the subject of the sentence's
         # main clause before it (X تمكن من إحباط …، كما ضبطت …)
