@@ -380,7 +380,7 @@ class _ArticleActors:
                     end, j = t.end, j + 1
                     continue
                 more = lex.match(stems, j, hi) if not t.conj else None
-                if more is not None:
+                if more is not None and _describes(stems[j - 1], key, noun.member):
                     m_n, m_noun = more
                     if noun.member or not sector:
                         sector = m_noun.sector or sector
@@ -413,8 +413,9 @@ class _ArticleActors:
         from rasid.lang.ar.triggers import event_lexicon
 
         prev = self.tokens[k - 1]
-        if not any(r.pos in ("noun", "phrase") for r in event_lexicon().token_readings(prev)):
-            return False
+        readings = event_lexicon().token_readings(prev)
+        if not readings or any(r.pos in ("verb", "participle") for r in readings):
+            return False                # a verb (or a form read as one) takes the actor as its argument
         return self.stems[k - 1].startswith("ال") == self.stems[k].startswith("ال")
 
     def _word_start(self, tok: Token) -> int:
@@ -495,6 +496,18 @@ def _nisba_country(key: str) -> str | None:
             base = bare[:-len(suf)] + "ي"
             return word_country("ال" + base) or word_country(base)
     return None
+
+
+def _describes(prev: str, key: str, member: bool) -> bool:
+    """Whether the actor word ``key`` right after ``prev`` belongs to its phrase: the genitive of a
+    membership noun or of an indefinite construct (عناصر الشرطة، طلاب الجامعة), or a describing word in
+    agreement, same article and same ending (مسلحون مجهولون، المسلحين المجهولين)."""
+    definite, prev_definite = key.startswith("ال"), prev.startswith("ال")
+    if definite and (member or not prev_definite):
+        return True
+    if definite != prev_definite:
+        return False
+    return any(prev.endswith(e) and key.endswith(e) for e in _morphology()["sound_suffixes"] if len(e) > 1)
 
 
 _LAST: list = [None, None]
