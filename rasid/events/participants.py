@@ -130,6 +130,21 @@ class ActorLexicon:
                 self.single.pop(b, None)
         for lst in self.phrases.values():
             lst.sort(key=lambda p: -len(p[0]))       # longest phrase first
+        self._may: dict[str, bool] = {}
+
+    def may_start(self, key: str) -> bool:
+        """Whether an actor may start at a word with stem ``key``: an actor word or phrase start, a
+        pronoun form of one, or a nationality noun's ending (kept per key: most words are none)."""
+        v = self._may.get(key)
+        if v is None:
+            if len(self._may) >= 100_000:
+                self._may.clear()
+            b = _bare(key)
+            morph = _morphology()
+            v = b in self.single or b in self.phrases or key.endswith(morph["nationality_noun_endings"]) or any(
+                b.endswith(s) and b[:-len(s)] in self.single for s in _cues().suffixes)
+            self._may[key] = v
+        return v
 
     def match(self, stems: list[str], k: int, end: int) -> tuple[int, ActorNoun] | None:
         """The actor phrase at token ``k`` (stems without proclitics): its length and entry, or None."""
@@ -334,7 +349,7 @@ class _ArticleActors:
         k = lo
         while k < hi:
             tok = tokens[k]
-            if k in covered or tok.kind != "word":
+            if k in covered or tok.kind != "word" or not lex.may_start(stems[k]):
                 k += 1
                 continue
             hit = lex.match(stems, k, hi)
