@@ -43,7 +43,7 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
     """Every trigger candidate of the article, sentence by sentence, left to right. A multiword
     trigger (وقف إطلاق النار) is one candidate covering its tokens; its first token is not also
     proposed on its own."""
-    lex = lexicon or event_lexicon()
+    lex = lexicon if lexicon is not None else event_lexicon()
     tokens = article.tokens
     stems = article.token_index().stems
     out: list[Candidate] = []

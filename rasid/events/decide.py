@@ -51,7 +51,7 @@ class EventModel:
                  clusters: Callable[[str], tuple | None] | None = None) -> None:
         self.model = model
         self.threshold = threshold
-        self.lexicon = lexicon or event_lexicon()
+        self.lexicon = lexicon if lexicon is not None else event_lexicon()
         self.clusters = clusters
 
     @classmethod

@@ -687,7 +687,7 @@ def find_participants(article, sentence_index: int, first: int, last: int, trigg
             if len(gap) <= 1:
                 fronted = a
         subject = fronted
-        if subject is None:
+        if subject is None and pos != "participle":     # an active participle's subject is never after it
             subject = next((a for a in after if a.prep is None), None)
         if not passive and subject is not None and trigger.needs_object:
             rest = obj_after(subject.j, subject)

@@ -1,29 +1,109 @@
-"""Stage `events`: PLOVER events with actors, place, date and topics (rasid.events.finder)."""
-from rasid.events.finder import EventWords, event_words, find_events
-from rasid.lang.ar.triggers import EventLexicon, finder_lexicon
+"""Stage `events`: PLOVER events — the rule finder's named pairs, and the learned decision over every
+candidate trigger (rasid.events.decide) with its participants, realis, casualties, mode and place."""
+from __future__ import annotations
+
+from rasid.doc.layers import Event, Participant
+from rasid.events.attributes import casualties, event_mode, event_place
+from rasid.events.candidates import candidates
+from rasid.events.decide import EventModel, shipped_model
+from rasid.events.finder import EventWords, event_time, event_words, find_events
+from rasid.events.participants import find_participants
+from rasid.lang.ar.triggers import EventLexicon, event_lexicon, finder_lexicon
 from rasid.stages.base import Stage, register
+
+_FLAG_REALIS = (("negated", "negated"), ("future", "future"), ("hypothetical", "hypothetical"))
 
 
 @register
 class Events(Stage):
     name = "events"
-    version = "1"
+    version = "2"
     reads = frozenset({"text", "metadata", "tokens", "sentences", "mentions", "entities", "times", "quotes", "geo"})
     writes = frozenset({"events"})
     optional = frozenset({"quotes", "geo"})
 
     def __init__(self, keep_flagged: bool = True, triggers: EventLexicon | None = None,
-                 words: EventWords | None = None) -> None:
-        """``triggers``: the trigger lexicon; ``words``: the word lists of event finding (the shipped
-        ones, rasid/lang/ar/lexicons, when not given)."""
+                 words: EventWords | None = None, model: EventModel | None = None,
+                 candidate_triggers: EventLexicon | None = None) -> None:
+        """``triggers``: the rule finder's trigger lexicon; ``candidate_triggers``: the whole lexicon that
+        proposes candidates to the learned decision; ``words``: the word lists of event finding;
+        ``model``: the learned decision (the shipped ones when not given)."""
         self.keep_flagged = keep_flagged
         self.triggers = triggers if triggers is not None else finder_lexicon()
+        self.candidate_triggers = candidate_triggers if candidate_triggers is not None else event_lexicon()
         self.words = words if words is not None else event_words()
+        self._model = model
+
+    @property
+    def model(self) -> EventModel:
+        if self._model is None:
+            self._model = shipped_model()
+        return self._model
 
     def __call__(self, article):
-        article.events = find_events(article, keep_flagged=self.keep_flagged, triggers=self.triggers,
-                                     words=self.words)
-        for ev in article.events:
-            ev.realis = ("negated" if ev.negated else "future" if ev.future
-                         else "hypothetical" if ev.hypothetical else "actual")
+        found = find_events(article, keep_flagged=self.keep_flagged, triggers=self.triggers, words=self.words)
+        decisions = {d.candidate.first: d
+                     for d in self.model.decide(article, candidates(article, self.candidate_triggers))}
+        tokens = article.tokens
+        index = article.token_index()
+        events: list[Event] = []
+        taken: set[int] = set()
+        for ev in found:                        # the rule finder: two named parties, rules for flags
+            first = index.index(ev.trigger_start)
+            d = decisions.get(first)
+            flagged = next((r for flag, r in _FLAG_REALIS if getattr(ev, flag)), None)
+            ev.realis = flagged or (d.realis if d is not None and d.type == ev.type else "actual")
+            if d is not None and d.type == ev.type:
+                ev.confidence = round(max(ev.confidence, d.p_event), 3)
+            ev.participants = _named(article, ev)
+            taken.add(first)
+            events.append(ev)
+        for first, d in sorted(decisions.items()):    # the learned decision: every other candidate
+            c = d.candidate
+            if first in taken:
+                continue
+            reading = next((r for r in c.readings if r.type == d.type), c.readings[0])
+            parts = find_participants(article, c.sentence, c.first, c.last, reading, d.type)
+            if not parts:
+                continue                        # nothing is invented: an event needs a party
+            sent = article.sentences[c.sentence]
+            start, end = tokens[c.first].start, tokens[c.last - 1].end
+            when, date_source = event_time(article, sent, start)
+            killed, injured = casualties(article, c.sentence, c.first, c.last) if d.type == "ASSAULT" else (None, None)
+            flags = {"negated": d.realis == "negated", "future": d.realis == "future",
+                     "hypothetical": d.realis == "hypothetical"}
+            events.append(Event(
+                "", d.type, sent.start, sent.end,
+                mode=event_mode(article, c.sentence, c.first, c.last, d.type, reading),
+                source=[p.entity for p in parts if p.role == "source" and p.entity],
+                target=[p.entity for p in parts if p.role == "target" and p.entity],
+                location=event_place(article, c.sentence, c.first, c.last),
+                time=when.id if when else None, date=when.value if when else article.published,
+                date_source=date_source if when else ("published" if article.published else None),
+                confidence=round(d.p_event, 3), trigger=article.text[start:end], realis=d.realis,
+                trigger_start=start, trigger_end=end, participants=parts, killed=killed, injured=injured,
+                **flags))
+        events.sort(key=lambda e: (e.trigger_start if e.trigger_start is not None else e.evidence_start))
+        for i, ev in enumerate(events, 1):
+            ev.id = f"v{i}"
+        article.events = events
         return article
+
+
+def _named(article, ev: Event) -> list[Participant]:
+    """The rule finder's named parties as participants: each entity's mention nearest the trigger in
+    the event's sentence."""
+    out = []
+    ents = {e.id: e for e in article.entities}
+    by_id = {m.id: m for m in article.mentions}
+    for role, ids in (("source", ev.source), ("target", ev.target)):
+        for eid in ids:
+            e = ents.get(eid)
+            if e is None:
+                continue
+            ms = [by_id[m] for m in e.mentions if m in by_id and ev.evidence_start <= by_id[m].start < ev.evidence_end]
+            if not ms:
+                continue
+            m = min(ms, key=lambda m: abs(m.start - (ev.trigger_start or ev.evidence_start)))
+            out.append(Participant(role, m.start, m.end, m.text, "named", eid, None, e.country))
+    return out

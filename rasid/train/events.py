@@ -168,8 +168,8 @@ class Settings:
     """How the model is trained (chosen on the own corpus' dev split and GSR folds, never on test)."""
 
     c: float = 0.3                  # inverse L2 strength
-    threshold: float = 0.3          # 1 - P(no) needed to take a candidate for an event
-    gsr_weight: float = 0.5         # weight of a GSR example beside an own-corpus one
+    threshold: float = 0.15         # 1 - P(no) needed to take a candidate for an event
+    gsr_weight: float = 0.2         # weight of a GSR example beside an own-corpus one
     min_count: int = 2
 
 
