@@ -13,6 +13,7 @@ background are all candidates, and the model learns which are events.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from rasid.doc.article import Article
@@ -39,6 +40,24 @@ class Candidate:
         return tuple(seen)
 
 
+_READINGS: "weakref.WeakKeyDictionary[EventLexicon, dict]" = weakref.WeakKeyDictionary()
+_READINGS_MAX = 50_000
+
+
+def _readings(lex: EventLexicon, tok) -> tuple:
+    """``lex.token_readings(tok)``, kept per lexicon and written form (norm and clitic pieces decide it)."""
+    kept = _READINGS.get(lex)
+    if kept is None:
+        kept = _READINGS[lex] = {}
+    key = (tok.norm, tok.pieces)
+    hit = kept.get(key)
+    if hit is None:
+        if len(kept) >= _READINGS_MAX:
+            kept.clear()
+        hit = kept[key] = lex.token_readings(tok)
+    return hit
+
+
 def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Candidate]:
     """Every trigger candidate of the article, sentence by sentence, left to right. A multiword
     trigger (وقف إطلاق النار) is one candidate covering its tokens; its first token is not also
@@ -61,7 +80,7 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
                 out.append(Candidate(si, i, i + n, (trig,), True))
                 i += n
                 continue
-            readings = lex.token_readings(tok)
+            readings = _readings(lex, tok)
             if readings:
                 j = i - sent.token_start
                 fires = lex.first_firing(readings, keys[j + 1:j + 8], keys[max(0, j - 5):j]) is not None

@@ -1,15 +1,19 @@
 """The learned event decision: for each candidate trigger, its PLOVER type (or none) and its realis.
 
-The model (``rasid/models/events/decide.json.gz``, trained by ``make train`` with
-:mod:`rasid.train.events`; see the model card beside it) scores each reading of a
-candidate as one of ``no`` or a realis class (actual, negated, future,
-hypothetical, background, generic). A candidate becomes an event of the type
-whose readings score highest on ``1 - P(no)`` when that reaches the model's
-threshold; its realis is the most probable realis class of that type.
+Two models, trained by ``make train`` with :mod:`rasid.train.events` (see the
+model card in ``rasid/models/events/``):
 
-    model = EventModel.load()                       # the shipped model, cached
+* the **type model** (``event_type.json.gz``) scores each reading of a candidate
+  as an event of its type or not, from the candidate's own features (cheap: it
+  runs on every candidate); a candidate becomes an event of the type that scores
+  highest, when that reaches the model's threshold;
+* the **realis model** (``realis.json.gz``) then reads the decided events with
+  their whole sentence (its stems and word clusters as well) and says whether
+  each is actual, negated, future, hypothetical, background or generic.
+
+    model = EventModel.load()                       # the shipped models (shipped_model(): cached)
     for d in model.decide(article):                 # article with tokens, sentences (mentions help)
-        d.candidate, d.type, d.p_event, d.realis
+        d.candidate, d.type, d.p_event, d.realis, d.p_realis
 """
 from __future__ import annotations
 
@@ -25,16 +29,28 @@ from rasid.events.features import SentenceView, candidate_features
 from rasid.events.linear import LinearModel
 from rasid.lang.ar.triggers import EventLexicon, event_lexicon
 
-__all__ = ["Decision", "EventModel", "MODEL_PATH", "example_features"]
+__all__ = ["Decision", "EventModel", "MODEL_DIR", "example_features", "local_features", "sentence_features"]
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "events" / "decide.json.gz"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "events"
+TYPE_FILE, REALIS_FILE = "event_type.json.gz", "realis.json.gz"
 
 
 def example_features(article: Article, c: Candidate, view: SentenceView, type_: str,
                      lexicon: EventLexicon) -> list[str]:
-    """A candidate's features read as an event of ``type_``: each feature alone and joined to the type."""
+    """A candidate's features read as an event of ``type_``: each feature alone and joined to the type
+    (its own, :func:`local_features`, and those its sentence shares, :func:`sentence_features`)."""
+    return local_features(article, c, view, type_, lexicon) + sentence_features(view, type_)
+
+
+def local_features(article: Article, c: Candidate, view: SentenceView, type_: str,
+                   lexicon: EventLexicon) -> list[str]:
     base = candidate_features(article, c, view, lexicon, type_)
     return ["T=" + type_] + base + [type_ + "|" + f for f in base]
+
+
+def sentence_features(view: SentenceView, type_: str) -> list[str]:
+    bag = view.bag_features()
+    return bag + [type_ + "|" + f for f in bag]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,24 +63,33 @@ class Decision:
 
 
 class EventModel:
-    def __init__(self, model: LinearModel, threshold: float = 0.5, lexicon: EventLexicon | None = None,
-                 clusters: Callable[[str], tuple | None] | None = None) -> None:
-        self.model = model
+    def __init__(self, types: LinearModel, realis: LinearModel, threshold: float = 0.5,
+                 lexicon: EventLexicon | None = None, clusters: Callable[[str], tuple | None] | None = None) -> None:
+        self.types = types
+        self.realis = realis
         self.threshold = threshold
         self.lexicon = lexicon if lexicon is not None else event_lexicon()
         self.clusters = clusters
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH, lexicon: EventLexicon | None = None,
+    def load(cls, model_dir: Path = MODEL_DIR, lexicon: EventLexicon | None = None,
              clusters: Callable[[str], tuple | None] | None = None) -> "EventModel":
-        m = LinearModel.load(path)
-        return cls(m, float(m.meta.get("threshold", 0.5)), lexicon, clusters)
+        types = LinearModel.load(Path(model_dir) / TYPE_FILE)
+        return cls(types, LinearModel.load(Path(model_dir) / REALIS_FILE),
+                   float(types.meta.get("threshold", 0.5)), lexicon, clusters)
+
+    def save(self, model_dir: Path) -> None:
+        self.types.meta["threshold"] = self.threshold
+        self.types.save(Path(model_dir) / TYPE_FILE)
+        self.realis.save(Path(model_dir) / REALIS_FILE)
 
     def decide(self, article: Article, cands: list[Candidate] | None = None) -> list[Decision]:
         """The candidates that the model takes for events, with type and realis, in text order."""
         if cands is None:
             cands = candidates(article, self.lexicon)
         views: dict[int, SentenceView] = {}
+        types, lex = self.types, self.lexicon
+        yes = types.classes.index("yes")
         out = []
         for c in cands:
             view = views.get(c.sentence)
@@ -72,20 +97,22 @@ class EventModel:
                 view = views[c.sentence] = SentenceView(article, c.sentence, self.clusters)
             best = None
             for t in c.types:
-                p = self.model.proba(example_features(article, c, view, t, self.lexicon))
-                pe = 1.0 - p["no"]
+                feats = local_features(article, c, view, t, lex)
+                pe = types.proba_of(types.scores(feats))[types.classes[yes]]
                 if best is None or pe > best[1]:
-                    best = (t, pe, p)
+                    best = (t, pe, feats)
             if best is not None and best[1] >= self.threshold:
-                t, pe, p = best
+                t, pe, feats = best
+                p = self.realis.proba(feats + sentence_features(view, t))
                 realis = max(REALIS, key=lambda r: p.get(r, 0.0))
-                out.append(Decision(c, t, pe, realis, p.get(realis, 0.0) / pe if pe else 0.0))
+                out.append(Decision(c, t, pe, realis, p.get(realis, 0.0)))
         return out
 
 
 @cache
 def shipped_model() -> EventModel:
-    """The shipped model, with the NER model's word clusters (loaded once)."""
+    """The shipped model, with the NER model's word clusters (loaded once; asked once per word form)."""
+    from rasid.memo import memo
     from rasid.ner.tagger import load_tagger
 
-    return EventModel.load(clusters=load_tagger().extractor.clusters_of)
+    return EventModel.load(clusters=memo(100_000)(load_tagger().extractor.clusters_of))

@@ -10,7 +10,8 @@ Feature families (each a string ``name=value``):
 * the trigger: its lexicon lemma, part of speech, mode, the lexicon's own rule
   (``fires``), its written form and clitics (و، ب، ال), a multiword trigger;
 * the neighbourhood: stems at offsets -3..+3, bags of the six stems on each
-  side, the bag of the sentence's stems;
+  side, word clusters of the trigger and its neighbours; and, shared by every
+  candidate of a sentence, the bag of its stems and of its words' clusters;
 * numbers near the trigger, a four-digit year in the sentence and whether it is
   before the publication year;
 * lexicon cues (negation, future, hypothetical) in the four stems before;
@@ -36,7 +37,8 @@ _CLOSE_QUOTES = frozenset("»”")
 class SentenceView:
     """What every candidate of one sentence shares (stems, numbers, years, quotes, mentions), once."""
 
-    __slots__ = ("start", "end", "keys", "bag", "years", "numbers", "quote_depth", "mention_at", "clusters")
+    __slots__ = ("start", "end", "keys", "bag", "years", "numbers", "quote_depth", "mention_at",
+                 "_bag_features", "_text", "_tokens", "_lookup", "_clusters")
 
     def __init__(self, article: Article, si: int, clusters=None) -> None:
         sent = article.sentences[si]
@@ -46,11 +48,8 @@ class SentenceView:
         self.keys = [stems[i] if tokens[i].kind == "word" else "" for i in range(self.start, self.end)]
         self.bag = frozenset(k for k in self.keys if k)
         text = article.text
-        if clusters is not None:
-            self.clusters = [clusters(text[tokens[i].start:tokens[i].end]) if tokens[i].kind == "word" else None
-                             for i in range(self.start, self.end)]
-        else:
-            self.clusters = [None] * (self.end - self.start)
+        self._text, self._tokens, self._lookup = text, tokens, clusters
+        self._clusters: dict[int, tuple | None] = {}
         self.years = [int(tokens[i].norm) for i in range(self.start, self.end)
                       if tokens[i].kind == "number" and _YEAR.match(tokens[i].norm)]
         self.numbers = [i for i in range(self.start, self.end) if tokens[i].kind == "number"]
@@ -62,6 +61,7 @@ class SentenceView:
             elif ch in _CLOSE_QUOTES:
                 depth = max(0, depth - 1)
             self.quote_depth.append(depth)
+        self._bag_features: list[str] | None = None
         self.mention_at: dict[int, str] = {}
         if article.mentions:
             idx = article.token_index()
@@ -72,6 +72,25 @@ class SentenceView:
                         self.mention_at[i] = m.label
 
 
+    def cluster(self, j: int) -> tuple | None:
+        """The word clusters of the sentence's ``j``-th token (None for a non-word or an unknown word)."""
+        hit = self._clusters.get(j, False)
+        if hit is False:
+            tok = self._tokens[self.start + j]
+            hit = self._clusters[j] = (self._lookup(self._text[tok.start:tok.end])
+                                       if self._lookup is not None and tok.kind == "word" else None)
+        return hit
+
+    def bag_features(self) -> list[str]:
+        """The features every candidate of the sentence shares: its stems and its words' 64-clusters."""
+        if self._bag_features is None:
+            bag = [f"s={k}" for k in sorted(self.bag)]
+            clusters = (self.cluster(j) for j in range(self.end - self.start))
+            bag += sorted({f"sc={x[0]}" for x in clusters if x is not None})
+            self._bag_features = bag
+        return self._bag_features
+
+
 def _year_of(published: str | None) -> int | None:
     if published and len(published) >= 4 and published[:4].isdigit():
         return int(published[:4])
@@ -80,7 +99,8 @@ def _year_of(published: str | None) -> int | None:
 
 def candidate_features(article: Article, c: Candidate, view: SentenceView, lexicon: EventLexicon,
                        type_: str) -> list[str]:
-    """The features of candidate ``c`` read as an event of ``type_`` (the reading of that type first)."""
+    """The features of candidate ``c`` read as an event of ``type_`` (the reading of that type first),
+    without those its whole sentence shares (:meth:`SentenceView.bag_features`)."""
     r = next((x for x in c.readings if x.type == type_), c.readings[0])
     tokens = article.tokens
     tok = tokens[c.first]
@@ -109,15 +129,15 @@ def candidate_features(article: Article, c: Candidate, view: SentenceView, lexic
     f.append(f"bi+1={r.lemma}|{keys[j1] if j1 < n else '</s>'}")
     f.extend(f"L={k}" for k in keys[max(0, j0 - 6):j0] if k)
     f.extend(f"R={k}" for k in keys[j1:j1 + 6] if k)
-    f.extend(f"s={k}" for k in view.bag)
-    cl = view.clusters
-    if cl[j0] is not None:
-        f.extend((f"c256={cl[j0][1]}", f"c1024={cl[j0][2]}"))
+    own = view.cluster(j0)
+    if own is not None:
+        f.extend((f"c256={own[1]}", f"c1024={own[2]}"))
     for off in (-2, -1, 1, 2):
         j = j0 + off if off < 0 else j1 - 1 + off
-        if 0 <= j < n and cl[j] is not None:
-            f.append(f"c{off:+d}={cl[j][1]}")
-    f.extend({f"sc={x[0]}" for x in cl if x is not None})
+        if 0 <= j < n:
+            x = view.cluster(j)
+            if x is not None:
+                f.append(f"c{off:+d}={x[1]}")
     # numbers and years
     near = [i for i in view.numbers if c.first - 5 <= i < c.last + 6]
     if near:

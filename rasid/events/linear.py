@@ -28,18 +28,27 @@ class LinearModel:
         self.bias = np.asarray(bias, dtype=np.float64)
         self.weights = {f: np.asarray(w, dtype=np.float64) for f, w in weights.items()}
         self.meta = dict(meta or {})
+        # scoring reads one matrix: a row per feature (the last row is zeros, for unknown features)
+        self._row = {f: i for i, f in enumerate(self.weights)}
+        self._matrix = np.vstack([*self.weights.values(), np.zeros(len(self.classes))]) if self.weights \
+            else np.zeros((1, len(self.classes)))
 
     def scores(self, features: Iterable[str]) -> np.ndarray:
-        s = self.bias.copy()
-        w = self.weights
-        for f in features:
-            v = w.get(f)
-            if v is not None:
-                s += v
-        return s
+        get, unknown = self._row.get, len(self._row)
+        rows = [get(f, unknown) for f in features]
+        return self._matrix[rows].sum(axis=0) + self.bias if rows else self.bias.copy()
+
+    def partial(self, features: Iterable[str]) -> np.ndarray:
+        """The summed weights of ``features``, without the bias (a linear model's scores add up)."""
+        get, unknown = self._row.get, len(self._row)
+        rows = [get(f, unknown) for f in features]
+        return self._matrix[rows].sum(axis=0) if rows else np.zeros(len(self.classes))
 
     def proba(self, features: Iterable[str]) -> dict[str, float]:
-        s = self.scores(features)
+        return self.proba_of(self.scores(features))
+
+    def proba_of(self, s: np.ndarray) -> dict[str, float]:
+        """Class probabilities of the scores ``s`` (bias included)."""
         s = np.exp(s - s.max())
         s /= s.sum()
         return dict(zip(self.classes, s.tolist()))

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from rasid.doc.article import Article
 from rasid.events.candidates import Candidate, candidates
-from rasid.events.decide import Decision, EventModel, example_features
+from rasid.events.decide import Decision, EventModel, local_features, sentence_features
 from rasid.events.features import SentenceView
 from rasid.events.linear import fit
 from rasid.lang.ar.normalize import norm_key
@@ -78,7 +78,6 @@ def gsr_items(type_: str, pipe) -> list[Item]:
 
 
 REALIS = ("actual", "negated", "future", "hypothetical", "background", "generic")
-CLASSES = ("no",) + REALIS
 
 
 @dataclass
@@ -124,8 +123,15 @@ def gold_class(it: OwnItem, c: Candidate, type_: str) -> str:
     return "no"
 
 
-def own_examples(items: list[OwnItem], lex) -> list[tuple[list[str], str]]:
-    return [(example_features(it.article, c, it.views[c.sentence], t, lex), gold_class(it, c, t))
+Example = tuple[list[str], list[str], str]     # a candidate's own features, its sentence's, its class
+
+
+def _example(article: Article, c: Candidate, view: SentenceView, type_: str, lex, label: str) -> Example:
+    return local_features(article, c, view, type_, lex), sentence_features(view, type_), label
+
+
+def own_examples(items: list[OwnItem], lex) -> list[Example]:
+    return [_example(it.article, c, it.views[c.sentence], t, lex, gold_class(it, c, t))
             for it in items for c in it.cands for t in c.types]
 
 
@@ -133,7 +139,7 @@ def _verb_keys(s: gsr.GsrSentence) -> set[str]:
     return {norm_key(v) for rec in s.spans for v in rec.verb}
 
 
-def gsr_examples(items: list[Item], type_: str, lex) -> list[tuple[list[str], str]]:
+def gsr_examples(items: list[Item], type_: str, lex) -> list[Example]:
     out = []
     for it in items:
         verbs = _verb_keys(it.sentence)
@@ -147,7 +153,7 @@ def gsr_examples(items: list[Item], type_: str, lex) -> list[tuple[list[str], st
                 label = "actual"
             else:
                 label = "no"
-            out.append((example_features(it.article, c, it.views[c.sentence], type_, lex), label))
+            out.append(_example(it.article, c, it.views[c.sentence], type_, lex, label))
     return out
 
 
@@ -167,18 +173,27 @@ def prf(tp: int, fp: int, fn: int) -> dict:
 class Settings:
     """How the model is trained (chosen on the own corpus' dev split and GSR folds, never on test)."""
 
-    c: float = 0.3                  # inverse L2 strength
-    threshold: float = 0.15         # 1 - P(no) needed to take a candidate for an event
+    c: float = 0.3                  # inverse L2 strength of the type model
+    realis_c: float = 1.0           # ... of the realis model
+    threshold: float = 0.25         # P(an event of the type) needed to take a candidate for an event
     gsr_weight: float = 0.2         # weight of a GSR example beside an own-corpus one
     min_count: int = 2
 
 
-def train_model(own: list[tuple[list[str], str]], gsr_ex: list[tuple[list[str], str]], st: Settings,
-                lex, clusters) -> EventModel:
+def train_model(own: list[Example], gsr_ex: list[Example], st: Settings, lex, clusters) -> EventModel:
+    """The type model on every example (an event of its type or not, own features only) and the realis
+    model on the events (own and sentence features; a GSR ``yes`` is an actual event)."""
     weights = [1.0] * len(own) + [st.gsr_weight] * len(gsr_ex)
-    lm = fit(own + gsr_ex, classes=list(CLASSES), c=st.c, min_count=st.min_count, sample_weight=weights)
-    lm.meta.update(threshold=st.threshold, c=st.c, gsr_weight=st.gsr_weight, min_count=st.min_count)
-    return EventModel(lm, st.threshold, lex, clusters)
+    both = own + gsr_ex
+    types = fit([(loc, "no" if y == "no" else "yes") for loc, _, y in both], classes=["no", "yes"], c=st.c,
+                min_count=st.min_count, sample_weight=weights)
+    events = [(loc + sent, y, w) for (loc, sent, y), w in zip(both, weights) if y != "no"]
+    realis = fit([(f, y) for f, y, _ in events], classes=list(REALIS), c=st.realis_c, min_count=st.min_count,
+                 sample_weight=[w for *_, w in events])
+    for m in (types, realis):
+        m.meta.update(threshold=st.threshold, c=st.c, realis_c=st.realis_c, gsr_weight=st.gsr_weight,
+                      min_count=st.min_count)
+    return EventModel(types, realis, st.threshold, lex, clusters)
 
 
 def cross_validate(st: Settings, k: int = 5, own_split: str = "train") -> dict:
@@ -206,13 +221,15 @@ def cross_validate(st: Settings, k: int = 5, own_split: str = "train") -> dict:
     return {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in counts.items()}
 
 
-MODEL_CARD = """# Event decision model (rasid/models/events/decide.json.gz)
+MODEL_CARD = """# Event decision models (rasid/models/events/)
 
-What it does: for each candidate trigger the lexicon proposes (rasid/events/candidates.py), it
-scores every type the candidate's readings allow as `no` or a realis class (actual, negated,
-future, hypothetical, background, generic); rasid/events/decide.py takes the type with the highest
-1 - P(no) when it reaches the threshold. A multinomial logistic regression over sparse string
-features (rasid/events/features.py), trained by `make train` (`python -m rasid.train.events`).
+What they do: the lexicon proposes candidate triggers (rasid/events/candidates.py); the type
+model (`event_type.json.gz`) scores every type a candidate's readings allow as an event or not,
+from the candidate's own features, and rasid/events/decide.py takes the type that scores highest
+when it reaches the threshold; the realis model (`realis.json.gz`) reads each decided event with
+its whole sentence and says whether it is actual, negated, future, hypothetical, background or
+generic. Both are logistic regressions over sparse string features (rasid/events/features.py),
+trained by `make train` (`python -m rasid.train.events`).
 
 Training data:
 - rasid's own event corpus, TRAIN split only ({own_train} sentences): SaudiNewsNet articles
@@ -250,13 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     gsr_ex = [x for t in gsr.SETS for x in gsr_examples(gsr_items(t, pipe), t, lex)]
     model = train_model(own, gsr_ex, st, lex, word_clusters())
     args.out.mkdir(parents=True, exist_ok=True)
-    model.model.save(args.out / "decide.json.gz")
+    model.save(args.out)
     card = args.out / "MODEL_CARD.md"
     scores = card.read_text("utf-8").split("data the model was not trained on):", 1)[1].strip() \
         if card.exists() else "(run `rasid eval events` and copy its figures here)"
     card.write_text(MODEL_CARD.format(own_train=len(own_tr), gsr_n=len(gsr_ex), gsr_weight=st.gsr_weight,
-                                      settings=st, n_features=len(model.model.weights), scores=scores), "utf-8")
-    print(f"wrote {args.out / 'decide.json.gz'} ({len(model.model.weights)} features) in "
+                                      settings=st, n_features=f"type model {len(model.types.weights)}, realis "
+                                      f"model {len(model.realis.weights)}", scores=scores), "utf-8")
+    print(f"wrote {args.out} ({len(model.types.weights)} + {len(model.realis.weights)} features) in "
           f"{time.time() - t0:.0f} s", file=sys.stderr)
     return 0
 
