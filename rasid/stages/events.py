@@ -66,6 +66,7 @@ class Events(Stage):
             ev.participants = _named(article, ev)
             taken.add(first)
             events.append(ev)
+        found_pairs = {(ev.type, frozenset(ev.source), frozenset(ev.target)) for ev in found}
         for first, d in sorted(decisions.items()):    # the learned decision: every other candidate
             c = d.candidate
             if first in taken:
@@ -74,6 +75,10 @@ class Events(Stage):
             parts = find_participants(article, c.sentence, c.first, c.last, reading, d.type)
             if not parts:
                 continue                        # nothing is invented: an event needs a party
+            src = frozenset(p.entity for p in parts if p.role == "source" and p.entity)
+            tgt = frozenset(p.entity for p in parts if p.role == "target" and p.entity)
+            if src and tgt and (d.type, src, tgt) in found_pairs:
+                continue                        # the rule finder's event, reported again (it keeps one)
             sent = article.sentences[c.sentence]
             start, end = tokens[c.first].start, tokens[c.last - 1].end
             when, date_source = event_time(article, sent, start)
