@@ -17,6 +17,7 @@ model card in ``rasid/models/events/``):
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Callable
 from rasid.doc.article import Article
 from rasid.doc.layers import REALIS
 from rasid.events.candidates import Candidate, candidates
-from rasid.events.features import SentenceView, candidate_features
+from rasid.events.features import SentenceView, context_features, reading_features
 from rasid.events.linear import LinearModel
 from rasid.lang.ar.triggers import EventLexicon, event_lexicon
 
@@ -43,8 +44,12 @@ def example_features(article: Article, c: Candidate, view: SentenceView, type_: 
 
 
 def local_features(article: Article, c: Candidate, view: SentenceView, type_: str,
-                   lexicon: EventLexicon) -> list[str]:
-    base = candidate_features(article, c, view, lexicon, type_)
+                   lexicon: EventLexicon, context: list[str] | None = None) -> list[str]:
+    """The candidate's own features read as ``type_`` (``context``: its :func:`context_features`, when
+    the caller has them for another reading already)."""
+    if context is None:
+        context = context_features(article, c, view, lexicon)
+    base = reading_features(article, c, view, type_) + context
     return ["T=" + type_] + base + [type_ + "|" + f for f in base]
 
 
@@ -88,16 +93,22 @@ class EventModel:
         if cands is None:
             cands = candidates(article, self.lexicon)
         views: dict[int, SentenceView] = {}
+        by_sentence: dict[int, list] = {}
+        starts = [s.start for s in article.sentences]
+        for m in article.mentions:          # by where it starts (a hand-made mention may have no sentence)
+            by_sentence.setdefault(max(bisect_right(starts, m.start) - 1, 0), []).append(m)
         types, lex = self.types, self.lexicon
         yes = types.classes.index("yes")
         out = []
         for c in cands:
             view = views.get(c.sentence)
             if view is None:
-                view = views[c.sentence] = SentenceView(article, c.sentence, self.clusters)
+                view = views[c.sentence] = SentenceView(article, c.sentence, self.clusters,
+                                                        by_sentence.get(c.sentence, []))
             best = None
+            context = context_features(article, c, view, lex)
             for t in c.types:
-                feats = local_features(article, c, view, t, lex)
+                feats = local_features(article, c, view, t, lex, context)
                 pe = types.proba_of(types.scores(feats))[types.classes[yes]]
                 if best is None or pe > best[1]:
                     best = (t, pe, feats)

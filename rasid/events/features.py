@@ -27,7 +27,7 @@ from rasid.doc.article import Article
 from rasid.events.candidates import Candidate
 from rasid.lang.ar.triggers import EventLexicon
 
-__all__ = ["candidate_features", "SentenceView"]
+__all__ = ["candidate_features", "context_features", "reading_features", "SentenceView"]
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _OPEN_QUOTES = frozenset("«“")
@@ -40,7 +40,9 @@ class SentenceView:
     __slots__ = ("start", "end", "keys", "bag", "years", "numbers", "quote_depth", "mention_at",
                  "_bag_features", "_text", "_tokens", "_lookup", "_clusters")
 
-    def __init__(self, article: Article, si: int, clusters=None) -> None:
+    def __init__(self, article: Article, si: int, clusters=None, mentions: list | None = None) -> None:
+        """``mentions``: the article's mentions in this sentence, when the caller has them sorted out
+        (else they are found here)."""
         sent = article.sentences[si]
         tokens = article.tokens
         stems = article.token_index().stems
@@ -63,13 +65,14 @@ class SentenceView:
             self.quote_depth.append(depth)
         self._bag_features: list[str] | None = None
         self.mention_at: dict[int, str] = {}
-        if article.mentions:
+        if mentions is None:
+            mentions = [m for m in article.mentions if m.sentence == si or sent.start <= m.start < sent.end]
+        if mentions:
             idx = article.token_index()
-            for m in article.mentions:
-                if m.sentence == si or (sent.start <= m.start < sent.end):
-                    a, b = idx.span(m.start, m.end)
-                    for i in range(a, max(b, a + 1)):
-                        self.mention_at[i] = m.label
+            for m in mentions:
+                a, b = idx.span(m.start, m.end)
+                for i in range(a, max(b, a + 1)):
+                    self.mention_at[i] = m.label
 
 
     def cluster(self, j: int) -> tuple | None:
@@ -100,22 +103,38 @@ def _year_of(published: str | None) -> int | None:
 def candidate_features(article: Article, c: Candidate, view: SentenceView, lexicon: EventLexicon,
                        type_: str) -> list[str]:
     """The features of candidate ``c`` read as an event of ``type_`` (the reading of that type first),
-    without those its whole sentence shares (:meth:`SentenceView.bag_features`)."""
+    without those its whole sentence shares (:meth:`SentenceView.bag_features`): the reading's own
+    (:func:`reading_features`) and the candidate's context (:func:`context_features`)."""
+    return reading_features(article, c, view, type_) + context_features(article, c, view, lexicon)
+
+
+def reading_features(article: Article, c: Candidate, view: SentenceView, type_: str) -> list[str]:
+    """What depends on the reading of ``type_``: its lemma, part of speech and mode, and the shape and
+    neighbours of the trigger read that way."""
     r = next((x for x in c.readings if x.type == type_), c.readings[0])
-    tokens = article.tokens
-    tok = tokens[c.first]
-    f = [f"lemma={r.lemma}", f"pos={r.pos}", f"mode={r.mode}", f"fires={c.fires}", f"form={tok.stem}",
-         f"conj={tok.conj}", f"alt={r.type != type_}", f"multi={c.last - c.first > 1}"]
-    pieces = tok.pieces
-    if pieces:
-        f.append("clitics=" + "+".join(p[2] for p in pieces if p[3] != "stem"))
-    f.append(f"lemma_pos={r.lemma}|{r.pos}")
-    st = tok.stem
+    st = article.tokens[c.first].stem
+    f = [f"lemma={r.lemma}", f"pos={r.pos}", f"mode={r.mode}", f"alt={r.type != type_}",
+         f"lemma_pos={r.lemma}|{r.pos}"]
     if r.pos == "verb" and st:
         # the verb's shape: its first letter tells an imperfect (ي ت ن ا) from a past, its end the person
         f.extend((f"vfirst={st[0]}", f"vend={st[-2:]}"))
     elif st:
         f.extend((f"nstart={st[:2]}", f"nend={st[-2:]}"))
+    j0, j1 = c.first - view.start, c.last - view.start
+    keys = view.keys
+    f.append(f"bi-1={keys[j0 - 1] if j0 >= 1 else '<s>'}|{r.lemma}")
+    f.append(f"bi+1={r.lemma}|{keys[j1] if j1 < len(keys) else '</s>'}")
+    return f
+
+
+def context_features(article: Article, c: Candidate, view: SentenceView, lexicon: EventLexicon) -> list[str]:
+    """What every reading of the candidate shares: the written trigger, its neighbourhood, numbers,
+    years, cues, its place in the text and the named entities around it."""
+    tok = article.tokens[c.first]
+    f = [f"fires={c.fires}", f"form={tok.stem}", f"conj={tok.conj}", f"multi={c.last - c.first > 1}"]
+    pieces = tok.pieces
+    if pieces:
+        f.append("clitics=" + "+".join(p[2] for p in pieces if p[3] != "stem"))
     j0, j1 = c.first - view.start, c.last - view.start
     keys = view.keys
     n = len(keys)
@@ -125,8 +144,6 @@ def candidate_features(article: Article, c: Candidate, view: SentenceView, lexic
     for off in (1, 2, 3):
         j = j1 - 1 + off
         f.append(f"w+{off}={keys[j] if j < n else '</s>'}")
-    f.append(f"bi-1={keys[j0 - 1] if j0 >= 1 else '<s>'}|{r.lemma}")
-    f.append(f"bi+1={r.lemma}|{keys[j1] if j1 < n else '</s>'}")
     f.extend(f"L={k}" for k in keys[max(0, j0 - 6):j0] if k)
     f.extend(f"R={k}" for k in keys[j1:j1 + 6] if k)
     own = view.cluster(j0)
@@ -139,8 +156,7 @@ def candidate_features(article: Article, c: Candidate, view: SentenceView, lexic
             if x is not None:
                 f.append(f"c{off:+d}={x[1]}")
     # numbers and years
-    near = [i for i in view.numbers if c.first - 5 <= i < c.last + 6]
-    if near:
+    if any(c.first - 5 <= i < c.last + 6 for i in view.numbers):
         f.append("num_near")
     if view.years:
         f.append("year_in_sentence")
