@@ -81,13 +81,29 @@ def demo_store(console: Console, n: int = DEMO_ARTICLES) -> int:
     console.print(f"  {stored} new articles stored ({failed} failed); the store now holds "
                   + ", ".join(f"{v} {k}" for k, v in totals.items()))
     for ev in top:
-        names = lambda xs: "، ".join(x.get("name_ar") or "" for x in xs)  # noqa: E731
-        sys.stdout.write(f"  {ev['type']:<9} {names(ev['source'])} → {names(ev['target'])}\n")
+        sys.stdout.write(f"  {ev['type']:<9} {_parties(ev, 'source')} → {_parties(ev, 'target')}"
+                         f"  ({ev['realis']})\n")
     sys.stdout.flush()
     console.print(f"\nOpen the UI: [bold]make serve[/bold] (or .venv/bin/rasid serve --db {db.name}), "
                   "then http://127.0.0.1:8321/")
     return 0
 
 
+def _parties(ev: dict, role: str) -> str:
+    """A side's parties as an analyst reads them: a named actor by its name, a descriptive one by its
+    text and codes (مسلحون [UAF]); "?" when the text names none."""
+    out = []
+    for p in ev.get("participants") or []:
+        if p["role"] != role:
+            continue
+        if p.get("name_ar"):
+            out.append(p["name_ar"])
+        else:
+            codes = "/".join(x for x in (p.get("sector"), p.get("country")) if x)
+            out.append(f"{p['text']} [{codes}]" if codes else p["text"])
+    return "، ".join(dict.fromkeys(out)) or "?"
+
+
 if __name__ == "__main__":
     sys.exit(main())
+
