@@ -44,15 +44,20 @@ _FORMS: "weakref.WeakKeyDictionary[EventLexicon, dict]" = weakref.WeakKeyDiction
 _FORMS_MAX = 100_000
 
 
-def _form(lex: EventLexicon, tok) -> tuple:
-    """What the lexicon says of a word token's written form: ``(pieces, readings, starts_phrase)``:
-    its ``lex.token_readings`` and whether a multiword trigger may start at it (both decided by the
-    norm and the clitic pieces). Kept per lexicon by norm, each checked against the token's pieces
-    (which the tokenizer shares between tokens of the same form, so mostly by identity: no tuple is
-    hashed); a table is cleared when full."""
+def _forms(lex: EventLexicon) -> dict:
+    """The lexicon's table of written forms: norm -> ``(pieces, readings, starts_phrase)``, a word
+    token's ``lex.token_readings`` and whether a multiword trigger may start at it (both decided by
+    the norm and the clitic pieces; see :func:`_form`)."""
     kept = _FORMS.get(lex)
     if kept is None:
         kept = _FORMS[lex] = {}
+    return kept
+
+
+def _form(kept: dict, lex: EventLexicon, tok) -> tuple:
+    """A word token's entry in the table ``kept`` (:func:`_forms`), made when missing. An entry is
+    kept by norm and checked against the token's pieces (which the tokenizer shares between tokens of
+    the same form, so mostly by identity: no tuple is hashed); the table is cleared when full."""
     pieces = tok.pieces
     hit = kept.get(tok.norm)
     if hit is None or (hit[0] is not pieces and hit[0] != pieces):
@@ -70,7 +75,7 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
     tokens = article.tokens
     stems = article.token_index().stems
     out: list[Candidate] = []
-    form = _form
+    kept, form = _forms(lex), _form
     for si, sent in enumerate(article.sentences):
         i, end = sent.token_start, sent.token_end
         keys = stems[i:end]
@@ -79,7 +84,7 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
             if tok.kind != "word":
                 i += 1
                 continue
-            _, readings, starts_phrase = form(lex, tok)
+            _, readings, starts_phrase = form(kept, lex, tok)
             phrase = lex.match_phrase(keys, i - sent.token_start) if starts_phrase else None
             if phrase is not None:
                 trig, n = phrase
