@@ -40,21 +40,30 @@ class Candidate:
         return tuple(seen)
 
 
-_READINGS: "weakref.WeakKeyDictionary[EventLexicon, dict]" = weakref.WeakKeyDictionary()
-_READINGS_MAX = 50_000
+_FORMS: "weakref.WeakKeyDictionary[EventLexicon, dict]" = weakref.WeakKeyDictionary()
+_FORMS_MAX = 100_000
 
 
-def _readings(lex: EventLexicon, tok) -> tuple:
-    """``lex.token_readings(tok)``, kept per lexicon and written form (norm and clitic pieces decide it)."""
-    kept = _READINGS.get(lex)
+def _forms(lex: EventLexicon) -> dict:
+    """The lexicon's table of written forms: norm -> ``(pieces, readings, starts_phrase)``, a word
+    token's ``lex.token_readings`` and whether a multiword trigger may start at it (both decided by
+    the norm and the clitic pieces; see :func:`_form`)."""
+    kept = _FORMS.get(lex)
     if kept is None:
-        kept = _READINGS[lex] = {}
-    key = (tok.norm, tok.pieces)
-    hit = kept.get(key)
-    if hit is None:
-        if len(kept) >= _READINGS_MAX:
+        kept = _FORMS[lex] = {}
+    return kept
+
+
+def _form(kept: dict, lex: EventLexicon, tok) -> tuple:
+    """A word token's entry in the table ``kept`` (:func:`_forms`), made when missing. An entry is
+    kept by norm and checked against the token's pieces (which the tokenizer shares between tokens of
+    the same form, so mostly by identity: no tuple is hashed); the table is cleared when full."""
+    pieces = tok.pieces
+    hit = kept.get(tok.norm)
+    if hit is None or (hit[0] is not pieces and hit[0] != pieces):
+        if len(kept) >= _FORMS_MAX:
             kept.clear()
-        hit = kept[key] = lex.token_readings(tok)
+        hit = kept[tok.norm] = (pieces, lex.token_readings(tok), lex.starts_phrase(tok.stem))
     return hit
 
 
@@ -66,6 +75,7 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
     tokens = article.tokens
     stems = article.token_index().stems
     out: list[Candidate] = []
+    kept, form = _forms(lex), _form
     for si, sent in enumerate(article.sentences):
         i, end = sent.token_start, sent.token_end
         keys = stems[i:end]
@@ -74,13 +84,13 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
             if tok.kind != "word":
                 i += 1
                 continue
-            phrase = lex.match_phrase(keys, i - sent.token_start) if lex.starts_phrase(tok.stem) else None
+            _, readings, starts_phrase = form(kept, lex, tok)
+            phrase = lex.match_phrase(keys, i - sent.token_start) if starts_phrase else None
             if phrase is not None:
                 trig, n = phrase
                 out.append(Candidate(si, i, i + n, (trig,), True))
                 i += n
                 continue
-            readings = _readings(lex, tok)
             if readings:
                 j = i - sent.token_start
                 fires = lex.first_firing(readings, keys[j + 1:j + 8], keys[max(0, j - 5):j]) is not None

@@ -97,8 +97,14 @@ class EventModel:
         starts = [s.start for s in article.sentences]
         for m in article.mentions:          # by where it starts (a hand-made mention may have no sentence)
             by_sentence.setdefault(max(bisect_right(starts, m.start) - 1, 0), []).append(m)
-        types, lex = self.types, self.lexicon
+        types, realis, lex = self.types, self.realis, self.lexicon
         yes = types.classes.index("yes")
+        # features are scored by their rows in each model's weight matrix, found without building the
+        # strings of the features joined to a type (``type|feature``: looked up in the model's table
+        # for that type) and left out when the model does not know them; the rows keep the order of
+        # local_features + sentence_features, so every sum is the one those strings would give
+        t_row, r_row = types.rows(), realis.rows()
+        bag_rows: dict[tuple[int, str], list[int]] = {}
         out = []
         for c in cands:
             view = views.get(c.sentence)
@@ -107,17 +113,34 @@ class EventModel:
                                                         by_sentence.get(c.sentence, []))
             best = None
             context = context_features(article, c, view, lex)
+            context_rows = _known(t_row, context)
             for t in c.types:
-                feats = local_features(article, c, view, t, lex, context)
-                pe = types.proba_of(types.scores(feats))[types.classes[yes]]
+                own = reading_features(article, c, view, t)
+                joined = types.rows(t)
+                rows = (_known(t_row, ("T=" + t,)) + _known(t_row, own) + context_rows
+                        + _known(joined, own) + _known(joined, context))
+                pe = types.binary_proba_of_rows(rows, yes)
                 if best is None or pe > best[1]:
-                    best = (t, pe, feats)
+                    best = (t, pe, own)
             if best is not None and best[1] >= self.threshold:
-                t, pe, feats = best
-                p = self.realis.proba(feats + sentence_features(view, t))
-                realis = max(REALIS, key=lambda r: p.get(r, 0.0))
-                out.append(Decision(c, t, pe, realis, p.get(realis, 0.0)))
+                t, pe, own = best
+                joined = realis.rows(t)
+                bag = bag_rows.get((c.sentence, t))
+                if bag is None:
+                    feats = view.bag_features()
+                    bag = bag_rows[c.sentence, t] = _known(r_row, feats) + _known(joined, feats)
+                rows = (_known(r_row, ("T=" + t,)) + _known(r_row, own) + _known(r_row, context)
+                        + _known(joined, own) + _known(joined, context) + bag)
+                p = realis.proba_of(realis.scores_of_rows(rows))
+                realis_ = max(REALIS, key=lambda r: p.get(r, 0.0))
+                out.append(Decision(c, t, pe, realis_, p.get(realis_, 0.0)))
         return out
+
+
+def _known(rows: dict[str, int], features) -> list[int]:
+    """The matrix rows of the ``features`` that a model knows, in order."""
+    get = rows.get
+    return [r for r in map(get, features) if r is not None]
 
 
 @cache
