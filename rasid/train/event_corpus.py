@@ -130,8 +130,9 @@ def _split_of(url: str) -> str:
     return "test" if h < 20 else "dev" if h < 35 else "train"
 
 
-def _sentences(text: str, pipe, lex) -> list[tuple[int, int, bool]]:
-    """``(raw start, raw end, has candidate trigger)`` for each sentence of the cleaned article."""
+def _sentences(text: str, pipe, lex) -> list[tuple[int, int, frozenset]]:
+    """``(raw start, raw end, the types its candidate triggers propose)`` for each sentence of the
+    cleaned article (an empty set: no candidate)."""
     from rasid.doc.article import Article
 
     art = pipe(Article(raw=text))
@@ -141,17 +142,19 @@ def _sentences(text: str, pipe, lex) -> list[tuple[int, int, bool]]:
         words = sum(1 for t in toks if t.kind == "word")
         if words < 5 or words > 90:
             continue
-        cand = any(t.kind == "word" and lex.match_token(t) is not None for t in toks)
+        types = frozenset(r.type for t in toks if t.kind == "word" for r in lex.token_readings(t))
         a, b = art.raw_span(s.start, s.end)
-        out.append((a, b, cand))
+        out.append((a, b, types))
     return out
 
 
 def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2), exclude: frozenset = frozenset(),
-           first_sid: int = 1, first_batch: int = 1) -> list[dict]:
+           first_sid: int = 1, first_batch: int = 1, prefer: frozenset = frozenset()) -> list[dict]:
     """Draw articles across sources and days (reserved, repeated and ``exclude``d urls left out), and in
     each up to ``per_article[0]`` sentences holding a candidate trigger and ``per_article[1]`` drawn at
-    random. Sentence ids start at ``first_sid``, batches (of whole articles) at ``first_batch``."""
+    random. Sentence ids start at ``first_sid``, batches (of whole articles) at ``first_batch``.
+    ``prefer``: PLOVER types the corpus has few of; three times as many articles are drawn, those with a
+    candidate of such a type come first, and in each article its sentences with one."""
     from rasid.lang.ar.triggers import event_lexicon
     from rasid.pipeline import Pipeline
 
@@ -177,7 +180,8 @@ def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2), ex
     for k in keys:
         by_source[k[0]].append(k)
     order = []           # round robin over sources, then over that source's days
-    while len(order) < n_articles and any(groups[k] for k in keys):
+    want = n_articles * (3 if prefer else 1)
+    while len(order) < want and any(groups[k] for k in keys):
         for src in sorted(by_source):
             days = [k for k in by_source[src] if groups[k]]
             if days:
@@ -186,11 +190,15 @@ def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2), ex
     lex = event_lexicon()
     rows = []
     n_cand, n_rand = per_article
-    for file, rec in order[:n_articles]:
-        text = article_text(rec)
-        sents = _sentences(text, pipe, lex)
+    drawn = [(file, rec, article_text(rec)) for file, rec in order[:want]]
+    drawn = [(file, rec, text, _sentences(text, pipe, lex)) for file, rec, text in drawn]
+    if prefer:
+        drawn.sort(key=lambda d: not any(s[2] & prefer for s in d[3]))     # stable: keeps the round robin
+    for file, rec, text, sents in drawn[:n_articles]:
         cands = [s for s in sents if s[2]]
         rng.shuffle(cands)
+        if prefer:
+            cands.sort(key=lambda s: not (s[2] & prefer))
         chosen = cands[:n_cand]
         rest = [s for s in sents if s not in chosen]
         rng.shuffle(rest)
@@ -202,7 +210,7 @@ def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2), ex
         row["sid"] = f"e{i:04d}"
     # batches of whole articles; a tenth of the articles are labelled twice
     urls = list(dict.fromkeys(r["url"] for r in rows))
-    second = set(rng.sample(urls, max(1, len(urls) // 10))) if first_batch == 1 else set()
+    second = set(rng.sample(urls, max(1, len(urls) // 10)))
     n_batches = 8
     for r in rows:
         r["batch"] = urls.index(r["url"]) % n_batches + first_batch
@@ -404,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="append a new draw (other articles, new sids, batches after the last) to sample.jsonl")
     s.add_argument("--candidates", type=int, default=4, help="sentences with a candidate trigger per article")
     s.add_argument("--random", type=int, default=2, help="sentences drawn at random per article")
+    s.add_argument("--prefer", default="", metavar="TYPE,TYPE",
+                   help="PLOVER types the corpus has few of: articles and sentences proposing them come first")
     sh = sub.add_parser("show")
     sh.add_argument("batch", type=int)
     sh.add_argument("--second", action="store_true",
@@ -420,7 +430,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = sample(args.articles, args.seed, (args.candidates, args.random),
                       exclude=frozenset(r["url"] for r in old),
                       first_sid=max((int(r["sid"][1:]) for r in old), default=0) + 1,
-                      first_batch=max((r["batch"] for r in old), default=0) + 1)
+                      first_batch=max((r["batch"] for r in old), default=0) + 1,
+                      prefer=frozenset(t for t in args.prefer.split(",") if t))
         DATA.mkdir(parents=True, exist_ok=True)
         with SAMPLE.open("a" if old else "w", encoding="utf-8") as fh:
             for row in rows:
