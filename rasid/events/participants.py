@@ -339,7 +339,7 @@ class _ArticleActors:
         sent = self.article.sentences[si]
         lo, hi = sent.token_start, sent.token_end
         cues, lex = _cues(), actor_lexicon()
-        tokens, stems, text = self.tokens, self.stems, self.text
+        tokens, stems = self.tokens, self.stems
         named = self._named(lo, hi, sent)
         covered: dict[int, _Actor] = {}
         for a in named:
