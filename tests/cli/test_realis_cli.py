@@ -5,8 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from rasid.cli.main import cli
-from rasid.store import Store
-from tests.store.events_build import ATTACK, attack
+from tests.store.events_build import realis_store
 
 
 def run(*args):
@@ -15,12 +14,7 @@ def run(*args):
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("realis") / "r.db"
-    with Store(path) as s:
-        s.add(attack())
-        s.add(attack(ATTACK + " وتابع.", realis="future", published="2024-03-10"))
-        s.add(attack(ATTACK + " وختم.", realis="background", published="2024-03-20"))
-    return path
+    return realis_store(tmp_path_factory.mktemp("realis") / "r.db")
 
 
 @pytest.mark.parametrize("args, expected", [([], ["actual"]), (["--realis", "all"], ["background", "future", "actual"]),

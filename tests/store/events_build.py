@@ -56,3 +56,16 @@ def attack(text: str = ATTACK, *, published: str = "2024-03-03", realis: str = "
                           negated=realis == "negated", future=realis == "future",
                           hypothetical=realis == "hypothetical"))
     return a
+
+
+def realis_store(path, *, background: bool = True):
+    """A store at ``path`` holding the same attack reported as actual, as future (a week later) and,
+    unless ``background`` is false, as background (three weeks later); returns ``path``."""
+    from rasid.store import Store
+
+    with Store(path) as s:
+        s.add(attack())
+        s.add(attack(ATTACK + " وتابع.", realis="future", published="2024-03-10"))
+        if background:
+            s.add(attack(ATTACK + " وختم.", realis="background", published="2024-03-20"))
+    return path

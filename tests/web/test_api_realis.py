@@ -9,17 +9,14 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from rasid.store import Store  # noqa: E402
 from rasid.web import create_app  # noqa: E402
-from tests.store.events_build import ARMY, ATTACK, INTERIOR, attack  # noqa: E402
+from tests.store.events_build import ARMY, INTERIOR, realis_store  # noqa: E402
 from tests.web.test_api import assert_error  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web-realis") / "r.db"
+    path = realis_store(tmp_path_factory.mktemp("web-realis") / "r.db")
     with Store(path) as s:
-        s.add(attack())
-        s.add(attack(ATTACK + " وتابع.", realis="future", published="2024-03-10"))
-        s.add(attack(ATTACK + " وختم.", realis="background", published="2024-03-20"))
         army = s.conn.execute("SELECT actor_id FROM actor_names WHERE name = ?", (ARMY,)).fetchone()[0]
     with TestClient(create_app(path)) as c:
         c.army = army

@@ -38,18 +38,11 @@ pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason=f"{CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def serve(path):
+    """Serve the store at ``path`` on a free loopback port for as long as the generator is suspended:
+    yields its base url (for module fixtures: ``yield from serve(path)``)."""
     import uvicorn
 
-    path = tmp_path_factory.mktemp("ui") / "store.db"
-    ids = build_store(path)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning",
                                        access_log=False))
@@ -60,9 +53,23 @@ def server(tmp_path_factory):
         if not th.is_alive() or time.monotonic() > deadline:
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
+    yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     th.join(10)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ui") / "store.db"
+    ids = build_store(path)
+    for url in serve(path):
+        yield url, ids
 
 
 @pytest.fixture(scope="module")

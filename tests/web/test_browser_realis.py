@@ -3,8 +3,6 @@ actual events unless its realis filter asks (headless Chromium, as tests/web/tes
 from __future__ import annotations
 
 import os
-import threading
-import time
 
 import pytest
 
@@ -12,10 +10,8 @@ pytest.importorskip("fastapi", reason="the web extra (fastapi, uvicorn) is not i
 pytest.importorskip("uvicorn", reason="uvicorn is not installed")
 pytest.importorskip("playwright.sync_api", reason="playwright (Python package) is not installed")
 
-from rasid.store import Store  # noqa: E402
-from rasid.web import create_app  # noqa: E402
-from tests.store.events_build import ATTACK, attack  # noqa: E402
-from tests.web.test_browser import CHROMIUM, SHOTS, Watch, _free_port, browser, expect, shot  # noqa: E402,F401
+from tests.store.events_build import realis_store  # noqa: E402
+from tests.web.test_browser import CHROMIUM, SHOTS, Watch, browser, expect, serve, shot  # noqa: E402,F401
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason=f"{CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)")
@@ -23,25 +19,7 @@ pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    import uvicorn
-
-    path = tmp_path_factory.mktemp("ui-realis") / "store.db"
-    with Store(path) as s:
-        s.add(attack())
-        s.add(attack(ATTACK + " وتابع.", realis="future", published="2024-03-10"))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning",
-                                       access_log=False))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if not th.is_alive() or time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    th.join(10)
+    yield from serve(realis_store(tmp_path_factory.mktemp("ui-realis") / "store.db", background=False))
 
 
 def test_events_realis_and_descriptive_parties(browser, base):
