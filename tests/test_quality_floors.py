@@ -33,3 +33,15 @@ def test_ner_floor_on_the_standard_benchmark():
     scores = evaluate([g for _, g in sentences], tagger.tag_document([t for t, _ in sentences]),
                       types=["PER", "LOC", "ORG"])
     assert scores["micro"].f1 >= FLOORS["ner_cleananercorp_test_micro_f1"]
+
+
+@pytest.mark.shared
+def test_event_floors_on_the_own_corpus_dev_split():
+    shared_path("data", "corpus", "saudinewsnet")          # skips without the corpus
+    from rasid.train.events import score_product
+
+    res = score_product("dev")
+    floors = FLOORS["events_own_dev"]
+    assert res["type_micro"]["F1"] >= floors["type_f1"], res["type_micro"]
+    assert res["full_event"]["F1"] >= floors["full_event_f1"], res["full_event"]
+    assert res["realis_accuracy"] >= floors["realis_accuracy"], res["realis_accuracy"]
