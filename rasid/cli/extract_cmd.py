@@ -71,8 +71,10 @@ def _say(message: str) -> None:
 
 
 def run_extract(paths: list[str], *, settings: Settings, published: str | None, fmt: str,
-                output: str | None, tokens: bool = True, quiet: bool = False) -> int:
-    """Run extraction and write results; return the exit code (0 all ok, 1 some failed)."""
+                output: str | None, tokens: bool = True, quiet: bool = False,
+                realis: tuple[str, ...] | None = ("actual",)) -> int:
+    """Run extraction and write results; return the exit code (0 all ok, 1 some failed). ``realis``: the
+    events the PLOVER format writes (None: all)."""
     pipeline = build_pipeline(settings)
     progress = _Progress(settings.progress and not quiet)
     n_ok = n_failed = 0
@@ -95,7 +97,7 @@ def run_extract(paths: list[str], *, settings: Settings, published: str | None, 
                 else:
                     n_ok += 1
                 if fmt == "plover":
-                    out.write(to_jsonl(item))
+                    out.write(to_jsonl(item, realis=realis))
                 elif fmt == "jsonl":
                     out.write(json.dumps(to_dict(item, tokens=tokens), ensure_ascii=False) + "\n")
                 elif fmt == "pretty":

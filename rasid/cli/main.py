@@ -56,21 +56,29 @@ def settings_from(ctx: click.Context, **overrides):
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
               help="Processes running the pipeline in parallel (default: the `workers` setting, 1).")
+@click.option("--realis", default="actual", show_default=True, metavar="VALUE[,VALUE]",
+              help="With --format plover: the events written, by realis (actual, negated, future, "
+                   "hypothetical, background, generic, or all). JSON output always holds every event.")
 @click.pass_context
-def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_bytes, quiet, workers):
+def extract(ctx, paths, published, fmt, output, stages, strict, no_tokens, max_bytes, quiet, workers, realis):
     """Extract from articles: files, folders, globs, or - for stdin."""
     from rasid.cli.extract_cmd import run_extract
     from rasid.extract import check_date
+    from rasid.query import parse_realis
 
     try:
         check_date(published)
     except RasidError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
+    try:
+        keep = parse_realis(realis)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--realis") from None
     settings = settings_from(ctx, stages=stages, errors="raise" if strict else None, max_bytes=max_bytes,
                              workers=workers)
     try:
         code = run_extract(list(paths), settings=settings, published=published, fmt=fmt, output=output,
-                           tokens=not no_tokens, quiet=quiet)
+                           tokens=not no_tokens, quiet=quiet, realis=keep)
     except PipelineError as exc:
         raise click.UsageError(str(exc)) from None
     ctx.exit(code)

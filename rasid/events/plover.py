@@ -33,7 +33,7 @@ citations", location object after geonames):
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Collection
 
 from rasid.doc.article import Article
 from rasid.doc.layers import Entity, Event, Participant
@@ -242,15 +242,17 @@ def _record(article: Article, ev: Event, types: dict[str, dict], coder: str) -> 
     }
 
 
-def to_plover(article: Article) -> list[dict[str, Any]]:
-    """One PLOVER record per event of ``article``, in the article's order."""
-    if not article.events:
+def to_plover(article: Article, realis: Collection[str] | None = None) -> list[dict[str, Any]]:
+    """One PLOVER record per event of ``article``, in the article's order; with ``realis``, only the
+    events of those realis values (``("actual",)``: what an analyst counts)."""
+    events = [ev for ev in article.events if realis is None or ev.realis in realis]
+    if not events:
         return []
     types = _types()
     coder = _coder()
-    return [_record(article, ev, types, coder) for ev in article.events]
+    return [_record(article, ev, types, coder) for ev in events]
 
 
-def to_jsonl(article: Article) -> str:
+def to_jsonl(article: Article, realis: Collection[str] | None = None) -> str:
     """The article's PLOVER records as newline-delimited JSON (UTF-8 text, Arabic unescaped)."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in to_plover(article))
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in to_plover(article, realis))
