@@ -91,6 +91,11 @@ class Events(Stage):
                 confidence=round(d.p_event, 3), trigger=article.text[start:end], realis=d.realis,
                 trigger_start=start, trigger_end=end, participants=parts, killed=killed, injured=injured,
                 **flags))
+        for ev in events:           # an event told inside a statement: who reported it
+            at = ev.trigger_start if ev.trigger_start is not None else ev.evidence_start
+            quote = next((q for q in article.quotes if q.start <= at < q.end and q.speaker), None)
+            if quote is not None and quote.speaker not in ev.source:
+                ev.reported_by = quote.speaker
         events = _merge_repeats(events)
         events.sort(key=lambda e: (e.trigger_start if e.trigger_start is not None else e.evidence_start))
         for i, ev in enumerate(events, 1):

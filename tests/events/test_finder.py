@@ -179,3 +179,16 @@ def test_participle_continuing_a_statement_takes_its_speaker_as_subject():
     # no accuser is invented
     got, _ = events("محملاً جماعة النور مسؤولية التصعيد.", [("جماعة النور", "ORG")])
     assert all(g[1] == [] and g[2] in ([], ["جماعة النور"]) for g in got), got
+
+
+def test_an_event_told_in_a_statement_records_who_reported_it():
+    text = "وقال سالم العلي إن مسلحين هاجموا قافلة فادي نصر أمس."
+    pipe = Pipeline.from_names(["entities", "places", "quotes", "dates", "events"],
+                               given={"text", "tokens", "sentences", "mentions"}, errors="raise",
+                               events={"model": _Always()})
+    a = article_with(text, [("سالم العلي", "PER"), ("فادي نصر", "PER")])
+    a.published = "2025-03-12"
+    a = pipe(a)
+    speaker = next(e.id for e in a.entities if e.name == "سالم العلي")
+    assault = [e for e in a.events if e.type == "ASSAULT"]
+    assert assault and all(e.reported_by == speaker for e in assault)
