@@ -62,7 +62,7 @@ def sentence_features(view: SentenceView, type_: str) -> list[str]:
 class Decision:
     candidate: Candidate
     type: str
-    p_event: float          # 1 - P(no) of the chosen type
+    p_event: float          # the type model's P(an event) for the chosen type
     realis: str
     p_realis: float         # P(realis | an event of that type)
 

@@ -27,7 +27,7 @@ from rasid.doc.article import Article
 from rasid.events.candidates import Candidate
 from rasid.lang.ar.triggers import EventLexicon
 
-__all__ = ["candidate_features", "context_features", "reading_features", "SentenceView"]
+__all__ = ["context_features", "reading_features", "SentenceView"]
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _OPEN_QUOTES = frozenset("«“")
@@ -98,14 +98,6 @@ def _year_of(published: str | None) -> int | None:
     if published and len(published) >= 4 and published[:4].isdigit():
         return int(published[:4])
     return None
-
-
-def candidate_features(article: Article, c: Candidate, view: SentenceView, lexicon: EventLexicon,
-                       type_: str) -> list[str]:
-    """The features of candidate ``c`` read as an event of ``type_`` (the reading of that type first),
-    without those its whole sentence shares (:meth:`SentenceView.bag_features`): the reading's own
-    (:func:`reading_features`) and the candidate's context (:func:`context_features`)."""
-    return reading_features(article, c, view, type_) + context_features(article, c, view, lexicon)
 
 
 def reading_features(article: Article, c: Candidate, view: SentenceView, type_: str) -> list[str]:

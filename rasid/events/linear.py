@@ -103,8 +103,9 @@ class LinearModel:
         doc = {"classes": self.classes, "bias": [round(x, 5) for x in self.bias.tolist()],
                "meta": self.meta,
                "weights": {f: [round(x, 5) for x in w.tolist()] for f, w in sorted(self.weights.items())}}
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-            json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
+            fh.write(data)      # mtime 0: the same model gives the same file
 
     @classmethod
     def load(cls, path: Path) -> "LinearModel":

@@ -31,6 +31,9 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator
 
+from rasid.doc.layers import REALIS
+from rasid.lang.ar.triggers import PLOVER_TYPES
+
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "corpus" / "saudinewsnet"
@@ -39,8 +42,7 @@ DATA = Path(__file__).resolve().parent / "data" / "events"
 SAMPLE = DATA / "sample.jsonl"
 LABELS = DATA / "labels"
 
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+TYPES = PLOVER_TYPES
 MODES = {
     "ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "firearms",
                 "explosives", "suicide-attack", "heavy-weapons", "massacre", "primitive", "unconventional"},
@@ -55,7 +57,6 @@ MODES = {
     "REJECT": {"assist", "change", "yield", "meet"},
     "ACCUSE": {"disapprove", "investigate", "allege"},
 }
-REALIS = ("actual", "negated", "future", "hypothetical", "background", "generic")
 KINDS = ("named", "descriptive")
 SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "INS", "UAF", "OPP", "PTY", "CVL", "LAB", "EDU",
            "MED", "HLH", "BUS", "REL", "REF", "IGO", "NGO", "CRM")

@@ -30,14 +30,14 @@ from pathlib import Path
 
 from rasid.doc.article import Article
 from rasid.events.candidates import Candidate, candidates
-from rasid.events.decide import Decision, EventModel, local_features, sentence_features
+from rasid.doc.layers import REALIS
+from rasid.events.decide import MODEL_DIR, EventModel, local_features, sentence_features
 from rasid.events.features import SentenceView
 from rasid.events.linear import fit
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.triggers import event_lexicon
 from rasid.train import gsr
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "events"
 STAGES = ["clean", "tokens", "sentences", "mentions"]
 
 
@@ -65,19 +65,16 @@ def _published(doc_id: str) -> str | None:
 
 
 def gsr_items(type_: str, pipe) -> list[Item]:
-    lex = event_lexicon()
+    lex, clusters = event_lexicon(), word_clusters()
     items = []
     for s in gsr.load(type_):
         if s.gold is None:
             continue
         art = pipe(Article(raw=s.text, published=_published(s.doc)))
         cands = candidates(art, lex)
-        views = {si: SentenceView(art, si, word_clusters()) for si in {c.sentence for c in cands}}
+        views = {si: SentenceView(art, si, clusters) for si in {c.sentence for c in cands}}
         items.append(Item(s, art, cands, views))
     return items
-
-
-REALIS = ("actual", "negated", "future", "hypothetical", "background", "generic")
 
 
 @dataclass
@@ -96,31 +93,27 @@ def own_items(split: str, pipe, articles: dict | None = None) -> list[OwnItem]:
     """The labelled sentences of one split (first labelling), each article run through ``pipe`` once."""
     from rasid.train import event_corpus
 
-    lex = event_lexicon()
+    lex, clusters = event_lexicon(), word_clusters()
     cache = {} if articles is None else articles
+    proposed: dict[str, list[tuple[Candidate, int, int]]] = {}      # per article: candidates, raw spans
     out = []
     for row, text, _, events in event_corpus.gold(split):
         art = cache.get(row["url"])
         if art is None:
             art = cache[row["url"]] = pipe(Article(raw=text, published=row["file"][:10], url=row["url"]))
-        a, b = row["start"], row["end"]
-        cands = [c for c in candidates(art, lex) if a <= art.raw_span(art.tokens[c.first].start,
-                                                                     art.tokens[c.first].end)[0] < b]
-        views = {si: SentenceView(art, si, word_clusters()) for si in {c.sentence for c in cands}}
+        spans = proposed.get(row["url"])
+        if spans is None:
+            spans = proposed[row["url"]] = [(c, *trigger_raw_span(art, c)) for c in candidates(art, lex)]
+        cands = [c for c, a, _ in spans if row["start"] <= a < row["end"]]
+        views = {si: SentenceView(art, si, clusters) for si in {c.sentence for c in cands}}
         out.append(OwnItem(row, art, cands, views, events))
     return out
 
 
 def gold_class(it: OwnItem, c: Candidate, type_: str) -> str:
     """The realis of the gold event of ``type_`` whose trigger overlaps the candidate, else "no"."""
-    art = it.article
-    a, _ = art.raw_span(art.tokens[c.first].start, art.tokens[c.first].end)
-    _, b = art.raw_span(art.tokens[c.last - 1].start, art.tokens[c.last - 1].end)
-    for e in it.events:
-        t = e["trigger"]
-        if e["type"] == type_ and t["start"] < b and a < t["end"]:
-            return e["realis"]
-    return "no"
+    a, b = trigger_raw_span(it.article, c)
+    return next((e["realis"] for e in it.events if e["type"] == type_ and _overlaps(a, b, e["trigger"])), "no")
 
 
 Example = tuple[list[str], list[str], str]     # a candidate's own features, its sentence's, its class
@@ -279,63 +272,69 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-# --------------------------------------------------------------------------- decisions on own labels
+# --------------------------------------------------------------------------- scoring
 
-def _trigger_raw_span(article: Article, c: Candidate) -> tuple[int, int]:
+def trigger_raw_span(article: Article, c: Candidate) -> tuple[int, int]:
+    """The candidate trigger's span in the raw text (what the labels' offsets index)."""
     a, _ = article.raw_span(article.tokens[c.first].start, article.tokens[c.first].end)
     _, b = article.raw_span(article.tokens[c.last - 1].start, article.tokens[c.last - 1].end)
     return a, b
 
 
-def decisions(model: EventModel, it) -> list[Decision]:
-    return model.decide(it.article, it.cands)
+def _overlaps(a: int, b: int, span: dict | None) -> bool:
+    return span is not None and span["start"] < b and a < span["end"]
+
+
+class _Tally:
+    """Predicted events matched to gold ones of one sentence at a time: a prediction matches the first
+    unused gold event of its type whose trigger it overlaps. Counts per type, and realis on matches."""
+
+    def __init__(self) -> None:
+        self.per: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.realis_ok = self.realis_n = 0
+
+    def match(self, preds: list[tuple[str, int, int, str]], gold: list[dict]) -> list[tuple[int, dict | None]]:
+        """``preds``: ``(type, raw start, raw end, realis)``; returns each prediction's gold event (or None)."""
+        used: set[int] = set()
+        out = []
+        for n, (type_, a, b, realis) in enumerate(preds):
+            hit = next((k for k, g in enumerate(gold) if k not in used and g["type"] == type_
+                        and _overlaps(a, b, g["trigger"])), None)
+            if hit is None:
+                self.per[type_]["fp"] += 1
+                out.append((n, None))
+                continue
+            used.add(hit)
+            self.per[type_]["tp"] += 1
+            self.realis_n += 1
+            self.realis_ok += realis == gold[hit]["realis"]
+            out.append((n, gold[hit]))
+        for k, g in enumerate(gold):
+            if k not in used:
+                self.per[g["type"]]["fn"] += 1
+        return out
+
+    def scores(self) -> dict:
+        tot: defaultdict[str, int] = defaultdict(int)
+        for c in self.per.values():
+            for k, v in c.items():
+                tot[k] += v
+        return {"type_micro": prf(tot["tp"], tot["fp"], tot["fn"]),
+                "by_type": {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(self.per.items())},
+                "realis_accuracy": round(self.realis_ok / self.realis_n, 3) if self.realis_n else 0.0,
+                "realis_n": self.realis_n}
 
 
 def score_own(model: EventModel, items: list[OwnItem]) -> dict:
-    """Type P/R/F1 (a predicted event matches a gold one of the same type whose trigger overlaps),
-    per type and micro; realis accuracy on matched events; gold events with no candidate (lexicon gaps)."""
-    per = defaultdict(lambda: defaultdict(int))
-    realis_ok = realis_n = gaps = 0
+    """The decision models alone on labelled sentences: type P/R/F1 per type and micro, realis accuracy
+    on matched events, and the gold events no candidate covers (lexicon gaps)."""
+    tally, gaps = _Tally(), 0
     for it in items:
-        decs = decisions(model, it)
-        used = set()
-        spans = [_trigger_raw_span(it.article, c) for c in it.cands]
-        for e in it.events:
-            t = e["trigger"]
-            if not any(a < t["end"] and t["start"] < b for a, b in spans):
-                gaps += 1
-        for d in decs:
-            a, b = _trigger_raw_span(it.article, d.candidate)
-            hit = next((k for k, e in enumerate(it.events) if k not in used and e["type"] == d.type
-                        and e["trigger"]["start"] < b and a < e["trigger"]["end"]), None)
-            if hit is None:
-                per[d.type]["fp"] += 1
-            else:
-                used.add(hit)
-                per[d.type]["tp"] += 1
-                realis_n += 1
-                realis_ok += d.realis == it.events[hit]["realis"]
-        for k, e in enumerate(it.events):
-            if k not in used:
-                per[e["type"]]["fn"] += 1
-    tot = defaultdict(int)
-    for c in per.values():
-        for k, v in c.items():
-            tot[k] += v
-    return {"micro": prf(tot["tp"], tot["fp"], tot["fn"]),
-            "by_type": {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(per.items())},
-            "realis_accuracy": round(realis_ok / realis_n, 3) if realis_n else 0.0, "realis_n": realis_n,
-            "gold_without_candidate": gaps}
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-
-
-# --------------------------------------------------------------------------- the product, measured
-
-def _overlaps(a: int, b: int, span: dict | None) -> bool:
-    return span is not None and span["start"] < b and a < span["end"]
+        spans = [trigger_raw_span(it.article, c) for c in it.cands]
+        gaps += sum(1 for e in it.events if not any(_overlaps(a, b, e["trigger"]) for a, b in spans))
+        tally.match([(d.type, *trigger_raw_span(it.article, d.candidate), d.realis)
+                     for d in model.decide(it.article, it.cands)], it.events)
+    return tally.scores() | {"gold_without_candidate": gaps}
 
 
 def _party_ok(article: Article, ev, role: str, gold: dict | None) -> bool:
@@ -360,50 +359,26 @@ def score_product(split: str = "test", pipe=None) -> dict:
 
     pipe = pipe or Pipeline.from_names(DEFAULT_STAGES)
     articles: dict[str, Article] = {}
-    per = defaultdict(lambda: defaultdict(int))
-    full = defaultdict(int)
-    realis_ok = realis_n = 0
+    tally = _Tally()
+    n_gold = n_pred = full = 0          # full: events with type, source and target right
     for row, text, _, gold_events in event_corpus.gold(split):
         art = articles.get(row["url"])
         if art is None:
             art = articles[row["url"]] = pipe(Article(raw=text, published=row["file"][:10], url=row["url"]))
-        lo, hi = row["start"], row["end"]
         preds = []
         for ev in art.events:
-            s, e = (ev.trigger_start, ev.trigger_end) if ev.trigger_start is not None else (ev.evidence_start, ev.evidence_end)
+            s, e = ((ev.trigger_start, ev.trigger_end) if ev.trigger_start is not None
+                    else (ev.evidence_start, ev.evidence_end))
             a, b = art.raw_span(s, e)
-            if lo <= a < hi:
+            if row["start"] <= a < row["end"]:
                 preds.append((ev, a, b))
-        used = set()
-        for ev, a, b in preds:
-            hit = next((k for k, g in enumerate(gold_events) if k not in used and g["type"] == ev.type
-                        and _overlaps(a, b, g["trigger"])), None)
-            if hit is None:
-                per[ev.type]["fp"] += 1
-                full["fp"] += 1
-                continue
-            used.add(hit)
-            g = gold_events[hit]
-            per[ev.type]["tp"] += 1
-            realis_n += 1
-            realis_ok += ev.realis == g["realis"]
-            if _party_ok(art, ev, "source", g["source"]) and _party_ok(art, ev, "target", g["target"]):
-                full["tp"] += 1
-            else:
-                full["fp"] += 1
-                full["fn"] += 1
-        for k, g in enumerate(gold_events):
-            if k not in used:
-                per[g["type"]]["fn"] += 1
-                full["fn"] += 1
-    tot = defaultdict(int)
-    for c in per.values():
-        for k, v in c.items():
-            tot[k] += v
-    return {"split": split, "type_micro": prf(tot["tp"], tot["fp"], tot["fn"]),
-            "by_type": {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(per.items())},
-            "full_event": prf(full["tp"], full["fp"], full["fn"]),
-            "realis_accuracy": round(realis_ok / realis_n, 3) if realis_n else 0.0, "realis_n": realis_n}
+        n_gold += len(gold_events)
+        n_pred += len(preds)
+        for n, g in tally.match([(ev.type, a, b, ev.realis) for ev, a, b in preds], gold_events):
+            ev = preds[n][0]
+            full += g is not None and _party_ok(art, ev, "source", g["source"]) \
+                and _party_ok(art, ev, "target", g["target"])
+    return {"split": split} | tally.scores() | {"full_event": prf(full, n_pred - full, n_gold - full)}
 
 
 def evaluate(split: str = "test", cv: bool = True, k: int = 5) -> dict:
@@ -413,3 +388,7 @@ def evaluate(split: str = "test", cv: bool = True, k: int = 5) -> dict:
     if cv:
         out["gsr_cv"] = cross_validate(Settings(), k)
     return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

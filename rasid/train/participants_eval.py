@@ -21,7 +21,7 @@ from functools import cache
 from rasid.doc import Article
 from rasid.events.candidates import candidates
 from rasid.events.participants import find_participants
-from rasid.lang.ar.triggers import Trigger, event_lexicon
+from rasid.lang.ar.triggers import Trigger
 
 STAGES = ["clean", "tokens", "sentences", "mentions", "entities", "places", "quotes", "dates"]
 
@@ -100,10 +100,15 @@ def own(split: str = "dev", show: int = 0, out=sys.stdout) -> dict:
                                   text[ps[0]:ps[1]] if ps else None))
             if wrong and shown < show:
                 shown += 1
-                print(f"--- {ev['type']} [{trig.pos}] {text[ts:te]} | {sent}", file=out)
-                for role, g, p in wrong:
-                    print(f"    {role}: gold={g!r} got={p!r}", file=out)
+                _show(out, f"{ev['type']} [{trig.pos}] {text[ts:te]} | {sent}", wrong)
     return _summary(c)
+
+
+def _show(out, header: str, wrong: list[tuple]) -> None:
+    """Print one event's wrong roles: gold against what came out."""
+    print(f"--- {header}", file=out)
+    for role, g, p in wrong:
+        print(f"    {role}: gold={g!r} got={p!r}", file=out)
 
 
 def _summary(c: Counter) -> dict:
@@ -162,9 +167,7 @@ def gsr(type_: str, show: int = 0, out=sys.stdout) -> dict:
                                   p.text if p else None))
             if wrong and shown < show:
                 shown += 1
-                print(f"--- {type_} [{trig.pos}] {' '.join(sorted(words))} | {s.text[:250]}", file=out)
-                for role, g, p in wrong:
-                    print(f"    {role}: gold={g} got={p!r}", file=out)
+                _show(out, f"{type_} [{trig.pos}] {' '.join(sorted(words))} | {s.text[:250]}", wrong)
     return _summary(c)
 
 

@@ -110,16 +110,23 @@ class Watch:
         assert self.errors == [], f"errors in the page: {self.errors}"
 
 
-@pytest.fixture()
-def page(browser, server):
+def open_page(browser):
+    """A fresh English page (1366×900) whose requests and console errors a Watch records; close its
+    context (``pg.context.close()``) when done."""
     ctx = browser.new_context(viewport={"width": 1366, "height": 900}, locale="en-US")
     pg = ctx.new_page()
     watch = Watch(pg)
     ctx.route("**/*", watch.route)
     pg.set_default_timeout(15_000)
     SHOTS.mkdir(parents=True, exist_ok=True)
+    return pg, watch
+
+
+@pytest.fixture()
+def page(browser, server):
+    pg, watch = open_page(browser)
     yield pg, watch, server[0], server[1]
-    ctx.close()
+    pg.context.close()
 
 
 def shot(pg, name):

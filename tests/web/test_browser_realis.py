@@ -11,7 +11,7 @@ pytest.importorskip("uvicorn", reason="uvicorn is not installed")
 pytest.importorskip("playwright.sync_api", reason="playwright (Python package) is not installed")
 
 from tests.store.events_build import realis_store  # noqa: E402
-from tests.web.test_browser import CHROMIUM, SHOTS, Watch, browser, expect, serve, shot  # noqa: E402,F401
+from tests.web.test_browser import CHROMIUM, browser, expect, open_page, serve, shot  # noqa: E402,F401
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason=f"{CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)")
@@ -23,12 +23,7 @@ def base(tmp_path_factory):
 
 
 def test_events_realis_and_descriptive_parties(browser, base):
-    ctx = browser.new_context(viewport={"width": 1366, "height": 900}, locale="en-US")
-    pg = ctx.new_page()
-    watch = Watch(pg)
-    ctx.route("**/*", watch.route)
-    pg.set_default_timeout(15_000)
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg, watch = open_page(browser)
     pg.goto(base + "/")
     pg.wait_for_selector("table.events tbody tr")
     assert pg.locator("table.events tbody tr").count() == 1           # the future event is left out
@@ -64,4 +59,4 @@ def test_events_realis_and_descriptive_parties(browser, base):
     assert "Realis: future" in tip and "مسلحون مجهولون [UAF]" in tip and "Casualties: 3 killed, 5 injured" in tip
     assert pg.locator("ul.ev-list .party.descriptive").count() == 1
     watch.check()
-    ctx.close()
+    pg.context.close()
