@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-__all__ = ["LinearModel", "fit"]
+__all__ = ["LinearModel", "fit", "fit_ranker"]
 
 
 class LinearModel:
@@ -165,3 +165,51 @@ def fit(examples: Sequence[tuple[Sequence[str], str]], *, classes: Sequence[str]
     inv = {i: f for f, i in vocab.items()}
     weights = {inv[i]: W[i] for i in range(V) if np.abs(W[i]).max() >= prune}
     return LinearModel(classes, b, weights)
+
+
+def fit_ranker(groups: Sequence[tuple[Sequence[Sequence[str]], int]], *, c: float = 1.0, min_count: int = 2,
+               sample_weight: Sequence[float] | None = None, prune: float = 1e-4,
+               max_iter: int = 300) -> LinearModel:
+    """Train a ranker (conditional logit): each group is a list of options, each option its features,
+    and the index of the right option; the model learns one weight per feature so that the softmax of
+    the options' summed weights puts the right one first (L2 penalty ``1 / (2c)``, L-BFGS, scipy at
+    training time only). Returned as a :class:`LinearModel` of one class, ``score``: an option's score
+    is ``model.scores(features)[0]`` (no bias: a shared constant would change no choice)."""
+    from scipy import sparse
+    from scipy.optimize import minimize
+
+    counts = Counter(f for opts, _ in groups for feats in opts for f in set(feats))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    indptr, indices, bounds, gold = [0], [], [0], []
+    for opts, right in groups:
+        for feats in opts:
+            indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
+            indptr.append(len(indices))
+        gold.append(bounds[-1] + right)
+        bounds.append(bounds[-1] + len(opts))
+    N, V = len(indptr) - 1, len(vocab)
+    X = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(N, V))
+    sizes = np.diff(bounds)
+    group_of = np.repeat(np.arange(len(groups)), sizes)
+    sw = np.ones(len(groups)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    gold_idx = np.asarray(gold)
+    alpha = 1.0 / c
+    starts = np.asarray(bounds[:-1])
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = X @ w
+        m = np.maximum.reduceat(s, starts)
+        e = np.exp(s - m[group_of])
+        z = np.add.reduceat(e, starts)
+        logz = np.log(z) + m
+        val = (sw * (logz - s[gold_idx])).sum() + 0.5 * alpha * (w @ w)
+        g = e / z[group_of] * sw[group_of]
+        g[gold_idx] -= sw
+        return val, X.T @ g + alpha * w
+
+    res = minimize(loss, np.zeros(V), jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    if not np.all(np.isfinite(res.x)):
+        raise FloatingPointError("training diverged")
+    inv = {i: f for f, i in vocab.items()}
+    weights = {inv[i]: [float(res.x[i])] for i in range(V) if abs(res.x[i]) >= prune}
+    return LinearModel(["score"], [0.0], weights)

@@ -35,13 +35,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from typing import Callable
 
 from rasid.doc.layers import Participant, Token
 from rasid.lang.ar.lexicons import data, keys, table
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.triggers import Trigger
 
-__all__ = ["find_participants", "ActorLexicon", "actor_lexicon", "ActorNoun"]
+__all__ = ["find_participants", "role_options", "RoleOption", "RoleOptions", "ActorLexicon", "actor_lexicon", "ActorNoun"]
 
 _STRONG_PUNCT = frozenset(".!?؟؛;:")
 _COMMA = frozenset("،,")
@@ -769,3 +770,95 @@ def _speaker_actor(A: _ArticleActors, article, speaker: str, si: int, first: int
         if a.entity == speaker and a.j <= first:
             return _Actor(a.i, a.j, a.start, a.end, a.kind, a.entity, a.sector, a.country, head=a.head)
     return None
+
+
+# --------------------------------------------------------------------------- options for a learned choice
+
+@dataclass(slots=True)
+class RoleOption:
+    """One actor that may fill a role of an event, with the structural facts a learned role model reads
+    (:mod:`rasid.events.roles`): each fact a ``name=value`` string."""
+
+    facts: list[str]
+    participant: Callable[[str], Participant]     # the Participant it becomes in a role
+
+
+@dataclass(slots=True)
+class RoleOptions:
+    context: list[str]          # facts of the trigger: part of speech, voice, type, lemma
+    options: list[RoleOption]
+
+
+def role_options(article, sentence_index: int, first: int, last: int, trigger: Trigger,
+                 type_: str) -> RoleOptions:
+    """Every actor that may be the source or target of the event at tokens ``[first, last)``: the actors
+    of its sentence (not the trigger itself), the speaker of the statement it is told in (when not in
+    the sentence), a bare number after the trigger (مقتل ثلاثة); each with its position and relation to
+    the trigger, its kind, sector and governing preposition, and the role the structural rules
+    (:func:`find_participants`) give it."""
+    A = _actors_of(article)
+    cues = _cues()
+    sent = article.sentences[sentence_index]
+    lo, hi = sent.token_start, sent.token_end
+    tokens, stems, text = A.tokens, A.stems, A.text
+    acts: list[_Actor] = [a for a in A.actors(sentence_index) if not (a.i < last and first < a.j)]
+    speaker = _speaker(article, tokens[first].start)
+    pos = trigger.pos
+    if pos == "phrase":
+        pos = "verb" if A.is_verb(first) else "noun"
+    if pos == "verb" and _masdar(A, first, lo, cues):
+        pos = "noun"
+    passive = pos == "verb" and (stems[first] in cues.victim or _passive_written(A, first))
+    rule = {(p.start, p.end, p.entity): p.role
+            for p in find_participants(article, sentence_index, first, last, trigger, type_)}
+    virtual: list[_Actor] = []
+    e = A.entities.get(speaker) if speaker is not None else None
+    if e is not None and not any(a.entity == speaker for a in acts):
+        virtual.append(_Actor(-1, -1, -1, -1, "named", speaker, e.sector, e.country))
+    nt = _number_target(A, last, min(hi, last + _MAX_RIGHT), cues)
+    if nt is not None and not any(a.i <= nt.i < a.j for a in acts):
+        acts.append(nt)
+    out = []
+    for a in acts + virtual:
+        if a.i < 0:
+            facts = ["virtual_speaker", "side=out", "dist=out", "nb=out", "vb=False", "pb=False"]
+            role = next((r for (s, _, ent), r in rule.items() if ent == speaker and s < sent.start), "none")
+        else:
+            if a.j <= first:
+                side, gap = "L", range(a.j, first)
+                nb = sum(1 for b in acts if b is not a and a.j <= b.i and b.j <= first)
+            else:
+                side, gap = "R", range(last, a.i)
+                nb = sum(1 for b in acts if b is not a and last <= b.i and b.j <= a.i)
+            d = len(gap)
+            dist = str(d) if d <= 2 else "3-4" if d <= 4 else "5-8" if d <= 8 else "9+"
+            facts = [f"side={side}", f"dist={dist}", f"nb={min(nb, 2)}",
+                     f"vb={any(A.is_verb(k) for k in gap)}",
+                     f"pb={any(tokens[k].kind != 'word' and text[tokens[k].start:tokens[k].end] in _GAP_PUNCT for k in gap)}",
+                     f"prevw={stems[a.i - 1] if a.i > 0 else '<s>'}"]
+            role = next((r for (s, en, ent), r in rule.items()
+                         if s < a.end and a.start < en or (a.pronoun and ent == speaker and ent is not None)),
+                        "none")
+        ent = A.entities.get(a.entity) if a.entity else None
+        facts += [f"prep={a.prep}", f"kind={a.kind}", f"sector={a.sector}", f"pron={a.pronoun}",
+                  f"num={a.number}", f"cnt={a.counted}", f"etype={ent.type if ent is not None else 'none'}",
+                  f"rule={role}", f"spk={a.entity is not None and a.entity == speaker}",
+                  f"conj={a.i >= 0 and bool(tokens[a.i].conj)}"]
+        out.append(RoleOption(facts, _bind(A, a, speaker)))
+    return RoleOptions([f"pos={pos}", f"pass={passive}", f"type={type_}", f"lemma={trigger.lemma}"], out)
+
+
+_GAP_PUNCT = frozenset("،,.:؛;")
+
+
+def _bind(A: _ArticleActors, a: _Actor, speaker: str | None) -> Callable[[str], Participant]:
+    if a.i < 0:         # the speaker, named outside the sentence: the participant has no span here
+        e = A.entities[a.entity]
+        m = next((m for m in A.article.mentions if m.id in e.mentions), None)
+
+        def make(role: str) -> Participant:
+            start, end = (m.start, m.end) if m is not None else (0, 0)
+            return Participant(role, start, end, A.text[start:end] if m is not None else e.name, "named",
+                               a.entity, a.sector, a.country)
+        return make
+    return lambda role: _participant(A, role, a, speaker)

@@ -7,7 +7,7 @@ from rasid.events.attributes import casualties, event_mode, event_place
 from rasid.events.candidates import candidates
 from rasid.events.decide import EventModel, shipped_model
 from rasid.events.finder import EventWords, event_time, event_words, find_events
-from rasid.events.participants import find_participants
+from rasid.events.roles import RoleModel, shipped_roles
 from rasid.lang.ar.triggers import EventLexicon, event_lexicon, finder_lexicon
 from rasid.stages.base import Stage, register
 
@@ -24,21 +24,29 @@ class Events(Stage):
 
     def __init__(self, keep_flagged: bool = True, triggers: EventLexicon | None = None,
                  words: EventWords | None = None, model: EventModel | None = None,
-                 candidate_triggers: EventLexicon | None = None) -> None:
+                 candidate_triggers: EventLexicon | None = None, roles: RoleModel | None = None) -> None:
         """``triggers``: the rule finder's trigger lexicon; ``candidate_triggers``: the whole lexicon that
         proposes candidates to the learned decision; ``words``: the word lists of event finding;
-        ``model``: the learned decision (the shipped ones when not given)."""
+        ``model``: the learned decision, ``roles``: the learned role assignment (the shipped ones when
+        not given)."""
         self.keep_flagged = keep_flagged
         self.triggers = triggers if triggers is not None else finder_lexicon()
         self.candidate_triggers = candidate_triggers if candidate_triggers is not None else event_lexicon()
         self.words = words if words is not None else event_words()
         self._model = model
+        self._roles = roles
 
     @property
     def model(self) -> EventModel:
         if self._model is None:
             self._model = shipped_model()
         return self._model
+
+    @property
+    def roles(self) -> RoleModel:
+        if self._roles is None:
+            self._roles = shipped_roles()
+        return self._roles
 
     def __call__(self, article):
         found = find_events(article, keep_flagged=self.keep_flagged, triggers=self.triggers, words=self.words)
@@ -67,7 +75,7 @@ class Events(Stage):
             if first in taken:
                 continue
             reading = next((r for r in c.readings if r.type == d.type), c.readings[0])
-            parts = find_participants(article, c.sentence, c.first, c.last, reading, d.type)
+            parts = self.roles.assign(article, c.sentence, c.first, c.last, reading, d.type)
             if not parts:
                 continue                        # nothing is invented: an event needs a party
             src = frozenset(p.entity for p in parts if p.role == "source" and p.entity)

@@ -1,0 +1,100 @@
+"""Learned role assignment: which actor of an event's sentence is its source, which its target.
+
+The structural rules (:func:`rasid.events.participants.find_participants`) read voice, verbal nouns,
+agent phrases and clause bounds; their answer is one fact among others here. For each event,
+:func:`rasid.events.participants.role_options` lists the actors that may fill a role (the sentence's
+named and descriptive actors, the statement's speaker, a bare number after the trigger), each with its
+facts (side and distance from the trigger, actors, verbs and punctuation between, governing
+preposition, kind, sector, the rules' role…). A ranker per role (a conditional logit, trained by
+``make train`` with :mod:`rasid.train.roles` on rasid's annotated event corpus) scores every option and
+a "nobody" option; the pair of source and target (two different options, or nobody) that scores
+highest is the answer.
+
+    model = RoleModel.load()                  # shipped_roles(): cached
+    model.assign(article, si, first, last, trigger, type_) -> list[Participant]
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from rasid.doc.layers import Participant
+from rasid.events.linear import LinearModel
+from rasid.events.participants import RoleOptions, role_options
+from rasid.lang.ar.triggers import Trigger
+
+__all__ = ["ROLES", "RoleModel", "ROLE_FILE", "option_features", "null_features", "shipped_roles"]
+
+ROLES = ("source", "target")
+ROLE_FILE = "roles.json.gz"
+
+
+def option_features(opts: RoleOptions, k: int) -> list[str]:
+    """The features of option ``k``: its facts, each alone and joined to each fact of the trigger, and a
+    few joined triples."""
+    facts = opts.options[k].facts
+    ctx = opts.context
+    get = dict(f.split("=", 1) for f in facts if "=" in f).get
+    pos, passive, type_ = ctx[0], ctx[1], ctx[2]
+    side, prep, kind = get("side"), get("prep"), get("kind")
+    out = facts + ctx
+    for c in ctx:
+        out += [c + "|" + f for f in facts]
+    out += [f"{pos}|{passive}|side={side}|prep={prep}", f"{type_}|side={side}|dist={get('dist')}",
+            f"{type_}|side={side}|prep={prep}|kind={kind}", f"rule={get('rule')}|side={side}|nb={get('nb')}"]
+    return out
+
+
+def null_features(opts: RoleOptions) -> list[str]:
+    """The features of "nobody in this role"."""
+    pos, passive, type_ = opts.context[0], opts.context[1], opts.context[2]
+    return ["NULL", f"NULL|{type_}", f"NULL|{pos}|{passive}", f"NULL|n={min(len(opts.options), 5)}",
+            f"NULL|{type_}|{pos}|{passive}"]
+
+
+class RoleModel:
+    """Two rankers in one linear model: class ``source`` scores an option as the source, ``target`` as
+    the target."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self.model = model
+        self._k = {r: model.classes.index(r) for r in ROLES}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "RoleModel":
+        from rasid.events.decide import MODEL_DIR
+
+        return cls(LinearModel.load(path or MODEL_DIR / ROLE_FILE))
+
+    def choose(self, opts: RoleOptions) -> tuple[int | None, int | None]:
+        """The options chosen as source and target (indexes into ``opts.options``; None: nobody)."""
+        m = self.model
+        rows = [m.partial(null_features(opts))] + [m.partial(option_features(opts, k))
+                                                    for k in range(len(opts.options))]
+        ks, kt = self._k["source"], self._k["target"]
+        best, pair = None, (0, 0)
+        for i, si in enumerate(rows):
+            for j, tj in enumerate(rows):
+                if i and i == j:
+                    continue
+                s = si[ks] + tj[kt]
+                if best is None or s > best:
+                    best, pair = s, (i, j)
+        return tuple(k - 1 if k else None for k in pair)
+
+    def assign(self, article, sentence_index: int, first: int, last: int, trigger: Trigger,
+               type_: str) -> list[Participant]:
+        """The source and target of the event at tokens ``[first, last)`` (either may be missing)."""
+        opts = role_options(article, sentence_index, first, last, trigger, type_)
+        src, tgt = self.choose(opts)
+        out = []
+        if src is not None:
+            out.append(opts.options[src].participant("source"))
+        if tgt is not None:
+            out.append(opts.options[tgt].participant("target"))
+        return out
+
+
+@cache
+def shipped_roles() -> RoleModel:
+    return RoleModel.load()

@@ -1,0 +1,81 @@
+"""Train the learned role assignment (:mod:`rasid.events.roles`) on rasid's annotated event corpus.
+
+    python -m rasid.train.roles            # train on the train split, print dev role accuracy, write the model
+
+For every gold event of the train split (at its gold trigger, with its gold type), the options of
+:func:`rasid.events.participants.role_options` are labelled: an option whose span overlaps the gold
+source is the source, the gold target's the target. A ranker per role learns to put the right option
+first, "nobody" when the gold role is empty; an event whose gold party no option covers teaches
+nothing for that role. The dev split chooses the penalty; the test split is read only by
+``rasid eval events``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rasid.events.linear import LinearModel, fit_ranker
+from rasid.events.participants import role_options
+from rasid.events.roles import ROLE_FILE, ROLES, RoleModel, null_features, option_features
+
+C = 0.1
+MIN_COUNT = 2
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def groups(split: str) -> dict[str, list]:
+    """Per role: (options' features, index of the right one) for each gold event of ``split``."""
+    from rasid.train.participants_eval import gold_events
+
+    out: dict[str, list] = {r: [] for r in ROLES}
+    for art, si, first, last, trig, ev in gold_events(split):
+        if si is None:
+            continue
+        opts = role_options(art, si, first, last, trig, ev["type"])
+        feats = [null_features(opts)] + [option_features(opts, k) for k in range(len(opts.options))]
+        spans = [None] + [art.raw_span(p.start, p.end) if (p := o.participant("x")).end > p.start else None
+                          for o in opts.options]
+        for role in ROLES:
+            g = ev[role]
+            if g is None:
+                out[role].append((feats, 0))
+                continue
+            hit = next((k for k, sp in enumerate(spans) if k and sp and _overlap(sp, (g["start"], g["end"]))),
+                       None)
+            if hit is not None:
+                out[role].append((feats, hit))
+    return out
+
+
+def train(split: str = "train", c: float = C) -> RoleModel:
+    g = groups(split)
+    rankers = {r: fit_ranker(g[r], c=c, min_count=MIN_COUNT) for r in ROLES}
+    feats = sorted(set(rankers["source"].weights) | set(rankers["target"].weights))
+    weights = {f: [float(rankers[r].weights[f][0]) if f in rankers[r].weights else 0.0 for r in ROLES]
+               for f in feats}
+    return RoleModel(LinearModel(list(ROLES), [0.0, 0.0], weights,
+                                 {"c": c, "min_count": MIN_COUNT, "train_events": {r: len(g[r]) for r in ROLES}}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from rasid.events.decide import MODEL_DIR
+    from rasid.train.participants_eval import own
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("-c", type=float, default=C)
+    a = ap.parse_args(argv)
+    model = train("train", a.c)
+    dev = own("dev", assign=model.assign)
+    model.model.meta["dev"] = {k: round(v, 3) for k, v in dev.items() if isinstance(v, float)}
+    print("own dev:", ", ".join(f"{k} {v:.3f}" for k, v in dev.items() if isinstance(v, float)))
+    model.model.save(a.out / ROLE_FILE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
