@@ -37,7 +37,7 @@ _CLOSE_QUOTES = frozenset("»”")
 class SentenceView:
     """What every candidate of one sentence shares (stems, numbers, years, quotes, mentions), once."""
 
-    __slots__ = ("start", "end", "keys", "bag", "years", "numbers", "quote_depth", "mention_at",
+    __slots__ = ("start", "end", "keys", "bag", "years", "numbers", "quote_depth", "mention_at", "times",
                  "_bag_features", "_text", "_tokens", "_lookup", "_clusters")
 
     def __init__(self, article: Article, si: int, clusters=None, mentions: list | None = None) -> None:
@@ -64,6 +64,7 @@ class SentenceView:
                 depth = max(0, depth - 1)
             self.quote_depth.append(depth)
         self._bag_features: list[str] | None = None
+        self.times = _time_buckets(article, sent)
         self.mention_at: dict[int, str] = {}
         if mentions is None:
             mentions = [m for m in article.mentions if m.sentence == si or sent.start <= m.start < sent.end]
@@ -92,6 +93,40 @@ class SentenceView:
             bag += sorted({f"sc={x[0]}" for x in clusters if x is not None})
             self._bag_features = bag
         return self._bag_features
+
+
+def _time_buckets(article: Article, sent) -> list[tuple[int, str]]:
+    """The time expressions of the sentence (the ``dates`` layer, when present): each one's start and how
+    far its date lies from the publication date (``0-1`` days back, ``2-7``, ``8-31``, ``32-365``,
+    ``older``, ``after``)."""
+    pub = article.published
+    if not article.times or not pub or len(pub) < 10:
+        return []
+    out = []
+    for t in article.times:
+        if not (sent.start <= t.start < sent.end) or not t.value or t.fallback:
+            continue
+        v = t.value
+        try:
+            if t.precision == "day" and len(v) >= 10:
+                days = (_date(pub) - _date(v[:10])).days
+            elif t.precision == "month" and len(v) >= 7:
+                days = (int(pub[:4]) - int(v[:4])) * 365 + (int(pub[5:7]) - int(v[5:7])) * 30
+            elif len(v) >= 4 and v[:4].isdigit():
+                days = (int(pub[:4]) - int(v[:4])) * 365
+            else:
+                continue
+        except ValueError:
+            continue
+        out.append((t.start, "after" if days < 0 else "0-1" if days <= 1 else "2-7" if days <= 7
+                    else "8-31" if days <= 31 else "32-365" if days <= 365 else "older"))
+    return out
+
+
+def _date(iso: str):
+    from datetime import date
+
+    return date(int(iso[:4]), int(iso[5:7]), int(iso[8:10]))
 
 
 def _year_of(published: str | None) -> int | None:
@@ -155,6 +190,11 @@ def context_features(article: Article, c: Candidate, view: SentenceView, lexicon
         pub = _year_of(article.published)
         if pub is not None and min(view.years) < pub:
             f.append("earlier_year")
+    # dates in the sentence: how far back from publication, and the one nearest the trigger
+    if view.times:
+        at = tok.start
+        f.extend(sorted({f"tb={b}" for _, b in view.times}))
+        f.append("tnear=" + min(view.times, key=lambda x: abs(x[0] - at))[1])
     # lexicon cues just before
     for cue in lexicon.cues(keys[max(0, j0 - 4):j0]):
         f.append(f"cue={cue}")

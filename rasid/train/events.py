@@ -38,7 +38,7 @@ from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.triggers import event_lexicon
 from rasid.train import gsr
 
-STAGES = ["clean", "tokens", "sentences", "mentions"]
+STAGES = ["clean", "tokens", "sentences", "mentions", "dates"]
 
 
 def word_clusters():
