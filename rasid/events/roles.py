@@ -69,18 +69,24 @@ class RoleModel:
     def choose(self, opts: RoleOptions) -> tuple[int | None, int | None]:
         """The options chosen as source and target (indexes into ``opts.options``; None: nobody)."""
         m = self.model
-        rows = [m.partial(null_features(opts))] + [m.partial(option_features(opts, k))
-                                                    for k in range(len(opts.options))]
+        rows = [m.partial(null_features(opts)).tolist()] + [m.partial(option_features(opts, k)).tolist()
+                                                             for k in range(len(opts.options))]
         ks, kt = self._k["source"], self._k["target"]
-        best, pair = None, (0, 0)
-        for i, si in enumerate(rows):
-            for j, tj in enumerate(rows):
-                if i and i == j:
-                    continue
-                s = si[ks] + tj[kt]
-                if best is None or s > best:
-                    best, pair = s, (i, j)
-        return tuple(k - 1 if k else None for k in pair)
+        src = [r[ks] for r in rows]
+        tgt = [r[kt] for r in rows]
+        # the best pair (i, j) with i != j unless both are nobody (0): the best of each role, and when
+        # they are the same option, the better of giving the other role its second best
+        order_s = sorted(range(len(rows)), key=lambda k: -src[k])[:2]
+        order_t = sorted(range(len(rows)), key=lambda k: -tgt[k])[:2]
+        i, j = order_s[0], order_t[0]
+        if i == j and i != 0:
+            alt_j = order_t[1] if len(order_t) > 1 else 0
+            alt_i = order_s[1] if len(order_s) > 1 else 0
+            if src[i] + tgt[alt_j] >= src[alt_i] + tgt[j]:
+                j = alt_j
+            else:
+                i = alt_i
+        return (i - 1 if i else None, j - 1 if j else None)
 
     def assign(self, article, sentence_index: int, first: int, last: int, trigger: Trigger,
                type_: str) -> list[Participant]:
