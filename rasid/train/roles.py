@@ -51,8 +51,46 @@ def groups(split: str) -> dict[str, list]:
     return out
 
 
-def train(split: str = "train", c: float = C) -> RoleModel:
+def gsr_groups() -> dict[str, list]:
+    """Per role, groups from the GSR dev half's span records (ASSAULT and PROTEST): at each candidate
+    whose token a coder marked as the verb, the option sharing a word with that coder's source (target)
+    is the right one; nobody when the coder left the role empty."""
+    from rasid.doc import Article
+    from rasid.events.candidates import candidates
+    from rasid.train import gsr
+    from rasid.train.participants_eval import _reading, pipeline
+
+    out: dict[str, list] = {r: [] for r in ROLES}
+    for type_ in gsr.SETS:
+        for s in gsr.load(type_):
+            if not s.spans:
+                continue
+            art = pipeline()(Article(raw=s.text))
+            text = art.text
+            for cand in candidates(art):
+                words = {text[art.tokens[k].start:art.tokens[k].end] for k in range(cand.first, cand.last)}
+                rec = next((r for r in s.spans if words & set(r.verb)), None)
+                if rec is None:
+                    continue
+                trig, first, last = _reading(art, cand.first, cand.last, type_, [cand])
+                opts = role_options(art, cand.sentence, first, last, trig, type_)
+                feats = [null_features(opts)] + [option_features(opts, k) for k in range(len(opts.options))]
+                owords = [None] + [set(o.participant("x").text.split()) for o in opts.options]
+                for role, gold in (("source", rec.source), ("target", rec.target)):
+                    if not gold:
+                        out[role].append((feats, 0))
+                        continue
+                    hit = next((k for k, w in enumerate(owords) if k and w & set(gold)), None)
+                    if hit is not None:
+                        out[role].append((feats, hit))
+    return out
+
+
+def train(split: str = "train", c: float = C, with_gsr: bool = False) -> RoleModel:
     g = groups(split)
+    if with_gsr:
+        for r, extra in gsr_groups().items():
+            g[r] = g[r] + extra
     rankers = {r: fit_ranker(g[r], c=c, min_count=MIN_COUNT) for r in ROLES}
     feats = sorted(set(rankers["source"].weights) | set(rankers["target"].weights))
     weights = {f: [float(rankers[r].weights[f][0]) if f in rankers[r].weights else 0.0 for r in ROLES]
@@ -68,8 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("-c", type=float, default=C)
+    ap.add_argument("--gsr", action="store_true", help="also learn from the GSR dev half's span records")
     a = ap.parse_args(argv)
-    model = train("train", a.c)
+    model = train("train", a.c, a.gsr)
     dev = own("dev", assign=model.assign)
     model.model.meta["dev"] = {k: round(v, 3) for k, v in dev.items() if isinstance(v, float)}
     print("own dev:", ", ".join(f"{k} {v:.3f}" for k, v in dev.items() if isinstance(v, float)))
