@@ -190,6 +190,11 @@ def eval_events(split, no_cv, as_json):
     click.echo(line("type micro", own["type_micro"]))
     click.echo(line("full event", own["full_event"]))
     click.echo(f"  realis accuracy  {own['realis_accuracy']:.3f} on {own['realis_n']} matched events")
+    click.echo("roles at the gold triggers (source and target each right, or both rightly empty):")
+    for name, r in res["roles"].items():
+        where = f"own {own['split']}" if name == "own" else "GSR " + name[4:] + " spans"
+        click.echo(f"  {where:<20} role accuracy {r['role_acc']:.3f} (source {r['source_acc']:.3f}, "
+                   f"target {r['target_acc']:.3f}; {r['events']} events)")
     if "gsr_cv" in res:
         click.echo("GSR dev half, sentence detection (an actual event of the type), 5-fold by document:")
         for t, r in res["gsr_cv"].items():

@@ -384,7 +384,11 @@ def score_product(split: str = "test", pipe=None) -> dict:
 def evaluate(split: str = "test", cv: bool = True, k: int = 5) -> dict:
     """What ``rasid eval events`` prints: the product on the own corpus' ``split`` and, with ``cv``,
     GSR dev-half sentence detection cross-validated by document (a model trained per fold)."""
+    from rasid.train import participants_eval
+
     out = {"own": score_product(split)}
+    out["roles"] = {"own": participants_eval.own(split)} | {
+        f"gsr_{t}": participants_eval.gsr(t) for t in gsr.SETS}
     if cv:
         out["gsr_cv"] = cross_validate(Settings(), k)
     return out

@@ -149,9 +149,14 @@ def _summary(c: Counter) -> dict:
     return r
 
 
-def gsr(type_: str, show: int = 0, out=sys.stdout) -> dict:
+def gsr(type_: str, show: int = 0, out=sys.stdout, assign=None) -> dict:
+    """Role accuracy on the GSR dev half's span records of ``type_`` (``assign`` as in :func:`own`)."""
     from rasid.train.gsr import load
 
+    if assign is None:
+        from rasid.events.roles import shipped_roles
+
+        assign = shipped_roles().assign
     c: Counter = Counter()
     shown = 0
     for s in load(type_):
@@ -166,7 +171,7 @@ def gsr(type_: str, show: int = 0, out=sys.stdout) -> dict:
             if not recs:
                 continue
             trig, first, last = _reading(art, cand.first, cand.last, type_, [cand])
-            got = {p.role: p for p in find_participants(art, cand.sentence, first, last, trig, type_)}
+            got = {p.role: p for p in assign(art, cand.sentence, first, last, trig, type_)}
             c["events"] += 1
             wrong = []
             for role in ("source", "target"):
@@ -199,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     rows = [(f"own {a.split}", own(a.split, a.show, assign=find_participants if a.rules else None))]
     if a.gsr:
-        rows += [(f"GSR {t}", gsr(t, a.show)) for t in ("ASSAULT", "PROTEST")]
+        rows += [(f"GSR {t}", gsr(t, a.show, assign=find_participants if a.rules else None))
+                 for t in ("ASSAULT", "PROTEST")]
     for name, r in rows:
         print(name + ": " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in r.items()))
     return 0
