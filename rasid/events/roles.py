@@ -29,20 +29,22 @@ ROLES = ("source", "target")
 ROLE_FILE = "roles.json.gz"
 
 
-def option_features(opts: RoleOptions, k: int) -> list[str]:
+def option_features(opts: RoleOptions, k: int, tail_only: bool = False) -> list[str]:
     """The features of option ``k``: its facts, each alone and joined to each fact of the trigger, and a
-    few joined triples."""
+    few joined triples (``tail_only``: the triples alone)."""
     facts = opts.options[k].facts
     ctx = opts.context
     get = dict(f.split("=", 1) for f in facts if "=" in f).get
     pos, passive, type_ = ctx[0], ctx[1], ctx[2]
     side, prep, kind = get("side"), get("prep"), get("kind")
+    tail = [f"{pos}|{passive}|side={side}|prep={prep}", f"{type_}|side={side}|dist={get('dist')}",
+            f"{type_}|side={side}|prep={prep}|kind={kind}", f"rule={get('rule')}|side={side}|nb={get('nb')}"]
+    if tail_only:
+        return tail
     out = facts + ctx
     for c in ctx:
         out += [c + "|" + f for f in facts]
-    out += [f"{pos}|{passive}|side={side}|prep={prep}", f"{type_}|side={side}|dist={get('dist')}",
-            f"{type_}|side={side}|prep={prep}|kind={kind}", f"rule={get('rule')}|side={side}|nb={get('nb')}"]
-    return out
+    return out + tail
 
 
 def null_features(opts: RoleOptions) -> list[str]:
@@ -69,7 +71,7 @@ class RoleModel:
     def choose(self, opts: RoleOptions) -> tuple[int | None, int | None]:
         """The options chosen as source and target (indexes into ``opts.options``; None: nobody)."""
         m = self.model
-        rows = [m.partial(null_features(opts)).tolist()] + [m.partial(option_features(opts, k)).tolist()
+        rows = [m.partial(null_features(opts)).tolist()] + [self._option_scores(opts, k)
                                                              for k in range(len(opts.options))]
         ks, kt = self._k["source"], self._k["target"]
         src = [r[ks] for r in rows]
@@ -87,6 +89,21 @@ class RoleModel:
             else:
                 i = alt_i
         return (i - 1 if i else None, j - 1 if j else None)
+
+    def _option_scores(self, opts: RoleOptions, k: int) -> list[float]:
+        """``model.partial(option_features(opts, k))`` without building the joined strings: each fact
+        joined to a trigger fact is looked up in the model's table for that prefix (same features, same
+        order, same sums)."""
+        m = self.model
+        table = m.rows()
+        facts, ctx = opts.options[k].facts, opts.context
+        rows = [r for r in map(table.get, facts + ctx) if r is not None]
+        for c in ctx:
+            joined = m.rows(c)
+            rows += [r for r in map(joined.get, facts) if r is not None]
+        tail = option_features(opts, k, tail_only=True)
+        rows += [r for r in map(table.get, tail) if r is not None]
+        return m.scores_of_rows(rows).tolist()
 
     def assign(self, article, sentence_index: int, first: int, last: int, trigger: Trigger,
                type_: str) -> list[Participant]:

@@ -81,3 +81,13 @@ def test_shipped_model_on_plain_sentences(text, marked, trigger, type_, role, ex
     got = {p.role: p for p in shipped_roles().assign(a, si, k, k + 1, r, type_)}
     assert role in got and got[role].text.startswith(expect)
     assert all(p.text != "بغداد" for p in got.values())      # a place after في is never a party
+
+
+def test_row_scoring_equals_string_scoring():
+    a, si, k, r = _event("اعتقلت الشرطة العراقية ثلاثة مطلوبين في الموصل.", [("الموصل", "LOC")], "اعتقلت", "COERCE")
+    opts = role_options(a, si, k, k + 1, r, "COERCE")
+    model = shipped_roles()
+    for j in range(len(opts.options)):
+        want = model.model.partial(option_features(opts, j)).tolist()
+        got = model._option_scores(opts, j)
+        assert got == pytest.approx(want, abs=1e-9)
