@@ -496,7 +496,17 @@ class _ArticleActors:
             return "agent", head
         if s in cues.prepositions or s in cues.locative:
             return s, head
+        if j - 1 >= lo and s in _place_heads() and stems[j - 1] in cues.locative:
+            return stems[j - 1], head       # في العاصمة طرابلس، إلى مدينة الرياض: a place, as after في
         return None, head
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    """Nouns that head a place name (العاصمة، مدينة، محافظة …), as token stems."""
+    from rasid.geo.names import HEADS
+
+    return frozenset(HEADS)
 
 
 def _nisba_country(key: str) -> str | None:
@@ -801,7 +811,10 @@ def role_options(article, sentence_index: int, first: int, last: int, trigger: T
     sent = article.sentences[sentence_index]
     lo, hi = sent.token_start, sent.token_end
     tokens, stems, text = A.tokens, A.stems, A.text
-    acts: list[_Actor] = [a for a in A.actors(sentence_index) if not (a.i < last and first < a.j)]
+    # a country or capital after a locative preposition is where, not who (في العاصمة طرابلس)
+    acts: list[_Actor] = [a for a in A.actors(sentence_index) if not (a.i < last and first < a.j)
+                          and not (a.prep in cues.locative and a.entity is not None
+                                   and A.entities[a.entity].type == "LOC")]
     speaker = _speaker(article, tokens[first].start)
     pos = trigger.pos
     if pos == "phrase":

@@ -7,8 +7,8 @@ named and descriptive actors, the statement's speaker, a bare number after the t
 facts (side and distance from the trigger, actors, verbs and punctuation between, governing
 preposition, kind, sector, the rules' role…). A ranker per role (a conditional logit, trained by
 ``make train`` with :mod:`rasid.train.roles` on rasid's annotated event corpus) scores every option and
-a "nobody" option; the pair of source and target (two different options, or nobody) that scores
-highest is the answer.
+a "nobody" option (plus a small preference for nobody, the model's ``null_bias``); the pair of
+source and target (two different options, or nobody) that scores highest is the answer.
 
     model = RoleModel.load()                  # shipped_roles(): cached
     model.assign(article, si, first, last, trigger, type_) -> list[Participant]
@@ -61,6 +61,9 @@ class RoleModel:
     def __init__(self, model: LinearModel) -> None:
         self.model = model
         self._k = {r: model.classes.index(r) for r in ROLES}
+        # a preference for leaving a role empty, added to "nobody"'s score (chosen on the own corpus'
+        # dev split by full-event F1; see rasid.train.roles)
+        self.null_bias = float(model.meta.get("null_bias", 0.0))
 
     @classmethod
     def load(cls, path: Path | None = None) -> "RoleModel":
@@ -76,6 +79,8 @@ class RoleModel:
         ks, kt = self._k["source"], self._k["target"]
         src = [r[ks] for r in rows]
         tgt = [r[kt] for r in rows]
+        src[0] += self.null_bias
+        tgt[0] += self.null_bias
         # the best pair (i, j) with i != j unless both are nobody (0): the best of each role, and when
         # they are the same option, the better of giving the other role its second best
         order_s = sorted(range(len(rows)), key=lambda k: -src[k])[:2]

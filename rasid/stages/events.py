@@ -70,6 +70,8 @@ class Events(Stage):
             taken.add(first)
             events.append(ev)
         found_pairs = {(ev.type, frozenset(ev.source), frozenset(ev.target)) for ev in found}
+        found_in_sentence = [(ev.type, ev.evidence_start, frozenset(ev.source) | frozenset(ev.target))
+                             for ev in found]
         for first, d in sorted(decisions.items()):    # the learned decision: every other candidate
             c = d.candidate
             if first in taken:
@@ -83,6 +85,11 @@ class Events(Stage):
             if src and tgt and (d.type, src, tgt) in found_pairs:
                 continue                        # the rule finder's event, reported again (it keeps one)
             sent = article.sentences[c.sentence]
+            if all(p.entity for p in parts) and any(
+                    t == d.type and at == sent.start and (src | tgt) <= named
+                    for t, at, named in found_in_sentence):
+                continue    # named parties the finder's event of this type in this sentence already has
+                            # (الاتفاق الذي وقعته تونس والجزائر: one agreement, two triggers)
             start, end = tokens[c.first].start, tokens[c.last - 1].end
             when, date_source = event_time(article, sent, start)
             killed, injured = casualties(article, c.sentence, c.first, c.last) if d.type == "ASSAULT" else (None, None)
