@@ -45,3 +45,10 @@ def test_event_floors_on_the_own_corpus_dev_split():
     assert res["type_micro"]["F1"] >= floors["type_f1"], res["type_micro"]
     assert res["full_event"]["F1"] >= floors["full_event_f1"], res["full_event"]
     assert res["realis_accuracy"] >= floors["realis_accuracy"], res["realis_accuracy"]
+
+
+def test_learned_roles_hold_their_floor_on_the_own_dev_split():
+    from rasid.train.participants_eval import own
+
+    res = own("dev")
+    assert res["role_acc"] >= FLOORS["events_own_dev"]["role_accuracy"], res
