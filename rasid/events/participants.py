@@ -342,6 +342,7 @@ class _ArticleActors:
         cues, lex = _cues(), actor_lexicon()
         tokens, stems = self.tokens, self.stems
         named = self._named(lo, hi, sent)
+        said = _saying_participles()
         covered: dict[int, _Actor] = {}
         for a in named:
             for k in range(a.i, a.j):
@@ -350,8 +351,8 @@ class _ArticleActors:
         k = lo
         while k < hi:
             tok = tokens[k]
-            if k in covered or tok.kind != "word" or not lex.may_start(stems[k]):
-                k += 1
+            if k in covered or tok.kind != "word" or not lex.may_start(stems[k]) or stems[k] in said:
+                k += 1          # (a participle of saying, مشيرا، مؤكدا, is never an actor: مشير)
                 continue
             hit = lex.match(stems, k, hi)
             if hit is not None and self._adjective(k):
@@ -499,6 +500,14 @@ class _ArticleActors:
         if j - 1 >= lo and s in _place_heads() and stems[j - 1] in cues.locative:
             return stems[j - 1], head       # في العاصمة طرابلس، إلى مدينة الرياض: a place, as after في
         return None, head
+
+
+@cache
+def _saying_participles() -> frozenset[str]:
+    """The participles of saying (مشيرا، مؤكدا، مضيفا) as token stems: the speech lexicon's."""
+    from rasid.lang.ar.speech import speech_lexicon
+
+    return frozenset(speech_lexicon().participles)
 
 
 @cache
