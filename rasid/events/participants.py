@@ -35,6 +35,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Callable
 
 from rasid.doc.layers import Participant, Token
@@ -158,12 +159,31 @@ class ActorLexicon:
         return (1, noun) if noun is not None else None
 
 
+LEARNED_NOUNS = Path(__file__).resolve().parents[1] / "models" / "events" / "actor_nouns_learned.tsv"
+
+
+def learned_actor_rows(path: Path = LEARNED_NOUNS) -> list[tuple[str, str, str, str]]:
+    """The actor words learned from the annotated corpus (``make train``: rasid.train.roles): head words
+    of descriptive parties that the curated lexicons lack, with their most frequent sector."""
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        word, sector, *_ = line.split("\t")
+        rows.append((word, "" if sector == "None" else sector, "", ""))
+    return rows
+
+
 @cache
 def actor_lexicon() -> ActorLexicon:
-    """The shipped actor lexicon: actor_nouns_up.tsv (UniversalPetrarch), then actor_nouns.tsv (rasid's)."""
+    """The shipped actor lexicon: the words learned from the annotated corpus, actor_nouns_up.tsv
+    (UniversalPetrarch), then actor_nouns.tsv (rasid's); later rows win."""
     # a one-word nisba noun (سياسي، عسكري، إرهابي) takes its sound plural and dual forms
-    rows = [(r["key"], r["sector"], "sound" if " " not in r["key"] and r["key"].endswith("ي") and len(r["key"]) >= 4
-             else "", "") for r in table("actor_nouns_up")]
+    rows = learned_actor_rows()
+    rows += [(r["key"], r["sector"], "sound" if " " not in r["key"] and r["key"].endswith("ي") and len(r["key"]) >= 4
+              else "", "") for r in table("actor_nouns_up")]
     rows += [(r["word"], r["sector"], r["forms"], r["member"]) for r in table("actor_nouns")]
     return ActorLexicon(rows)
 

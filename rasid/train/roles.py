@@ -90,6 +90,51 @@ def gsr_groups() -> dict[str, list]:
     return out
 
 
+MIN_HEAD = 2       # a head word learned as an actor word when the train split has it this often
+
+
+def learn_actor_nouns(split: str = "train", min_count: int = MIN_HEAD) -> list[tuple[str, str, int]]:
+    """Head words of the descriptive parties of ``split`` that the curated actor lexicons lack:
+    ``(stem, most frequent sector or "None", count)``, seen at least ``min_count`` times."""
+    from collections import Counter, defaultdict
+
+    from rasid.events.participants import ActorLexicon, actor_lexicon, learned_actor_rows
+    from rasid.train.participants_eval import gold_events
+
+    heads: dict[str, Counter] = defaultdict(Counter)
+    for art, si, first, last, trig, ev in gold_events(split):
+        if si is None:
+            continue
+        for role in ROLES:
+            g = ev[role]
+            if not g or g["kind"] != "descriptive":
+                continue
+            cs = art.alignment.to_clean(g["start"])
+            if cs is None:
+                continue
+            tok = art.tokens[art.token_index().at(cs)]
+            if tok.kind == "word" and len(tok.stem) >= 3:
+                heads[tok.stem][g.get("sector") or "None"] += 1
+    curated = actor_lexicon()
+    learned = {w for w, *_ in learned_actor_rows()}
+    out = []
+    for stem, sectors in sorted(heads.items()):
+        n = sum(sectors.values())
+        if n < min_count or (curated.may_start(stem) and stem not in learned):
+            continue
+        named = [(c, s) for s, c in sectors.items() if s != "None"]
+        out.append((stem, max(named)[1] if named else "None", n))
+    return out
+
+
+def write_actor_nouns(rows: list[tuple[str, str, int]], path: Path) -> None:
+    lines = ["# Actor words learned from rasid's annotated event corpus (TRAIN split; SaudiNewsNet, CC BY-NC-SA",
+             "# 4.0): the first word of descriptive event parties that the curated lexicons lack, seen at least",
+             f"# {MIN_HEAD} times, with the sector the annotators gave most. Written by python -m rasid.train.roles.",
+             "# Columns: stem, sector, count"]
+    path.write_text("\n".join(lines + [f"{w}\t{s}\t{n}" for w, s, n in rows]) + "\n", "utf-8")
+
+
 def train(split: str = "train", c: float = C, with_gsr: bool = False) -> RoleModel:
     g = groups(split)
     if with_gsr:
@@ -113,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-c", type=float, default=C)
     ap.add_argument("--gsr", action="store_true", help="also learn from the GSR dev half's span records")
     a = ap.parse_args(argv)
+    from rasid.events.participants import LEARNED_NOUNS, actor_lexicon
+
+    if a.out == MODEL_DIR:          # the actor words first: the options the rankers learn from use them
+        nouns = learn_actor_nouns("train")
+        write_actor_nouns(nouns, LEARNED_NOUNS)
+        actor_lexicon.cache_clear()
+        print(f"{len(nouns)} actor words learned", file=sys.stderr)
     model = train("train", a.c, a.gsr)
     dev = own("dev", assign=model.assign)
     model.model.meta["dev"] = {k: round(v, 3) for k, v in dev.items() if isinstance(v, float)}
