@@ -43,7 +43,7 @@ from rasid.lang.ar.lexicons import data, keys, table
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.triggers import Trigger
 
-__all__ = ["find_participants", "role_options", "RoleOption", "RoleOptions", "ActorLexicon", "actor_lexicon", "ActorNoun"]
+__all__ = ["is_quantity_word", "learned_actor_rows", "LEARNED_NOUNS", "find_participants", "role_options", "RoleOption", "RoleOptions", "ActorLexicon", "actor_lexicon", "ActorNoun"]
 
 _STRONG_PUNCT = frozenset(".!?؟؛;:")
 _COMMA = frozenset("،,")
@@ -160,6 +160,12 @@ class ActorLexicon:
 
 
 LEARNED_NOUNS = Path(__file__).resolve().parents[1] / "models" / "events" / "actor_nouns_learned.tsv"
+
+
+def is_quantity_word(stem: str) -> bool:
+    """A number word or quantifier (ثلاثة، عشرات، بعض): never an actor word of its own."""
+    cues = _cues()
+    return stem in cues.numbers or _bare(stem) in cues.numbers or stem in cues.quantity
 
 
 def learned_actor_rows(path: Path = LEARNED_NOUNS) -> list[tuple[str, str, str, str]]:

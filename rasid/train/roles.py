@@ -90,7 +90,7 @@ def gsr_groups() -> dict[str, list]:
     return out
 
 
-MIN_HEAD = 2       # a head word learned as an actor word when the train split has it this often
+MIN_HEAD = 3       # a head word learned as an actor word when the train split has it this often
 
 
 def learn_actor_nouns(split: str = "train", min_count: int = MIN_HEAD) -> list[tuple[str, str, int]]:
@@ -98,7 +98,7 @@ def learn_actor_nouns(split: str = "train", min_count: int = MIN_HEAD) -> list[t
     ``(stem, most frequent sector or "None", count)``, seen at least ``min_count`` times."""
     from collections import Counter, defaultdict
 
-    from rasid.events.participants import ActorLexicon, actor_lexicon, learned_actor_rows
+    from rasid.events.participants import actor_lexicon, is_quantity_word, learned_actor_rows
     from rasid.train.participants_eval import gold_events
 
     heads: dict[str, Counter] = defaultdict(Counter)
@@ -113,7 +113,7 @@ def learn_actor_nouns(split: str = "train", min_count: int = MIN_HEAD) -> list[t
             if cs is None:
                 continue
             tok = art.tokens[art.token_index().at(cs)]
-            if tok.kind == "word" and len(tok.stem) >= 3:
+            if tok.kind == "word" and len(tok.stem) >= 3 and not is_quantity_word(tok.stem):
                 heads[tok.stem][g.get("sector") or "None"] += 1
     curated = actor_lexicon()
     learned = {w for w, *_ in learned_actor_rows()}
