@@ -29,6 +29,10 @@ relative pronoun, a comma or another verb):
 
 An event may have only a source or only a target: nothing is invented. All per-article work (the
 actors of a sentence) is done once per sentence and kept while the same article is asked about.
+
+These rules are one fact among others for the learned role choice (:mod:`rasid.events.roles`), which
+:func:`role_options` feeds: every actor that may fill a role, with its facts. The actor lexicon also
+holds the words learned from the annotated corpus (``rasid/models/events/actor_nouns_learned.tsv``).
 """
 from __future__ import annotations
 
@@ -43,7 +47,8 @@ from rasid.lang.ar.lexicons import data, keys, table
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.triggers import Trigger
 
-__all__ = ["is_quantity_word", "learned_actor_rows", "LEARNED_NOUNS", "find_participants", "role_options", "RoleOption", "RoleOptions", "ActorLexicon", "actor_lexicon", "ActorNoun"]
+__all__ = ["find_participants", "role_options", "RoleOption", "RoleOptions", "ActorLexicon", "actor_lexicon",
+           "ActorNoun", "is_quantity_word", "learned_actor_rows", "LEARNED_NOUNS"]
 
 _STRONG_PUNCT = frozenset(".!?؟؛;:")
 _COMMA = frozenset("،,")
