@@ -196,7 +196,8 @@ def eval_events(split, no_cv, as_json):
         click.echo(f"  {where:<20} role accuracy {r['role_acc']:.3f} (source {r['source_acc']:.3f}, "
                    f"target {r['target_acc']:.3f}; {r['events']} events)")
     if "gsr_cv" in res:
-        click.echo("GSR dev half, sentence detection (an actual event of the type), 5-fold by document:")
+        click.echo("GSR dev half, sentence detection by the whole pipeline (an actual event of the type), "
+                   "5-fold by document:")
         for t, r in res["gsr_cv"].items():
             click.echo(line(t, r))
 

@@ -88,8 +88,11 @@ class EventModel:
         self.types.save(Path(model_dir) / TYPE_FILE)
         self.realis.save(Path(model_dir) / REALIS_FILE)
 
-    def decide(self, article: Article, cands: list[Candidate] | None = None) -> list[Decision]:
-        """The candidates that the model takes for events, with type and realis, in text order."""
+    def decide(self, article: Article, cands: list[Candidate] | None = None,
+               scores: dict[int, dict[str, float]] | None = None) -> list[Decision]:
+        """The candidates that the model takes for events, with type and realis, in text order.
+        ``scores``, when given, is filled with every candidate's P(an event) for each type it may be
+        (by the candidate's first token), above the threshold or not."""
         if cands is None:
             cands = candidates(article, self.lexicon)
         views: dict[int, SentenceView] = {}
@@ -120,6 +123,8 @@ class EventModel:
                 rows = (_known(t_row, ("T=" + t,)) + _known(t_row, own) + context_rows
                         + _known(joined, own) + _known(joined, context))
                 pe = types.binary_proba_of_rows(rows, yes)
+                if scores is not None:
+                    scores.setdefault(c.first, {})[t] = pe
                 if best is None or pe > best[1]:
                     best = (t, pe, own)
             if best is not None and best[1] >= self.threshold:

@@ -1,4 +1,6 @@
 """Events on hand-made articles with hand-placed mentions (no model)."""
+import pytest
+
 from rasid.pipeline import Pipeline
 from tests.entities.helpers import article_with
 
@@ -46,9 +48,11 @@ def test_host_verb_makes_the_guest_the_source():
 class _Always:
     """A stand-in for the learned decision: every candidate is an actual event of its first type."""
 
-    def decide(self, article, cands):
+    def decide(self, article, cands, scores=None):
         from rasid.events.decide import Decision
 
+        if scores is not None:
+            scores.update({c.first: {t: 1.0 for t in c.types} for c in cands})
         return [Decision(c, c.types[0], 1.0, "actual", 1.0) for c in cands]
 
 
@@ -192,3 +196,22 @@ def test_an_event_told_in_a_statement_records_who_reported_it():
     speaker = next(e.id for e in a.entities if e.name == "سالم العلي")
     assault = [e for e in a.events if e.type == "ASSAULT"]
     assert assault and all(e.reported_by == speaker for e in assault)
+
+
+class _Never:
+    """A stand-in for the learned decision that takes no candidate for an event (P 0 for every type)."""
+
+    def decide(self, article, cands, scores=None):
+        if scores is not None:
+            scores.update({c.first: {t: 0.0 for t in c.types} for c in cands})
+        return []
+
+
+@pytest.mark.parametrize("floor, kept", [(0.05, False), (0.0, True)])
+def test_a_rule_finder_event_the_learned_decision_rules_out_is_dropped(floor, kept):
+    text = "والتقى الرئيس سامي الحداد رئيس الوزراء فادي نصر في القاهرة أمس."
+    pipe = Pipeline.from_names(["entities", "places", "quotes", "dates", "events"],
+                               given={"text", "tokens", "sentences", "mentions"}, errors="raise",
+                               events={"model": _Never(), "finder_floor": floor})
+    a = pipe(article_with(text, [("سامي الحداد", "PER"), ("فادي نصر", "PER"), ("القاهرة", "LOC")]))
+    assert bool([e for e in a.events if e.type == "CONSULT"]) is kept
