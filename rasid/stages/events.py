@@ -120,7 +120,7 @@ class Events(Stage):
             quote = next((q for q in article.quotes if q.start <= at < q.end and q.speaker), None)
             if quote is not None and quote.speaker not in ev.source:
                 ev.reported_by = quote.speaker
-        events = _merge_repeats(events)
+        events = _merge_repeats(events, frozenset(map(id, found)))
         events.sort(key=lambda e: (e.trigger_start if e.trigger_start is not None else e.evidence_start))
         for i, ev in enumerate(events, 1):
             ev.id = f"v{i}"
@@ -151,18 +151,19 @@ def _party_keys(ev: Event, role: str) -> set:
     return {p.entity or p.text for p in ev.participants if p.role == role}
 
 
-def _merge_repeats(events: list[Event]) -> list[Event]:
+def _merge_repeats(events: list[Event], kept: frozenset[int] = frozenset()) -> list[Event]:
     """One event per incident: a learned event of the same type and realis as an earlier one in its
     sentence, whose parties that earlier event already has, is the same event reported again (هاجم
-    مسلحون … وأسفر الهجوم عن مقتل …): the first trigger stays; casualties, mode and place are joined.
-    Parties are never joined across events, so no pair is made that the text does not state."""
+    مسلحون … وأسفر الهجوم عن مقتل …، زيارته … بزيارته): the first trigger stays; casualties, mode and
+    place are joined. ``kept``: the ids of events that stay as found (the rule finder's). Parties are
+    never joined across events, so no pair is made that the text does not state."""
     out: list[Event] = []
     for ev in events:
-        if ev.trigger is None or not ev.participants or ev.source and ev.target:
-            out.append(ev)              # rule-finder events (two named parties) stay as found
+        if ev.trigger is None or not ev.participants or id(ev) in kept:
+            out.append(ev)
             continue
         host = next((h for h in out if h.type == ev.type and h.realis == ev.realis
-                     and h.evidence_start == ev.evidence_start and not (h.source and h.target)
+                     and h.evidence_start == ev.evidence_start
                      and all(_party_keys(ev, r) <= _party_keys(h, r) for r in ("source", "target"))), None)
         if host is None:
             out.append(ev)
