@@ -47,7 +47,8 @@ def _reading(article, first: int, last: int, type_: str, cands) -> tuple[Trigger
     return Trigger(tok.stem, tok.stem, tok.stem, type_, pos=pos), first, last
 
 
-def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+def overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Two half-open spans share a character (False when either is missing)."""
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
@@ -100,7 +101,7 @@ def own(split: str = "dev", show: int = 0, out=sys.stdout, assign=None) -> dict:
             p = got.get(role)
             gs = (g["start"], g["end"]) if g else None
             ps = art.raw_span(p.start, p.end) if p else None
-            ok = (g is None and p is None) or _overlap(gs, ps)
+            ok = (g is None and p is None) or overlap(gs, ps)
             c[f"{role}_ok"] += ok
             c[f"{role}_gold"] += g is not None
             c[f"{role}_pred"] += p is not None

@@ -27,13 +27,10 @@ MIN_COUNT = 2
 NULL_BIAS = 0.5
 
 
-def _overlap(a, b) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
 
 def groups(split: str) -> dict[str, list]:
     """Per role: (options' features, index of the right one) for each gold event of ``split``."""
-    from rasid.train.participants_eval import gold_events
+    from rasid.train.participants_eval import gold_events, overlap
 
     out: dict[str, list] = {r: [] for r in ROLES}
     for art, si, first, last, trig, ev in gold_events(split):
@@ -48,7 +45,7 @@ def groups(split: str) -> dict[str, list]:
             if g is None:
                 out[role].append((feats, 0))
                 continue
-            hit = next((k for k, sp in enumerate(spans) if k and sp and _overlap(sp, (g["start"], g["end"]))),
+            hit = next((k for k, sp in enumerate(spans) if k and sp and overlap(sp, (g["start"], g["end"]))),
                        None)
             if hit is not None:
                 out[role].append((feats, hit))

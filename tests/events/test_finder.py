@@ -4,8 +4,14 @@ import pytest
 from rasid.pipeline import Pipeline
 from tests.entities.helpers import article_with
 
-EVENTS = Pipeline.from_names(["entities", "places", "quotes", "dates", "events"],
-                             given={"text", "tokens", "sentences", "mentions"}, errors="raise")
+def events_pipeline(**options):
+    """The layers events need, then the events stage with ``options`` (a stand-in model, a floor)."""
+    return Pipeline.from_names(["entities", "places", "quotes", "dates", "events"],
+                               given={"text", "tokens", "sentences", "mentions"}, errors="raise",
+                               **({"events": options} if options else {}))
+
+
+EVENTS = events_pipeline()
 
 
 def events(text, marked, published="2025-03-12"):
@@ -59,9 +65,7 @@ class _Always:
 def test_one_party_event_keeps_its_party_and_invents_no_other():
     # the rule finder needs two named parties; an event the learned decision takes keeps its one party
     text = "عقد وزير المالية سالم العلي اجتماعا مطولا أمس."
-    pipe = Pipeline.from_names(["entities", "places", "quotes", "dates", "events"],
-                               given={"text", "tokens", "sentences", "mentions"}, errors="raise",
-                               events={"model": _Always()})
+    pipe = events_pipeline(model=_Always())
     a = article_with(text, [("سالم العلي", "PER")])
     a.published = "2025-03-12"
     a = pipe(a)
@@ -187,9 +191,7 @@ def test_participle_continuing_a_statement_takes_its_speaker_as_subject():
 
 def test_an_event_told_in_a_statement_records_who_reported_it():
     text = "وقال سالم العلي إن مسلحين هاجموا قافلة فادي نصر أمس."
-    pipe = Pipeline.from_names(["entities", "places", "quotes", "dates", "events"],
-                               given={"text", "tokens", "sentences", "mentions"}, errors="raise",
-                               events={"model": _Always()})
+    pipe = events_pipeline(model=_Always())
     a = article_with(text, [("سالم العلي", "PER"), ("فادي نصر", "PER")])
     a.published = "2025-03-12"
     a = pipe(a)
@@ -210,8 +212,6 @@ class _Never:
 @pytest.mark.parametrize("floor, kept", [(0.05, False), (0.0, True)])
 def test_a_rule_finder_event_the_learned_decision_rules_out_is_dropped(floor, kept):
     text = "والتقى الرئيس سامي الحداد رئيس الوزراء فادي نصر في القاهرة أمس."
-    pipe = Pipeline.from_names(["entities", "places", "quotes", "dates", "events"],
-                               given={"text", "tokens", "sentences", "mentions"}, errors="raise",
-                               events={"model": _Never(), "finder_floor": floor})
+    pipe = events_pipeline(model=_Never(), finder_floor=floor)
     a = pipe(article_with(text, [("سامي الحداد", "PER"), ("فادي نصر", "PER"), ("القاهرة", "LOC")]))
     assert bool([e for e in a.events if e.type == "CONSULT"]) is kept
