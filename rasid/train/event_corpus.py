@@ -149,17 +149,9 @@ def _sentences(text: str, pipe, lex) -> list[tuple[int, int, frozenset]]:
     return out
 
 
-def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2), exclude: frozenset = frozenset(),
-           first_sid: int = 1, first_batch: int = 1, prefer: frozenset = frozenset()) -> list[dict]:
-    """Draw articles across sources and days (reserved, repeated and ``exclude``d urls left out), and in
-    each up to ``per_article[0]`` sentences holding a candidate trigger and ``per_article[1]`` drawn at
-    random. Sentence ids start at ``first_sid``, batches (of whole articles) at ``first_batch``.
-    ``prefer``: PLOVER types the corpus has few of; three times as many articles are drawn, those with a
-    candidate of such a type come first, and in each article its sentences with one."""
-    from rasid.lang.ar.triggers import event_lexicon
-    from rasid.pipeline import Pipeline
-
-    rng = random.Random(seed)
+def draw_articles(rng: random.Random, want: int, exclude: frozenset = frozenset()) -> list[tuple[str, dict]]:
+    """Up to ``want`` corpus records ``(zip name, record)``, round robin over sources, then over that
+    source's days; reserved, repeated, short (< 300 characters) and ``exclude``d articles left out."""
     reserved = reserved_urls()
     groups: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)
     seen_urls, seen_text = set(), set()
@@ -180,13 +172,28 @@ def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2), ex
     by_source: dict[str, list] = defaultdict(list)
     for k in keys:
         by_source[k[0]].append(k)
-    order = []           # round robin over sources, then over that source's days
-    want = n_articles * (3 if prefer else 1)
+    order = []
     while len(order) < want and any(groups[k] for k in keys):
         for src in sorted(by_source):
             days = [k for k in by_source[src] if groups[k]]
             if days:
                 order.append(groups[rng.choice(days)].pop())
+    return order
+
+
+def sample(n_articles: int, seed: int, per_article: tuple[int, int] = (4, 2), exclude: frozenset = frozenset(),
+           first_sid: int = 1, first_batch: int = 1, prefer: frozenset = frozenset()) -> list[dict]:
+    """Draw articles across sources and days (reserved, repeated and ``exclude``d urls left out), and in
+    each up to ``per_article[0]`` sentences holding a candidate trigger and ``per_article[1]`` drawn at
+    random. Sentence ids start at ``first_sid``, batches (of whole articles) at ``first_batch``.
+    ``prefer``: PLOVER types the corpus has few of; three times as many articles are drawn, those with a
+    candidate of such a type come first, and in each article its sentences with one."""
+    from rasid.lang.ar.triggers import event_lexicon
+    from rasid.pipeline import Pipeline
+
+    rng = random.Random(seed)
+    want = n_articles * (3 if prefer else 1)
+    order = draw_articles(rng, want, exclude)
     pipe = Pipeline.from_names(["clean", "tokens", "sentences"])
     lex = event_lexicon()
     rows = []
