@@ -49,6 +49,7 @@ train: $(STAMP)
 	$(BIN)/python -m rasid.train.ner --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.events
 	$(BIN)/python -m rasid.train.roles
+	$(BIN)/python -m rasid.train.speakers
 
 score: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/cases --cmd "$(BIN)/rasid extract --format json"

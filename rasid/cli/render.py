@@ -46,7 +46,8 @@ def render_pretty(a: Article) -> str:
         lines.append(RULE)
         lines.append("quotes")
         for q in a.quotes:
-            who = a.entity(q.speaker).name if q.speaker and a.entity(q.speaker) else "?"
+            who = a.entity(q.speaker).name if q.speaker and a.entity(q.speaker) else (
+                f"({q.speaker_text})" if q.speaker_text else "?")     # a described speaker: مصدر أمني
             lines.append(f"  {who}:")
             lines.append(f"    {_short(q.text, 120)}")
     if a.events:

@@ -205,8 +205,12 @@ class Quote:
     cue: str | None = None         # the cue verb as written
     cue_start: int | None = None
     cue_end: int | None = None
-    speaker: str | None = None     # entity id
+    speaker: str | None = None     # entity id (None for a speaker described, not named: مصدر أمني)
     channel: str | None = None     # entity id or description of the channel
+    speaker_text: str | None = None    # the words that name or describe the speaker, as written
+    speaker_start: int | None = None   # ... and where (for a carried speaker, where it was last named)
+    speaker_end: int | None = None
+    speaker_kind: str | None = None    # "named" | "descriptive"
 
 
 REALIS = ("actual", "negated", "future", "hypothetical", "background", "generic")

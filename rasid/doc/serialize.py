@@ -204,6 +204,8 @@ def validate_offsets(article: Article) -> None:
         check_text(text, t.start, t.end, t.text)
     for q in article.quotes:
         check_text(text, q.start, q.end, q.text)
+        if q.speaker_start is not None:
+            check_text(text, q.speaker_start, q.speaker_end, q.speaker_text)
     for ev in article.events:
         check_span(ev.evidence_start, ev.evidence_end, n)
 

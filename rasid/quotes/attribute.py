@@ -29,8 +29,11 @@ from rasid.doc.layers import Mention, Quote, Token
 from rasid.lang.ar.lexicons import keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.speech import SpeechLexicon, speech_lexicon
+from rasid.quotes.speakers import SpeakerModel, SpeakerOption, Statement, distance_bucket, shipped_speakers
 
 OPEN = {"«": "»", "“": "”", '"': '"'}
+MAX_SUBJECT = 30        # tokens from a cue to its complementizer (titles and offices make subjects long)
+MAX_CARRY = 6           # sentences a speaker is offered to a later statement with no subject of its own
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,16 @@ class QuoteWords:
     prepositions: frozenset[str]           # prepositions.txt
     prepositional_nouns: frozenset[str]    # prepositional_nouns.txt: قبل، بعد، مقر (any proclitics)
     circumstance_nouns: frozenset[str]     # circumstance_nouns.txt: with ب or ل (بحضور، برئاسة)
+    speaker_nouns: frozenset[str] = frozenset()   # speaker_nouns.txt: descriptive speakers (مصدر، شهود)
+    honorifics: frozenset[str] = frozenset()      # honorific_pronouns.txt: سموه، معاليه (the speaker before)
+    adjective_endings: tuple[str, ...] = ()        # speaker_adjective_endings.txt: أمني، محلية، أمريكيون
 
 
 @cache
 def quote_words() -> QuoteWords:
     """The shipped word lists of speaker finding, loaded once."""
-    return QuoteWords(keys("prepositions"), keys("prepositional_nouns"), keys("circumstance_nouns"))
+    return QuoteWords(keys("prepositions"), keys("prepositional_nouns"), keys("circumstance_nouns"),
+                      keys("speaker_nouns"), keys("honorific_pronouns"), tuple(keys("speaker_adjective_endings")))
 
 
 def _word_stem(tok: Token) -> str:
@@ -90,6 +97,13 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def _feminine(words: str) -> int:
+    """Whether a name's first word ends like a feminine noun (وزارة، حكومة، خلية؛ norm key ة -> ه): the
+    agreement a feminine cue (قالت، مؤكدة) asks of its subject."""
+    first = norm_key(words.split()[0]) if words.split() else ""
+    return int(first.endswith("ه") and len(first) >= 4)
+
+
 @dataclass
 class _Cue:
     tok: int            # token index of the cue word
@@ -97,12 +111,14 @@ class _Cue:
     comp_end: int       # token index after the complementizer (start of the quote), or -1
     speaker: str | None = None
     channel: str | None = None
+    chosen: SpeakerOption | None = None     # who made the statement, once decided
 
 
 class QuoteFinder:
     """The quotes of one article and their speakers, found with a speech lexicon and word lists."""
 
-    def __init__(self, article, entity_of: dict[str, str], speech: SpeechLexicon, words: QuoteWords) -> None:
+    def __init__(self, article, entity_of: dict[str, str], speech: SpeechLexicon, words: QuoteWords,
+                 model: SpeakerModel | None = None) -> None:
         self.a = article
         self.text = article.text
         self.tokens = article.tokens
@@ -113,6 +129,13 @@ class QuoteFinder:
         self.mentions = sorted((m for m in article.mentions if m.id in entity_of and m.label in ("PER", "ORG")),
                                key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
+        # places may speak too (قالت ماليزيا، واشنطن تدين): options, never the rules' choice
+        self.named = sorted((m for m in article.mentions if m.id in entity_of and m.label in ("PER", "ORG", "LOC")),
+                            key=lambda m: m.start)
+        self.named_starts = [m.start for m in self.named]
+        self.model = model if model is not None else shipped_speakers()
+        self.options: list[Statement] = []     # every statement found, with its options (training, inspection)
+        self._desc_cache: dict[int, list[tuple[int, int, str]]] = {}
 
     # ------------------------------------------------------------ helpers
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
@@ -152,10 +175,15 @@ class QuoteFinder:
         return speaker, channel
 
     def _after_preposition(self, m: Mention) -> bool:
-        k = self.index.at(m.start)
+        return self._after_prep_at(m.start)
+
+    def _after_prep_at(self, start: int) -> bool:
+        """Whether a preposition (a proclitic ب ل ك, a preposition or prepositional noun before it, a
+        circumstance noun with ب or ل) governs the name starting at ``start``."""
+        k = self.index.at(start)
         tok = self.tokens[k] if k < len(self.tokens) else None
-        if tok is not None and tok.start < m.start:      # the mention starts inside a token: a proclitic
-            pre = self.text[tok.start:m.start]
+        if tok is not None and tok.start < start:      # the name starts inside a token: a proclitic
+            pre = self.text[tok.start:start]
             if pre and norm_key(pre)[-1:] in ("ب", "ل", "ك"):
                 return True
         j = k - 1
@@ -173,7 +201,7 @@ class QuoteFinder:
         """Token index just after the complementizer following cue ``c`` (within the sentence), or -1."""
         tokens = self.tokens
         k = c + 1
-        while k < hi and k - c <= 16:
+        while k < hi and k - c <= MAX_SUBJECT:
             t = tokens[k]
             key = _word_stem(t)
             surface = self.text[t.start:t.end]
@@ -187,6 +215,8 @@ class QuoteFinder:
                 return -1
             if t.kind == "quote" and surface in OPEN:
                 close = self._short_quote_end(k)
+                if close is None:
+                    close = self._name_in_quotes(k, hi)
                 if close is not None:
                     k = close + 1
                     continue
@@ -200,11 +230,13 @@ class QuoteFinder:
         pairs = self.pairs = quote_pairs(text)
         quotes: list[Quote] = []
         covered: list[tuple[int, int]] = []
-        last_speaker: tuple[int, str] | None = None       # (sentence index, entity id)
-        last_subject: dict[int, str] = {}                  # sentence -> last PER/ORG subject named
+        last_speaker: tuple[int, SpeakerOption] | None = None   # (sentence index, who spoke)
+        last_subject: dict[int, Mention] = {}                    # sentence -> first PER/ORG named in it
+        last_person: Mention | None = None                       # the last person named before the sentence
         cands = self.cands = cue_candidates(self.index.stems, self.lex)
         for si, sent in enumerate(self.a.sentences):
             lo, hi = sent.token_start, sent.token_end
+            self._si = si
             cues: list[_Cue] = []
             for c in cands[bisect_left(cands, lo):bisect_left(cands, hi)]:
                 key = _word_stem(tokens[c])
@@ -225,56 +257,243 @@ class QuoteFinder:
                     if cue is None:
                         continue
                 elif comp == -1:
-                    cue = self._object_clause(c, hi, cue) if key in self.lex.object_verbs else None
+                    if key in self.lex.object_verbs:
+                        cue = self._object_clause(c, hi, cue)
+                    elif kind == "participle" and c + 1 < hi - 1 and tokens[c + 1].kind == "word":
+                        cue.comp_end = c + 1        # مؤكدا وجود …، مشددا على ضرورة …: the object is what was said
+                    else:
+                        cue = None
                     if cue is None:
                         continue
                 cues.append(cue)
             for n, cue in enumerate(cues):
-                # the speaker
-                if cue.speaker is None:
-                    end_tok = cue.comp_end - 1 if cue.comp_end > 0 else self._quote_open_tok(cue.tok, hi)
-                    if cue.kind == "verb" and end_tok is not None and end_tok > cue.tok:
-                        cue.speaker, cue.channel = self._speaker_and_via(cue.tok, end_tok)
-                    if cue.speaker is None and n and cues[n - 1].speaker:
-                        cue.speaker = cues[n - 1].speaker
-                    if cue.speaker is None and last_speaker and si - last_speaker[0] <= 2:
-                        cue.speaker = last_speaker[1]
-                    if cue.speaker is None and si - 1 in last_subject:
-                        cue.speaker = last_subject[si - 1]
-                if cue.speaker is None:
+                span = self._content(cue, n, cues, hi, sent, pairs)
+                if span is None:
                     continue
-                # the quoted span
-                if cue.comp_end == -2 or (cue.kind == "channel" and cue.comp_end < 0):
-                    start_tok = self._quote_open_tok(cue.tok, hi)
-                    if start_tok is None:
-                        continue
-                    pair = next((p for p in pairs if p[0] == tokens[start_tok].start), None)
-                    if pair is None:
-                        continue
-                    q_start, q_end = pair[0] + 1, pair[1] - 1
-                else:
-                    nxt = next((c.tok for c in cues[n + 1:] if c.tok > cue.comp_end), hi)
-                    if cue.comp_end >= nxt:
-                        continue
-                    q_start = tokens[cue.comp_end].start
-                    q_end = self._end_of(q_start, tokens[nxt - 1].end if nxt < hi else sent.end, pairs, nxt < hi)
-                q_start, q_end = self._trim(q_start, q_end)
-                if q_end - q_start < 3:
-                    continue
-                kind = "direct" if self._is_direct(q_start, q_end, pairs) else "indirect"
+                q_start, q_end = span
+                carried = cues[n - 1].chosen if n and cues[n - 1].chosen else (
+                    last_speaker[1] if last_speaker and si - last_speaker[0] <= MAX_CARRY else None)
+                gap = 0 if n and cues[n - 1].chosen else (si - last_speaker[0] if carried else None)
+                # the rules carry a speaker two sentences at most
+                rule = self._rule_speaker(cue, hi, carried if gap is not None and gap <= 2 else None,
+                                          last_subject.get(si - 1))
+                options, context = self.speaker_options(cue, si, q_start, q_end, rule, carried, gap,
+                                                        last_subject.get(si - 1), last_person)
+                k = self.model.choose(options, context)
                 cue_tok = tokens[cue.tok]
-                quotes.append(Quote("", q_start, q_end, text[q_start:q_end], kind, text[cue_tok.start:cue_tok.end],
-                                    cue_tok.start, cue_tok.end, cue.speaker, cue.channel))
+                self.options.append(Statement(q_start, q_end, cue_tok.start, cue_tok.end, options, context, k))
+                if k is None:
+                    continue
+                opt = cue.chosen = options[k]
+                kind = "direct" if self._is_direct(q_start, q_end, pairs) else "indirect"
+                quotes.append(self._quote(q_start, q_end, kind, cue_tok, opt, cue.channel))
                 covered.append((q_start, q_end))
-                last_speaker = (si, cue.speaker)
+                last_speaker = (si, opt)
             subjects = [m for m in self._mentions_between(tokens[lo].start if lo < hi else sent.start, sent.end)]
             if subjects:
-                last_subject[si] = self.entity_of[subjects[0].id]
+                last_subject[si] = subjects[0]
+            last_person = next((m for m in reversed(subjects) if m.label == "PER"), last_person)
         quotes += self._direct_leftovers(pairs, covered, quotes)
         quotes.sort(key=lambda q: q.start)
         for i, q in enumerate(quotes, 1):
             q.id = f"q{i}"
         return quotes
+
+    # ------------------------------------------------------------ content and speaker options
+    def _content(self, cue: _Cue, n: int, cues: list[_Cue], hi: int, sent, pairs) -> tuple[int, int] | None:
+        """The character span of what cue ``n`` says: the «…» after it, or from its complementizer to the
+        next cue or the end of the sentence; None when there is none."""
+        tokens = self.tokens
+        if cue.comp_end == -2 or (cue.kind == "channel" and cue.comp_end < 0):
+            start_tok = self._quote_open_tok(cue.tok, hi)
+            if start_tok is None:
+                return None
+            pair = next((p for p in pairs if p[0] == tokens[start_tok].start), None)
+            if pair is None:
+                return None
+            q_start, q_end = pair[0] + 1, pair[1] - 1
+        else:
+            nxt = next((c.tok for c in cues[n + 1:] if c.tok > cue.comp_end), hi)
+            if cue.comp_end >= nxt:
+                return None
+            q_start = tokens[cue.comp_end].start
+            q_end = self._end_of(q_start, tokens[nxt - 1].end if nxt < hi else sent.end, pairs, nxt < hi)
+        q_start, q_end = self._trim(q_start, q_end)
+        return None if q_end - q_start < 3 else (q_start, q_end)
+
+    def _rule_speaker(self, cue: _Cue, hi: int, carried: SpeakerOption | None,
+                      prev_subject: Mention | None) -> tuple[str, str | None] | None:
+        """What the hand-written rules choose, as ``(where, entity id)``: the subject between cue and
+        content ("mid"), else the statement before's speaker ("carry"), else the sentence before's first
+        actor ("prev")."""
+        if cue.speaker is None and cue.kind == "verb":
+            end_tok = cue.comp_end - 1 if cue.comp_end > 0 else self._quote_open_tok(cue.tok, hi)
+            if end_tok is not None and end_tok > cue.tok:
+                cue.speaker, cue.channel = self._speaker_and_via(cue.tok, end_tok)
+        if cue.speaker is not None:
+            return "mid", cue.speaker
+        if carried is not None:
+            return "carry", carried.entity
+        if prev_subject is not None:
+            return "prev", self.entity_of[prev_subject.id]
+        return None
+
+    def _descriptions(self, si: int) -> list[tuple[int, int, str]]:
+        """The descriptive speakers of sentence ``si``: ``(first token, end token, head)`` of each noun of
+        speaker_nouns.txt or of the actor lexicon not inside a name, with the adjectives after it."""
+        got = self._desc_cache.get(si)
+        if got is not None:
+            return got
+        from rasid.events.participants import actor_lexicon
+
+        sent = self.a.sentences[si]
+        lo, hi = sent.token_start, sent.token_end
+        stems, tokens = self.index.stems, self.tokens
+        named = [(m.start, m.end) for m in self.named if sent.start <= m.start < sent.end]
+        lex = actor_lexicon()
+        out = []
+        k = lo
+        while k < hi:
+            t = tokens[k]
+            if t.kind != "word" or any(a < t.end and t.start < b for a, b in named):
+                k += 1
+                continue
+            bare = stems[k][2:] if stems[k].startswith("ال") and len(stems[k]) >= 5 else stems[k]
+            hit = bare in self.w.speaker_nouns
+            n = 1
+            if not hit and lex.may_start(stems[k]):
+                m = lex.match(stems, k, hi)
+                if m is not None:
+                    hit, n = True, m[0]
+            if not hit:
+                k += 1
+                continue
+            j = k + n
+            while j < hi and j - k < n + 2 and tokens[j].kind == "word" and not tokens[j].conj and \
+                    not any(a < tokens[j].end and tokens[j].start < b for a, b in named) and \
+                    stems[j].endswith(self.w.adjective_endings) and len(stems[j]) >= 4:
+                j += 1          # مصدر أمني عراقي، مصادر محلية
+            out.append((k, j, bare))
+            k = j
+        self._desc_cache[si] = out
+        return out
+
+    @staticmethod
+    def _after_proclitics(tok: Token) -> int:
+        """Where a word starts without its proclitics (لوكالة -> وكالة; the article stays)."""
+        return next((p[0] + tok.start for p in tok.pieces if p[3] != "proclitic"), tok.start)
+
+    def _prev_word(self, start: int) -> str:
+        k = self.index.at(start) - 1
+        while k >= 0 and self.tokens[k].kind == "quote":
+            k -= 1
+        return self.tokens[k].norm if k >= 0 and self.tokens[k].kind == "word" else ""
+
+    def _in_brackets(self, lo_char: int, start: int) -> bool:
+        seg = self.text[lo_char:start]
+        return seg.count("(") > seg.count(")")
+
+    def speaker_options(self, cue: _Cue, si: int, q_start: int, q_end: int,
+                        rule: tuple[str, str | None] | None, carried: SpeakerOption | None, gap: int | None,
+                        prev_subject: Mention | None, last_person: Mention | None = None
+                        ) -> tuple[list[SpeakerOption], list[str]]:
+        """Who may have made the statement of ``cue`` (content ``[q_start, q_end)``), each with its facts,
+        and the statement's own facts (see :mod:`rasid.quotes.speakers`)."""
+        tokens, text = self.tokens, self.text
+        sent = self.a.sentences[si]
+        ct = tokens[cue.tok]
+        opts: list[SpeakerOption] = []
+        i, j = bisect_left(self.named_starts, sent.start), bisect_left(self.named_starts, sent.end)
+        for m in self.named[i:j]:
+            if m.end <= sent.end and not (q_start <= m.start < q_end) and not (m.start < ct.end and ct.start < m.end):
+                opts.append(SpeakerOption(m.label, m.start, m.end, self.entity_of[m.id], m.text))
+        for a, b, head in self._descriptions(si):
+            sa, sb = self._after_proclitics(tokens[a]), tokens[b - 1].end
+            if not (q_start <= sa < q_end) and a != cue.tok:
+                opts.append(SpeakerOption("desc", sa, sb, None, text[sa:sb], [f"head={head}"]))
+        content_first = q_end <= ct.start
+        per_starts = {m.start for m in self.named[i:j] if m.label == "PER"}
+        sides: dict[str, list[SpeakerOption]] = {}
+        kept = []
+        for o in opts:
+            side = "pre" if o.end <= ct.start else "mid" if o.end <= q_start or content_first else "post"
+            prev = self._prev_word(o.start)
+            prep = "an" if prev.endswith("عن") else "bism" if prev.endswith("باسم") else \
+                "1" if self._after_prep_at(o.start) else "0"
+            if side == "mid" and prep in ("1", "bism"):
+                continue        # the subject of a cue is never inside a prepositional phrase (بحضور X، لـ X)
+            kept.append(o)
+            sides.setdefault(side, []).append(o)
+            k = self.index.at(o.start)
+            lo_tok, hi_tok = sorted((cue.tok, k))
+            between = tokens[lo_tok + 1:hi_tok]
+            o.facts += [f"k={o.kind}", f"side={side}", f"d={distance_bucket(abs(k - cue.tok))}", f"prep={prep}",
+                        f"fem={_feminine(o.text)}"]
+            if any(text[t.start:t.end] in ("،", ",") for t in between):
+                o.facts.append("comma=1")
+            if any(t.kind == "word" and t.stem in self.lex.verbs for t in between):
+                o.facts.append("cue_between=1")
+            if self._in_brackets(sent.start, o.start):
+                o.facts.append("brackets=1")
+            if o.kind == "desc":
+                nxt = self.index.at(o.end)
+                if nxt < len(tokens) and any(tokens[x].start in per_starts for x in range(nxt, min(nxt + 3, len(tokens)))):
+                    o.facts.append("before_name=1")
+            if carried is not None and o.entity is not None and o.entity == carried.entity:
+                o.facts.append("is_carried=1")
+        opts = kept
+        for side, group in sides.items():
+            group.sort(key=lambda o: abs(self.index.at(o.start) - cue.tok))
+            for r, o in enumerate(group):
+                o.facts.append(f"rank={min(r, 2)}")
+        if carried is not None:
+            opts.append(SpeakerOption("carry", carried.start, carried.end, carried.entity, carried.text,
+                                      ["k=carry", f"gap={distance_bucket(gap or 0)}", f"ckind={carried.kind}",
+                                       f"fem={_feminine(carried.text)}"]))
+        if last_person is not None and (carried is None or carried.entity != self.entity_of[last_person.id]):
+            opts.append(SpeakerOption("last", last_person.start, last_person.end, self.entity_of[last_person.id],
+                                      last_person.text, ["k=last", f"carried={int(carried is not None)}",
+                                                         f"fem={_feminine(last_person.text)}"]))
+        if prev_subject is not None:
+            opts.append(SpeakerOption("prev", prev_subject.start, prev_subject.end, self.entity_of[prev_subject.id],
+                                      prev_subject.text, ["k=prev", f"plabel={prev_subject.label}",
+                                                          f"fem={_feminine(prev_subject.text)}"]))
+        if rule is not None:
+            where, eid = rule
+            order = [o for o in opts if o.kind not in ("carry", "prev") and o.entity == eid and "side=mid" in o.facts] \
+                if where == "mid" else [o for o in opts if o.kind == where]
+            if order:
+                order[0].facts.append("rule=1")
+        nxt_tok = tokens[cue.tok + 1] if cue.tok + 1 < len(tokens) else None
+        stem = ct.stem if ct.kind == "word" else ""
+        opened = "direct" if cue.comp_end == -2 else "none" if cue.comp_end <= 0 else \
+            "that" if _word_stem(tokens[cue.comp_end - 1]) in self.lex.complementizers or \
+            text[tokens[cue.comp_end - 1].start:tokens[cue.comp_end - 1].end] == ":" else "object"
+        context = [f"cue={cue.kind}", f"conj={int(ct.conj)}", f"g={'f' if stem.endswith(('ت', 'ه')) else 'm'}",
+                   f"open={opened}", f"nmid={distance_bucket(len(sides.get('mid', ())))}",
+                   f"cf={int(content_first)}",
+                   f"hon={int(nxt_tok is not None and nxt_tok.kind == 'word' and nxt_tok.stem in self.w.honorifics)}"]
+        return opts, context
+
+    def _quote(self, q_start: int, q_end: int, kind: str, cue_tok: Token, opt: SpeakerOption,
+               channel: str | None) -> Quote:
+        text = self.text
+        return Quote("", q_start, q_end, text[q_start:q_end], kind, text[cue_tok.start:cue_tok.end], cue_tok.start,
+                     cue_tok.end, opt.entity, channel, text[opt.start:opt.end], opt.start, opt.end,
+                     "named" if opt.entity is not None else "descriptive")
+
+    def _name_in_quotes(self, k: int, hi: int) -> int | None:
+        """A «…» of a few words that a complementizer follows soon after (مع «سكاي نيوز عربية»، إن …):
+        a name on the way to the content, not the content; the index of its closing token."""
+        start = self.tokens[k].start
+        pair = next(((a, b) for a, b in self.pairs if a == start), None)
+        if pair is None or len(self.text[pair[0] + 1:pair[1] - 1].split()) > 5:
+            return None
+        close = self.index.index(pair[1] - 1)
+        for j in range(close + 1, min(hi, close + 4)):
+            if _word_stem(self.tokens[j]) in self.lex.complementizers:
+                return close
+        return None
 
     def _object_clause(self, c: int, hi: int, cue: _Cue) -> _Cue | None:
         """أكد X فرار …، أعلنت X مقتل …: the subject named right after the verb, then what was
@@ -284,7 +503,19 @@ class QuoteFinder:
             return None
         after = [m for m in self._mentions_between(tokens[c + 1].start, tokens[min(c + 12, hi - 1)].end)]
         if not after:
-            return None
+            # a described subject (أعلنت مصادر رسمية مقتل …) or none, after a conjunction (وأكد استمرار …):
+            # the object starts after it; who spoke is for the speaker model
+            desc = next(((a, b) for a, b, _ in self._descriptions(self._si) if a == c + 1), None)
+            if desc is not None:
+                k = desc[1]
+            elif tokens[c].conj:
+                k = c + 1
+            else:
+                return None
+            if k >= hi - 1 or tokens[k].kind != "word":
+                return None
+            cue.comp_end = k
+            return cue
         subject = next((m for m in after if m.label == "PER"), after[0])
         if subject.start > tokens[c].end + 60:
             return None

@@ -276,7 +276,7 @@ class Store:
         conn.executemany(
             'INSERT OR IGNORE INTO quotes(article_id, id, speaker_actor_id, speaker_name, text, start, "end", kind,'
             " cue, channel_actor_id, channel, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(aid, q.id, ent_actor.get(q.speaker or ""), names.get(q.speaker or ""), q.text, q.start, q.end,
+            [(aid, q.id, ent_actor.get(q.speaker or ""), names.get(q.speaker or "") or q.speaker_text, q.text, q.start, q.end,
               q.kind, q.cue, ent_actor.get(q.channel or ""),
               q.channel if q.channel and q.channel not in ent_actor else None, published)
              for q in article.quotes])

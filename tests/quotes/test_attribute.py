@@ -101,3 +101,62 @@ def test_quote_pairs_nest_and_reset_at_newlines():
     spans = [(text.index("«أ"), text.index("ج»") + 2), (text.index('"د'), text.index('د"') + 2),
              (text.index("“"), len(text))]
     assert quote_pairs(text) == spans
+
+
+# --------------------------------------------------------------------------- speaker options (issue 11)
+
+def _statements(text, marked, model=None):
+    from rasid.lang.ar.speech import speech_lexicon
+    from rasid.quotes.attribute import QuoteFinder, quote_words
+    from rasid.quotes.speakers import SpeakerModel
+
+    a = Pipeline.from_names(["entities"], given={"text", "tokens", "sentences", "mentions"}, errors="raise")(
+        article_with(text, marked))
+    entity_of = {mid: e.id for e in a.entities for mid in e.mentions}
+    finder = QuoteFinder(a, entity_of, speech_lexicon(), quote_words(), model=model or SpeakerModel(None))
+    return a, finder.find(), finder.options
+
+
+def test_described_speakers_are_options_and_a_name_in_a_prepositional_phrase_is_not():
+    text = "وقال مصدر أمني عراقي لوكالة الأنباء الرسمية إن القوات استعادت السيطرة على البلدة."
+    a, _, statements = _statements(text, [("وكالة الأنباء الرسمية", "ORG")])
+    (st,) = statements
+    assert a.text[st.start:st.end] == "القوات استعادت السيطرة على البلدة"
+    assert [(o.kind, o.text) for o in st.options] == [("desc", "مصدر أمني عراقي")]
+    assert "side=mid" in st.options[0].facts and "rank=0" in st.options[0].facts
+
+
+def test_object_of_a_participle_and_a_described_subject_are_statements():
+    text = "وأعلنت مصادر رسمية مقتل ثلاثة جنود، مؤكدة وجود عدد من الإصابات. وزار المنطقة خالد العمري."
+    a, _, statements = _statements(text, [("خالد العمري", "PER")])
+    assert [a.text[s.start:s.end] for s in statements] == ["مقتل ثلاثة جنود", "وجود عدد من الإصابات"]
+    assert [o.text for o in statements[0].options] == ["مصادر رسمية"]
+
+
+def test_carried_speaker_and_honorific_are_facts():
+    text = "وقال الأمير سعود بن نايف إن المشروع يخدم المنطقة. وأضاف سموه أن العمل سيبدأ قريبا."
+    a, quotes_, statements = _statements(text, [("سعود بن نايف", "PER")])
+    assert len(statements) == 2
+    carry = [o for o in statements[1].options if o.kind == "carry"]
+    assert carry and carry[0].entity == statements[0].options[statements[0].chosen].entity
+    assert "hon=1" in statements[1].context and "conj=1" in statements[1].context
+    assert [q.speaker_text for q in quotes_] == ["سعود بن نايف", "سعود بن نايف"]
+
+
+def test_the_model_ranks_options_and_may_answer_nobody():
+    from rasid.events.linear import LinearModel
+    from rasid.quotes.speakers import SpeakerModel, SpeakerOption
+
+    m = SpeakerModel(LinearModel(["score"], [0.0], {"k=desc": [2.0], "k=PER": [1.0], "NULL": [1.5]}))
+    opts = [SpeakerOption("PER", 0, 3, "e1", facts=["k=PER"]), SpeakerOption("desc", 5, 9, None, facts=["k=desc"])]
+    assert m.choose(opts, ["cue=verb"]) == 1
+    assert m.choose(opts[:1], ["cue=verb"]) is None          # nobody (1.5) beats the person (1.0)
+    assert SpeakerModel(None).choose(opts, []) is None        # no model, no rule choice: nobody
+
+
+def test_shipped_model_gives_a_described_speaker_its_words():
+    text = "وقال مصدر أمني إن مسلحين هاجموا نقطة تفتيش قرب المدينة. وزار المنطقة خالد العمري."
+    got = quotes(text, [("خالد العمري", "PER")])
+    assert got == [("indirect", None, "مسلحين هاجموا نقطة تفتيش قرب المدينة", None)]
+    a = QUOTES(article_with(text, [("خالد العمري", "PER")]))
+    assert (a.quotes[0].speaker_text, a.quotes[0].speaker_kind) == ("مصدر أمني", "descriptive")
