@@ -398,16 +398,25 @@ def agreement(first: dict[str, dict], second: dict[str, dict]) -> dict:
 def gold(split: str | None = None) -> Iterator[tuple[dict, str, str, list[dict]]]:
     """``(sample row, article text, sentence, events)`` of every labelled sentence (first labelling
     only: files named ``*.second.jsonl`` hold the double labels), optionally of one split."""
-    rows = {r["sid"]: r for r in load_sample()}
-    for path in sorted(LABELS.glob("*.jsonl")):
+    yield from labelled(load_sample(), LABELS, "events", split)
+
+
+def labelled(sample_rows: list[dict], labels: Path, field: str, split: str | None = None
+             ) -> Iterator[tuple[dict, str, str, list[dict]]]:
+    """``(sample row, article text, sentence, labels[field])`` of every sentence labelled in the files of
+    ``labels`` (first labelling only: ``*.second.jsonl`` hold the double labels), optionally of one split
+    (the event and the quotation corpus keep their labels alike)."""
+    rows = {r["sid"]: r for r in sample_rows}
+    for path in sorted(labels.glob("*.jsonl")):
         if path.name.endswith(".second.jsonl"):
             continue
-        for sid, lab in load_labels(path.stem).items():
-            row = rows[sid]
-            if split is not None and row["split"] != split:
-                continue
-            text, sent = rebuild(ref_of(row))
-            yield row, text, sent, lab["events"]
+        with path.open(encoding="utf-8") as fh:
+            for lab in map(json.loads, filter(str.strip, fh)):
+                row = rows[lab["sid"]]
+                if split is not None and row["split"] != split:
+                    continue
+                text, sent = rebuild(ref_of(row))
+                yield row, text, sent, lab[field]
 
 
 def main(argv: list[str] | None = None) -> int:

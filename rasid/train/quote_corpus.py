@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
-from rasid.train.event_corpus import (LabelError, _by_url, _find, _split_of, article_text, draw_articles,
+from rasid.train.event_corpus import (LabelError, _by_url, _find, _split_of, article_text, draw_articles, labelled,
                                       load_sample as _load_rows, rebuild, ref_of, sha1)
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes"
@@ -222,16 +222,7 @@ def agreement(first: dict[str, dict], second: dict[str, dict], texts: dict[str, 
 def gold(split: str | None = None) -> Iterator[tuple[dict, str, str, list[dict]]]:
     """``(sample row, article text, sentence, statements)`` of every labelled sentence (first labelling
     only), optionally of one split."""
-    rows = {r["sid"]: r for r in load_sample()}
-    for path in sorted(LABELS.glob("*.jsonl")):
-        if path.name.endswith(".second.jsonl"):
-            continue
-        for sid, lab in load_labels(path.stem).items():
-            row = rows[sid]
-            if split is not None and row["split"] != split:
-                continue
-            text, sent = rebuild(ref_of(row))
-            yield row, text, sent, lab["statements"]
+    yield from labelled(load_sample(), LABELS, "statements", split)
 
 
 def main(argv: list[str] | None = None) -> int:
