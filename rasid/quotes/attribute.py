@@ -134,7 +134,7 @@ class QuoteFinder:
                             key=lambda m: m.start)
         self.named_starts = [m.start for m in self.named]
         self.model = model if model is not None else shipped_speakers()
-        self.options: list[Statement] = []     # every statement found, with its options (training, inspection)
+        self.statements: list[Statement] = []     # every statement found, with its options (training, inspection)
         self._desc_cache: dict[int, list[tuple[int, int, str]]] = {}
 
     # ------------------------------------------------------------ helpers
@@ -281,7 +281,7 @@ class QuoteFinder:
                                                         last_subject.get(si - 1), last_person)
                 k = self.model.choose(options, context)
                 cue_tok = tokens[cue.tok]
-                self.options.append(Statement(q_start, q_end, cue_tok.start, cue_tok.end, options, context, k))
+                self.statements.append(Statement(q_start, q_end, cue_tok.start, cue_tok.end, options, context, k))
                 if k is None:
                     continue
                 opt = cue.chosen = options[k]

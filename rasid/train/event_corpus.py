@@ -318,9 +318,13 @@ def resolve_event(sent: str, base: int, ev: dict) -> dict:
     return out
 
 
-def resolve(path: Path, annotator: str) -> tuple[list[dict], list[str]]:
-    """Check an annotator's file; ``(stored lines, errors)``. A line with an error is not stored."""
-    rows = {r["sid"]: r for r in load_sample()}
+def resolve_lines(path: Path, annotator: str, sample_rows: list[dict], field: str, one
+                  ) -> tuple[list[dict], list[str]]:
+    """Check an annotator's JSON lines: each names a sampled sentence (``sid``) and lists its items under
+    ``field``; ``one(article text, sentence, sentence start, item)`` checks an item and gives its offsets.
+    ``(stored lines, errors)``; a line with an error is not stored (the event and the quotation corpus
+    check alike)."""
+    rows = {r["sid"]: r for r in sample_rows}
     stored, errors = [], []
     for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if not line.strip():
@@ -330,12 +334,18 @@ def resolve(path: Path, annotator: str) -> tuple[list[dict], list[str]]:
             row = rows.get(lab.get("sid"))
             if row is None:
                 raise LabelError(f"unknown sid {lab.get('sid')!r}")
-            _, sent = rebuild(ref_of(row))
-            events = [resolve_event(sent, row["start"], ev) for ev in lab.get("events") or []]
-            stored.append({"sid": row["sid"], "annotator": annotator, "events": events})
-        except (LabelError, json.JSONDecodeError, AttributeError) as exc:
+            text, sent = rebuild(ref_of(row))
+            items = [one(text, sent, row["start"], item) for item in lab.get(field) or []]
+            stored.append({"sid": row["sid"], "annotator": annotator, field: items})
+        except (LabelError, json.JSONDecodeError, AttributeError, TypeError) as exc:
             errors.append(f"{path}:{n}: {exc}")
     return stored, errors
+
+
+def resolve(path: Path, annotator: str) -> tuple[list[dict], list[str]]:
+    """Check an annotator's file; ``(stored lines, errors)``. A line with an error is not stored."""
+    return resolve_lines(path, annotator, load_sample(), "events",
+                         lambda _text, sent, base, ev: resolve_event(sent, base, ev))
 
 
 # --------------------------------------------------------------------------- agreement
@@ -419,6 +429,40 @@ def labelled(sample_rows: list[dict], labels: Path, field: str, split: str | Non
                 yield row, text, sent, lab[field]
 
 
+def append_sample(rows: list[dict], path: Path, extend: bool) -> None:
+    """Write a draw's sample rows (appended to ``path`` when ``extend``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a" if extend else "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def store_labels(path: Path, annotator: str, labels: Path, name: str | None, resolve_file) -> int:
+    """``resolve`` for the command line: check an annotator's file with ``resolve_file``, print what was
+    refused, store the rest as ``labels/NAME.jsonl``; exit status 1 when a line was refused."""
+    stored, errors = resolve_file(path, annotator)
+    for e in errors:
+        print(e, file=sys.stderr)
+    labels.mkdir(parents=True, exist_ok=True)
+    out = labels / f"{name or annotator}.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for lab in stored:
+            fh.write(json.dumps(lab, ensure_ascii=False, sort_keys=True) + "\n")
+    print(f"{len(stored)} sentences stored in {out}; {len(errors)} refused", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def first_and_second(labels: Path) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The first labels and the double labels (``*.second.jsonl``) of the files in ``labels``, by sid."""
+    firsts: dict[str, dict] = {}
+    seconds: dict[str, dict] = {}
+    for p in sorted(labels.glob("*.jsonl")):
+        with p.open(encoding="utf-8") as fh:
+            labs = {d["sid"]: d for d in map(json.loads, filter(str.strip, fh))}
+        (seconds if p.name.endswith(".second.jsonl") else firsts).update(labs)
+    return firsts, seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -449,10 +493,7 @@ def main(argv: list[str] | None = None) -> int:
                       first_sid=max((int(r["sid"][1:]) for r in old), default=0) + 1,
                       first_batch=max((r["batch"] for r in old), default=0) + 1,
                       prefer=frozenset(t for t in args.prefer.split(",") if t))
-        DATA.mkdir(parents=True, exist_ok=True)
-        with SAMPLE.open("a" if old else "w", encoding="utf-8") as fh:
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        append_sample(rows, SAMPLE, bool(old))
         c = Counter(r["pick"] for r in rows)
         print(f"{len(rows)} sentences from {len({r['url'] for r in rows})} articles; {dict(c)}; "
               f"sources {len({r['source'] for r in rows})}, days {len({r['file'] for r in rows})}; "
@@ -460,24 +501,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "show":
         show(args.batch, args.second)
     elif args.cmd == "resolve":
-        stored, errors = resolve(args.file, args.annotator)
-        for e in errors:
-            print(e, file=sys.stderr)
-        LABELS.mkdir(parents=True, exist_ok=True)
-        out = LABELS / f"{args.out or args.annotator}.jsonl"
-        with out.open("w", encoding="utf-8") as fh:
-            for lab in stored:
-                fh.write(json.dumps(lab, ensure_ascii=False, sort_keys=True) + "\n")
-        print(f"{len(stored)} sentences stored in {out}; {len(errors)} refused", file=sys.stderr)
-        return 1 if errors else 0
+        return store_labels(args.file, args.annotator, LABELS, args.out, resolve)
     elif args.cmd == "agree":
-        firsts: dict[str, dict] = {}
-        for p in sorted(LABELS.glob("*.jsonl")):
-            if not p.name.endswith(".second.jsonl"):
-                firsts.update(load_labels(p.stem))
-        seconds: dict[str, dict] = {}
-        for p in sorted(LABELS.glob("*.second.jsonl")):
-            seconds.update(load_labels(p.name[:-len(".jsonl")]))
+        firsts, seconds = first_and_second(LABELS)
         print(json.dumps(agreement(firsts, seconds), indent=1))
     elif args.cmd == "stats":
         n = Counter()

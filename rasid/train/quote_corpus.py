@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from rasid.train.event_corpus import (LabelError, _by_url, _find, _split_of, article_text, draw_articles, labelled,
+                                      append_sample, first_and_second, resolve_lines, store_labels,
                                       load_sample as _load_rows, rebuild, ref_of, sha1)
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes"
@@ -154,22 +155,7 @@ def resolve_statement(text: str, sent: str, base: int, st: dict) -> dict:
 
 def resolve(path: Path, annotator: str) -> tuple[list[dict], list[str]]:
     """Check an annotator's file; ``(stored lines, errors)``. A line with an error is not stored."""
-    rows = {r["sid"]: r for r in load_sample()}
-    stored, errors = [], []
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            lab = json.loads(line)
-            row = rows.get(lab.get("sid"))
-            if row is None:
-                raise LabelError(f"unknown sid {lab.get('sid')!r}")
-            text, sent = rebuild(ref_of(row))
-            sts = [resolve_statement(text, sent, row["start"], st) for st in lab.get("statements") or []]
-            stored.append({"sid": row["sid"], "annotator": annotator, "statements": sts})
-        except (LabelError, json.JSONDecodeError, AttributeError, TypeError) as exc:
-            errors.append(f"{path}:{n}: {exc}")
-    return stored, errors
+    return resolve_lines(path, annotator, load_sample(), "statements", resolve_statement)
 
 
 # --------------------------------------------------------------------------- agreement and gold
@@ -248,10 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = sample(args.articles, args.seed, exclude=frozenset(r["url"] for r in old) | events,
                       first_sid=max((int(r["sid"][1:]) for r in old), default=0) + 1,
                       first_batch=max((r["batch"] for r in old), default=0) + 1)
-        DATA.mkdir(parents=True, exist_ok=True)
-        with SAMPLE.open("a" if old else "w", encoding="utf-8") as fh:
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        append_sample(rows, SAMPLE, bool(old))
         print(f"{len(rows)} sentences from {len({r['url'] for r in rows})} articles; "
               f"{dict(Counter(r['pick'] for r in rows))}; sources {len({r['source'] for r in rows})}, "
               f"days {len({r['file'] for r in rows})}; splits {dict(Counter(r['split'] for r in rows))}; "
@@ -259,24 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "show":
         show(args.batch, args.second)
     elif args.cmd == "resolve":
-        stored, errors = resolve(args.file, args.annotator)
-        for e in errors:
-            print(e, file=sys.stderr)
-        LABELS.mkdir(parents=True, exist_ok=True)
-        out = LABELS / f"{args.out or args.annotator}.jsonl"
-        with out.open("w", encoding="utf-8") as fh:
-            for lab in stored:
-                fh.write(json.dumps(lab, ensure_ascii=False, sort_keys=True) + "\n")
-        print(f"{len(stored)} sentences stored in {out}; {len(errors)} refused", file=sys.stderr)
-        return 1 if errors else 0
+        return store_labels(args.file, args.annotator, LABELS, args.out, resolve)
     elif args.cmd == "agree":
-        firsts: dict[str, dict] = {}
-        seconds: dict[str, dict] = {}
-        for p in sorted(LABELS.glob("*.jsonl")):
-            if p.name.endswith(".second.jsonl"):
-                seconds.update(load_labels(p.name[:-len(".jsonl")]))
-            else:
-                firsts.update(load_labels(p.stem))
+        firsts, seconds = first_and_second(LABELS)
         rows = {r["sid"]: r for r in load_sample()}
         texts = {sid: rebuild(ref_of(rows[sid]))[0] for sid in set(firsts) & set(seconds)}
         print(json.dumps(agreement(firsts, seconds, texts), indent=1))

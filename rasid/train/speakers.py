@@ -42,7 +42,7 @@ def _statements(art, model: SpeakerModel) -> list[Statement]:
     entity_of = {mid: e.id for e in art.entities for mid in e.mentions}
     finder = QuoteFinder(art, entity_of, speech_lexicon(), quote_words(), model=model)
     finder.find()
-    return finder.options
+    return finder.statements
 
 
 def articles(split: str):

@@ -114,7 +114,7 @@ def _statements(text, marked, model=None):
         article_with(text, marked))
     entity_of = {mid: e.id for e in a.entities for mid in e.mentions}
     finder = QuoteFinder(a, entity_of, speech_lexicon(), quote_words(), model=model or SpeakerModel(None))
-    return a, finder.find(), finder.options
+    return a, finder.find(), finder.statements
 
 
 def test_described_speakers_are_options_and_a_name_in_a_prepositional_phrase_is_not():
