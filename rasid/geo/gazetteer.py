@@ -62,6 +62,18 @@ class Country:
     names: tuple[str, ...]       # norm_key lookup keys
 
 
+class _Either:
+    """Two key indexes read as one: the first's answer, else the second's."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: dict, second: dict) -> None:
+        self.first, self.second = first, second
+
+    def get(self, k: str, default=None):
+        return self.first.get(k) or self.second.get(k, default)
+
+
 class Gazetteer:
     """Place / country / nisba lookups over the shipped index."""
 
@@ -74,18 +86,23 @@ class Gazetteer:
             lines = f.read().split("\n")
         rows: list[tuple] = []
         index: dict[str, list[int]] = {}
+        weak: dict[str, list[int]] = {}
         for line in lines[1:]:
             if not line:
                 continue
-            gid, en, lat, lon, a3, pop, feat, ar, keys = line.split("\t")
+            gid, en, lat, lon, a3, pop, feat, ar, keys, weak_keys = line.split("\t")
             i = len(rows)
             rows.append((ar, en, float(lat), float(lon), a3, int(gid), int(pop), feat))
-            for k in keys.split("|"):
-                index.setdefault(k, []).append(i)
+            for table, ks in ((index, keys), (weak, weak_keys)):
+                for k in ks.split("|") if ks else ():
+                    table.setdefault(k, []).append(i)
         # most populous first, capitals before same-size towns; ties by geonameid
         order = lambda i: (-rows[i][6], rows[i][7] != "capital", rows[i][5])  # noqa: E731
         self._rows = rows
         self._index = {k: tuple(sorted(v, key=order)) for k, v in index.items()}
+        # everyday words that are also a place's name (مدينة, يوم, الجديدة): found only after a head
+        # word or beside a nisba (see rasid.train.geo.common_name)
+        self._weak = {k: tuple(sorted(set(v) | set(index.get(k, ())), key=order)) for k, v in weak.items()}
 
         with open(model_dir / "countries.json", encoding="utf-8") as f:
             doc = json.load(f)
@@ -221,16 +238,20 @@ class Gazetteer:
         ar, en, lat, lon, a3, gid, pop, feat = self._rows[i]
         return PlaceCandidate(ar, en, lat, lon, a3, gid, pop, feat)
 
-    def _direct(self, k: str) -> list[PlaceCandidate]:
-        """Countries then places whose key is ``k`` (or ``k`` with ال toggled)."""
+    def _direct(self, k: str, weak: bool = False) -> list[PlaceCandidate]:
+        """Countries then places whose key is ``k`` (or ``k`` with ال toggled); with ``weak``, by
+        everyday-word keys too (the name came after a head word or beside a nisba)."""
         out: list[PlaceCandidate] = []
         a3 = self._country_official(k)
         if a3:
             out.append(self.country_candidate(a3))
-        ids = self._index.get(k)
+        index = self._index
+        if weak:
+            index = _Either(self._weak, self._index)
+        ids = index.get(k)
         if not ids:
             t = toggle_al(k)
-            ids = self._index.get(t) if t else None
+            ids = index.get(t) if t else None
         if ids:
             out.extend(self._cand(i) for i in ids)
         return out
@@ -259,7 +280,7 @@ class Gazetteer:
         if not h and country is None:
             return [], None, None
         rest = " ".join(words)
-        return self._direct(rest), hint, country
+        return self._direct(rest, weak=True), hint, country
 
     def lookup(self, name: str) -> tuple[list[PlaceCandidate], str | None, str | None]:
         """(candidates, hint, country hint) for a surface form; see :meth:`candidates`."""

@@ -13,7 +13,7 @@ from rasid.lang.ar.lexicons import data
 
 __all__ = [
     "key", "toggle_al", "proclitic_forms", "strip_head", "HEADS", "STATE_HEADS",
-    "STATE_TAILS", "NISBA_SUFFIXES", "nisba_stem",
+    "STATE_TAILS", "NISBA_SUFFIXES", "nisba_stem", "same_place_name",
 ]
 
 _PUNCT = re.compile(r"[\u060C\u061B\u061F.,;:!?\"'«»()\[\]{}<>/\\|_\u2013\u2014\-]+")
@@ -77,7 +77,7 @@ def _place_names() -> dict:
 
 # The word lists around place names (rasid/lang/ar/lexicons/place_names.json), as keys.
 # HEADS: words that head a place name ("العاصمة طرابلس", "مدينة حلب", "محافظة إب"), each with
-# the hint it gives ("capital" | "city" | "region").
+# the hint it gives ("capital" | "city" | "region" | "facility").
 HEADS: dict[str, str] = {key(w): h for w, h in _place_names()["heads"].items()}
 # Words that head a state's official name: "جمهورية مصر العربية", "سلطنة عمان".
 STATE_HEADS = {key(w) for w in _place_names()["state_heads"]}
@@ -85,6 +85,14 @@ STATE_HEADS = {key(w) for w in _place_names()["state_heads"]}
 STATE_TAILS = {key(w) for w in _place_names()["state_tails"]}
 # nisba endings after the stem's final ي: masc, fem, pl masc (acc/nom), pl fem, dual
 NISBA_SUFFIXES = tuple(_place_names()["nisba_suffixes"])
+
+
+def same_place_name(name: str) -> bool:
+    """Whether ``name`` names its place itself: no head word, or one that names the same place
+    (مدينة حلب، العاصمة صنعاء), not a facility or region in or by it (مطار الرياض، شمال سوريا)."""
+    k = key(name)
+    head = k.partition(" ")[0] if " " in k else None
+    return head is None or head not in HEADS or HEADS[head] in ("capital", "city")
 
 
 def strip_head(k: str, heads) -> tuple[str, str] | None:

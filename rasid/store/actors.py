@@ -28,14 +28,20 @@ import json
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rasid.doc.layers import Entity
+from rasid.geo import Gazetteer
+from rasid.geo.names import same_place_name
+from rasid.lang.ar.lexicons import keys as lexicon_keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.names.lexicon import latin_norm
 
-__all__ = ["Actor", "ActorRegistry", "arabic_key", "latin_key"]
+__all__ = ["Actor", "ActorRegistry", "arabic_key", "latin_key", "country_code", "country_actor_id",
+           "REGISTERED_TYPES"]
+
+REGISTERED_TYPES = frozenset({"PER", "ORG", "LOC"})   # MISC (nisbas, months, treaties) is not an actor
 
 SCHEMA = 1
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -68,6 +74,59 @@ def latin_key(name: str) -> str:
     return " ".join(words)
 
 
+def country_actor_id(alpha3: str) -> str:
+    """The one registry id of a country as an actor (its name, its government, its state bodies)."""
+    return "A" + hashlib.sha1(f"COUNTRY|{alpha3}".encode("utf-8")).hexdigest()[:10]
+
+
+def country_code(entity: Entity, gazetteer: Gazetteer | None = None) -> str | None:
+    """The alpha-3 code when ``entity`` stands for a country as a whole, else None.
+
+    * a place resolved to a country, or named by a country's name (إيران، الجمهورية الإسلامية الإيرانية);
+    * an organisation named only by a state word and the country's nisba (الحكومة الإيرانية،
+      السلطات السعودية، الإدارة الأمريكية): CAMEO and PLOVER code a government by its country, the
+      sector is the entity's attribute, not a new actor.
+    """
+    g = gazetteer or Gazetteer.default()
+    etype = (entity.type or "").upper()
+    if etype == "LOC":
+        if not same_place_name(entity.name or ""):
+            return None
+        if entity.geo is not None:          # resolved: the place decides (عمان: Amman or Oman)
+            return entity.country if entity.geo.feature == "country" and entity.country else None
+        for name in (entity.name, *entity.aliases):
+            a3 = g.country_by_name(name) if name else None
+            if a3:
+                return a3
+        return None
+    if etype != "ORG":
+        return None
+    heads = lexicon_keys("state_actor_heads")
+    words = norm_key(_NON_WORD.sub(" ", entity.name or "")).split()
+    if len(words) != 2 or _strip_al(words[0]) not in heads and words[0] not in heads:
+        return None
+    return g.nisba(words[1])
+
+
+def _usual_name(actor: Actor) -> str:
+    """The name most articles called the actor by; among equals the fullest (a name run on into
+    the next word in one article does not become the actor's name)."""
+    best = max(actor.name_counts.items(), key=lambda kv: (kv[1], len(arabic_key(kv[0]).split()), kv[0]))
+    return best[0]
+
+
+def _with_country(entity: Entity, alpha3: str) -> Entity:
+    """``entity`` as its country actor records it (the country code set)."""
+    if entity.country == alpha3:
+        return entity
+    return replace(entity, country=alpha3)
+
+
+def registered(entity: Entity) -> bool:
+    """Whether ``entity`` is an actor of the registry (PER, ORG or LOC; not MISC)."""
+    return (entity.type or "").upper() in REGISTERED_TYPES
+
+
 def _subseq(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
@@ -97,6 +156,9 @@ class Actor:
     sector: str | None = None
     articles: list[str] = field(default_factory=list)
     mentions: int = 0
+    kind: str | None = None                         # "country": a country as an actor (see country_code)
+    geonameid: int | None = None                    # a place: the GeoNames place it was resolved to
+    name_counts: dict[str, int] = field(default_factory=dict)   # articles that called it by each name
 
     @property
     def country(self) -> str | None:
@@ -113,6 +175,9 @@ class Actor:
             "names": list(self.names), "keys": list(self.keys), "latin": list(self.latin),
             "countries": dict(sorted(self.countries.items())), "offices": [dict(o) for o in self.offices],
             "sector": self.sector, "articles": list(self.articles), "mentions": self.mentions,
+            **({"kind": self.kind} if self.kind else {}),
+            **({"geonameid": self.geonameid} if self.geonameid else {}),
+            **({"name_counts": dict(self.name_counts)} if self.name_counts else {}),
         }
 
     @classmethod
@@ -122,7 +187,9 @@ class Actor:
             names=list(d.get("names", [])), keys=list(d.get("keys", [])), latin=list(d.get("latin", [])),
             countries={k: int(v) for k, v in d.get("countries", {}).items()},
             offices=[dict(o) for o in d.get("offices", [])], sector=d.get("sector"),
-            articles=list(d.get("articles", [])), mentions=int(d.get("mentions", 0)),
+            articles=list(d.get("articles", [])), mentions=int(d.get("mentions", 0)), kind=d.get("kind"),
+            geonameid=d.get("geonameid"),
+            name_counts={k: int(v) for k, v in d.get("name_counts", {}).items()},
         )
 
 
@@ -134,6 +201,7 @@ class ActorRegistry:
         self._by_key: dict[str, set[str]] = {}       # canonical Arabic key -> actor ids
         self._by_latin: dict[str, set[str]] = {}     # latin key -> actor ids
         self._by_word: dict[str, set[str]] = {}      # first/last word of a key -> actor ids
+        self._by_place: dict[int, str] = {}           # GeoNames id -> the place's actor id
 
     # ------------------------------------------------------------------ API
     def __len__(self) -> int:
@@ -143,21 +211,47 @@ class ActorRegistry:
         return self.actors.get(actor_id)
 
     def resolve(self, entity: Entity, *, article_id: str | None = None) -> str:
-        """The actor id for ``entity`` (an existing actor when one matches, else a new one)."""
+        """The actor id for ``entity`` (an existing actor when one matches, else a new one).
+
+        A country as an actor (see :func:`country_code`) always gets the country's one actor."""
         keys, latins = self._entity_keys(entity)
         etype = (entity.type or "").upper()
+        code = country_code(entity)
+        if code:
+            actor = self._country_actor(code)
+            entity = _with_country(entity, code)
+            self._record(actor, entity, keys if etype == "LOC" else [], latins if etype == "LOC" else [],
+                         article_id)
+            return actor.id
         country = entity.country
         titles = {norm_key(r.title) for r in entity.roles if r.title}
-        actor = self._match(etype, keys, latins, country, titles)
+        gid = (entity.geo.geonameid if etype == "LOC" and entity.geo is not None
+               and same_place_name(entity.name or "") else None)
+        actor = self.actors.get(self._by_place.get(gid, "")) if gid else None
+        if actor is None:
+            actor = self._match(etype, keys, latins, country, titles)
+        if gid and actor is not None and actor.geonameid not in (None, gid):
+            actor = None                # the same name, another place (طرابلس of Libya and of Lebanon)
         if actor is None:
             actor = self._new(etype, entity, keys, country)
         self._record(actor, entity, keys, latins, article_id)
         return actor.id
 
     def assign(self, entities: list[Entity], *, article_id: str | None = None) -> None:
-        """Resolve every entity of an article and set its ``kb_id``."""
+        """Resolve every actor entity of an article (PER, ORG, LOC) and set its ``kb_id``;
+        other entities (MISC) get none."""
         for e in entities:
-            e.kb_id = self.resolve(e, article_id=article_id)
+            e.kb_id = self.resolve(e, article_id=article_id) if registered(e) else None
+
+    def _country_actor(self, alpha3: str) -> Actor:
+        aid = country_actor_id(alpha3)
+        actor = self.actors.get(aid)
+        if actor is None:
+            c = Gazetteer.default().country(alpha3)
+            actor = Actor(id=aid, type="LOC", name=c.name_ar if c else alpha3,
+                          name_latin=c.name_en if c else None, kind="country")
+            self.actors[aid] = actor
+        return actor
 
     # --------------------------------------------------------------- matching
     @staticmethod
@@ -202,7 +296,7 @@ class ActorRegistry:
             return self._best(found, country, titles)
         # 2. a bare name (or a full name whose actor is only known by a bare name):
         #    one candidate, agreeing on country or office, conflicting on neither
-        probe = single + [k.split()[-1] for k in multi]
+        probe = single + ([k.split()[-1] for k in multi] if etype == "PER" else [])   # a surname
         cands = {}
         for k in probe:
             for aid in self._by_word.get(k, ()):
@@ -224,6 +318,12 @@ class ActorRegistry:
                 agree.append(a)
         if len(agree) == 1:
             return agree[0]
+        if len(agree) > 1 and etype != "PER":
+            # an organisation or place known by exactly this name: the best known (a person's
+            # surname shared by several persons is left alone)
+            exact = [a for a in agree if any(ak in single for ak in a.keys)]
+            if exact:
+                return self._best(exact, country, titles)
         # a one-word organisation/place name with no country/office at all: one actor
         # if it is the only one known by exactly this key (حماس); never for persons
         if etype != "PER" and not agree and not multi and not country and not titles:
@@ -256,6 +356,8 @@ class ActorRegistry:
         return actor
 
     def _index(self, actor: Actor) -> None:
+        if actor.geonameid:
+            self._by_place.setdefault(actor.geonameid, actor.id)
         for k in actor.keys:
             self._by_key.setdefault(k, set()).add(actor.id)
             w = k.split()
@@ -276,14 +378,17 @@ class ActorRegistry:
         for n in [entity.name_latin, *entity.aliases]:
             if n and not re.search(r"[\u0600-\u06FF]", n) and n not in actor.latin:
                 actor.latin.append(n)
-        if entity.name and len(arabic_key(entity.name).split()) > len(arabic_key(actor.name).split()):
-            actor.name = entity.name
-        if entity.name_latin and (not actor.name_latin or
-                                  len(entity.name_latin.split()) > len(actor.name_latin.split())):
+        country = actor.kind == "country"       # a country keeps its common name and has no sector
+        if entity.name:
+            actor.name_counts[entity.name] = actor.name_counts.get(entity.name, 0) + 1
+        if not country and entity.name:
+            actor.name = _usual_name(actor)
+        if not country and entity.name_latin and (not actor.name_latin or
+                                                  len(entity.name_latin.split()) > len(actor.name_latin.split())):
             actor.name_latin = entity.name_latin
         if entity.country:
             actor.countries[entity.country] = actor.countries.get(entity.country, 0) + 1
-        if entity.sector and not actor.sector:
+        if not country and entity.sector and not actor.sector:
             actor.sector = entity.sector
         for r in entity.roles:
             if not r.title:
@@ -301,6 +406,9 @@ class ActorRegistry:
             else:
                 actor.offices.append({"title": r.title, "org": r.org, "country": r.country or entity.country,
                                       "first_seen": article_id, "last_seen": article_id, "count": 1})
+        if (entity.geo is not None and entity.geo.geonameid and (entity.type or "").upper() == "LOC"
+                and same_place_name(entity.name or "")):
+            actor.geonameid = actor.geonameid or entity.geo.geonameid
         if article_id and article_id not in actor.articles:
             actor.articles.append(article_id)
         actor.mentions += 1

@@ -47,7 +47,7 @@ from rasid.doc.serialize import to_dict
 from rasid.store import documents
 from rasid.errors import InputError, RasidError
 from rasid.lang.ar.normalize import norm_key
-from rasid.store.actors import Actor, ActorRegistry
+from rasid.store.actors import Actor, ActorRegistry, registered
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
 
@@ -189,8 +189,9 @@ class Store:
         # actors
         ent_actor: dict[str, str] = {}
         for e in article.entities:
-            e.kb_id = reg.resolve(e, article_id=aid)
-            ent_actor[e.id] = e.kb_id
+            e.kb_id = reg.resolve(e, article_id=aid) if registered(e) else None
+            if e.kb_id:
+                ent_actor[e.id] = e.kb_id
 
         # the article (after kb_id is set, so the stored JSON carries the actor ids)
         sh = dedup.shingles(f"{article.title or ''}\n{article.text}")

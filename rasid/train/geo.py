@@ -18,7 +18,8 @@ Outputs (deterministic: sorted, gzip without a timestamp):
 
 * ``places.tsv.gz`` -- one row per place: geonameid, English name, lat, lon,
   country (alpha-3), population, feature ("capital" | "city"), display Arabic
-  name, ``|``-joined ``norm_key`` lookup keys;
+  name, ``|``-joined ``norm_key`` lookup keys, and the weak keys (everyday words found only
+  after a head word or beside a nisba: see ``common_name``);
 * ``countries.json`` -- per alpha-3: Arabic/English names, lookup keys, centroid,
   capital; ``nisba``: adjective form -> alpha-3;
 * ``DATA.md`` -- sources, licenses and counts.
@@ -40,6 +41,7 @@ from rasid.geo.names import (
     HEADS, NISBA_SUFFIXES, STATE_HEADS, STATE_TAILS, key, nisba_stem, strip_head, toggle_al,
 )
 from rasid.train import data_rows, data_words
+from rasid.train.corpus_counts import word_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -92,6 +94,52 @@ def name_keys(name: str) -> set[str]:
     if h and len(h[1]) >= 2:
         out.add(h[1])
     return out
+
+
+# --------------------------------------------------------------------------
+# common words
+# --------------------------------------------------------------------------
+NEAR_MENTIONS = 1000      # a country named this often in the corpus is one its readers follow
+RATIO_NEAR = 0.025        # corpus uses of a key per inhabitant above which it is not the place
+RATIO_FAR = 0.005         # ... for a place in a country the corpus rarely names
+COMMON_MIN = 100          # a key used this often, whose form with ال toggled is used
+COMMON_TOGGLE = 0.2       # ... at least this share as often, is an everyday word (يوم/اليوم, دولة/الدولة)
+
+
+def _near_countries(countries: dict, nisba: dict, counts: Counter) -> set[str]:
+    """Countries the corpus names at least NEAR_MENTIONS times (one-word names and nisba forms)."""
+    seen: Counter = Counter()
+    for a3, c in countries.items():
+        seen[a3] += sum(counts.get(k, 0) for k in c["names"] if " " not in k)
+    for form, a3 in nisba.items():
+        seen[a3] += counts.get(form, 0)
+    return {a3 for a3, n in seen.items() if n >= NEAR_MENTIONS}
+
+
+def common_name(k: str, population: int, near: bool, main: bool, counts: Counter) -> bool:
+    """Whether the one-word key ``k`` of a place is, in this corpus, mostly not the place.
+
+    * the corpus uses ``k`` more often than a place of that size is named (uses per inhabitant
+      above RATIO_NEAR, or RATIO_FAR for a country the corpus rarely names): يوم → Mokolo,
+      اوباما → Obama (Japan), نايف → Nayf;
+    * or ``k`` is an everyday word (its form with ال toggled is common too: مدينة/المدينة,
+      دولة/الدولة, الجديدة/جديدة), unless it is the usual name of a place in a country the corpus
+      follows and the corpus names it no more than RATIO_FAR per inhabitant.
+
+    Such keys are kept as weak keys: the gazetteer finds the place by them only after a head
+    word (مدينة الجديدة، قضاء حديثة) or beside a nisba.
+    """
+    if " " in k:
+        return False
+    n = counts.get(k, 0)
+    if n < 20:
+        return False
+    ratio = n / (population + 5000)
+    if ratio > (RATIO_NEAR if near else RATIO_FAR):
+        return True
+    t = toggle_al(k)
+    everyday = n >= COMMON_MIN and t is not None and counts.get(t, 0) >= COMMON_TOGGLE * n
+    return everyday and not (near and main and ratio <= RATIO_FAR)
 
 
 # --------------------------------------------------------------------------
@@ -343,6 +391,11 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
     for w, a2 in BROKEN_PLURALS.items():
         nisba[key(w)] = a2_to_a3[a2]
 
+    # ---- common words: keys a place may be found by only after a head word -----------------
+    counts = word_counts(data_dir)
+    near = _near_countries(countries, nisba, counts)
+    n_weak = 0
+
     # ---- place rows -----------------------------------------------------------
     rows = []
     cap_ids = {g: a2 for a2, g in capital_of.items()}
@@ -360,15 +413,18 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
         disp = wc_first.get(gid) or sorted(
             rec["ar"], key=lambda n: (not re.search("[ةأإآ]", n), rec["ar"].index(n)))[0]
         feature = "capital" if gid in cap_ids else "city"
+        weak = {k for k in keys if feature != "capital"
+                and common_name(k, rec["pop"], a3 in near, k in name_keys(disp), counts)}
+        n_weak += len(weak)
         rows.append((gid, rec["en"].replace("\t", " "), f"{rec['lat']:.5f}".rstrip("0").rstrip("."),
                      f"{rec['lon']:.5f}".rstrip("0").rstrip("."), a3, rec["pop"], feature,
-                     disp, "|".join(sorted(keys))))
+                     disp, "|".join(sorted(keys - weak)), "|".join(sorted(weak))))
 
     # ---- write -------------------------------------------------------------------
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     buf = io.StringIO()
-    buf.write("geonameid\tname_en\tlat\tlon\tcountry\tpopulation\tfeature\tname_ar\tkeys\n")
+    buf.write("geonameid\tname_en\tlat\tlon\tcountry\tpopulation\tfeature\tname_ar\tkeys\tweak_keys\n")
     for r in rows:
         buf.write("\t".join(map(str, r)) + "\n")
     raw = buf.getvalue().encode("utf-8")
@@ -383,7 +439,8 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
             "babel": f"babel {babel_version} CLDR territory names (Unicode License v3)",
         },
         "counts": {"places": len(rows), "countries": len(countries), "nisba_forms": len(nisba),
-                   "place_keys": sum(r[8].count("|") + 1 for r in rows),
+                   "place_keys": sum(r[8].count("|") + 1 for r in rows if r[8]),
+                   "weak_place_keys": n_weak, "near_countries": len(near),
                    "country_names": sum(len(c["names"]) for c in countries.values()),
                    "capitals": sum(1 for c in countries.values() if c["capital"]),
                    "world_cities_joined": wc_join, "world_cities_unjoined": wc_miss,

@@ -218,3 +218,26 @@ def test_lookup_answers_are_copies(g):
     first = g.lookup("طرابلس")[0]
     first.clear()
     assert g.lookup("طرابلس")[0]
+
+
+@pytest.mark.parametrize("word", ["مدينة", "يوم", "الجديدة", "فلاي", "دولة", "الخميس"])
+def test_everyday_words_are_not_places_alone(g, word):
+    """A one-word key the corpus uses mostly as a common word names no place on its own."""
+    assert g.candidates(word) == []
+
+
+@pytest.mark.parametrize("name, en", [("مدينة حديثة", "Ḩadīthah"), ("جدة", "Jeddah"), ("إب", "Ibb"),
+                                      ("الخبر", "Khobar"), ("المدينة المنورة", "Madinah")])
+def test_place_names_after_a_head_word_or_alone(g, name, en):
+    assert g.candidates(name)[0].name_en == en
+
+
+def test_common_name_rule():
+    from collections import Counter
+
+    from rasid.train.geo import common_name
+    counts = Counter({"يوم": 6000, "اليوم": 9000, "عدن": 3600, "العدن": 2, "جديده": 900, "الجديده": 3600})
+    assert common_name("يوم", 52_000, False, True, counts)            # used far more than a town is named
+    assert not common_name("عدن", 1_080_000, True, True, counts)       # a city the corpus follows
+    assert common_name("الجديده", 212_000, True, True, counts)         # an everyday adjective
+    assert not common_name("نادر", 1000, False, True, counts)          # rare in the corpus: kept

@@ -137,3 +137,49 @@ def test_json_round_trip(tmp_path):
     assert reg2.resolve(per("الشمري", country="KWT")) == a
     assert reg2.resolve(per("سمير الخطيب")) == b
     assert ActorRegistry.from_dict(reg.to_dict()).to_dict() == reg.to_dict()
+
+
+def _loc(name, country=None, geo=None, eid="e1"):
+    return Entity(id=eid, type="LOC", name=name, country=country, geo=geo)
+
+
+def test_a_country_is_one_actor_whatever_it_is_called():
+    from rasid.store.actors import country_actor_id
+    reg = ActorRegistry()
+    a = reg.resolve(_loc("إيران", "IRN"), article_id="a1")
+    b = reg.resolve(_loc("الجمهورية الإسلامية الإيرانية", "IRN"), article_id="a2")
+    c = reg.resolve(Entity(id="e3", type="ORG", name="الحكومة الإيرانية", country="IRN", sector="GOV"),
+                    article_id="a3")
+    assert a == b == c == country_actor_id("IRN")
+    actor = reg.get(a)
+    assert actor.kind == "country" and actor.name == "إيران" and actor.sector is None
+    # a second ambiguous actor of the same name never splits it again
+    assert reg.resolve(_loc("إيران", "IRN"), article_id="a4") == a
+
+
+def test_a_region_of_a_country_is_not_the_country():
+    reg = ActorRegistry()
+    assert reg.resolve(_loc("شمال سوريا", "SYR")) != reg.resolve(_loc("سوريا", "SYR"))
+
+
+def test_places_merge_by_geonames_id_but_not_facilities():
+    from rasid.doc.layers import Place
+    riyadh = Place(lat=24.7, lon=46.7, country="SAU", geonameid=108410, feature="capital")
+    reg = ActorRegistry()
+    a = reg.resolve(_loc("الرياض", "SAU", riyadh))
+    assert reg.resolve(_loc("مدينة الرياض", "SAU", riyadh)) == a
+    assert reg.resolve(_loc("مطار الرياض", "SAU", riyadh)) != a
+
+
+def test_misc_is_not_an_actor():
+    reg = ActorRegistry()
+    ents = [Entity(id="e1", type="MISC", name="السعودي"), per("خالد الشمري", eid="e2")]
+    reg.assign(ents)
+    assert ents[0].kb_id is None and ents[1].kb_id and len(reg) == 1
+
+
+def test_actor_name_is_the_usual_one():
+    reg = ActorRegistry()
+    ids = {reg.resolve(per(name, country="SAU"), article_id=f"a{n}")
+           for n, name in enumerate(["خالد بن سعد الشمري", "خالد الشمري", "خالد الشمري"])}
+    assert len(ids) == 1 and reg.get(ids.pop()).name == "خالد الشمري"      # not the longest, the usual

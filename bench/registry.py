@@ -1,0 +1,108 @@
+"""Registry and data-quality report over a store made by ``rasid ingest`` (issue 11's figures).
+
+    python bench/registry.py STORE.db [--top 50] [--places 10] [--json OUT]
+
+Reports, without changing the store:
+
+* articles, actors (by type) and actors per 1,000 articles; the share of PER/ORG actors
+  seen in a single article;
+* the most-mentioned actors, each with the number of registry ids that carry the same
+  normalised name (one id per real actor means 1);
+* the commonest place names (LOC actors by mentions) with their coordinates;
+* events dated before 2000 or after the newest publication month, and how many of
+  those have the year written in their evidence sentence.
+
+Never collected by pytest.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from rasid.store.actors import arabic_key  # noqa: E402
+
+
+def report(db: Path, top: int = 50, places: int = 10) -> dict:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    types = Counter(dict(conn.execute("SELECT type, count(*) FROM actors GROUP BY type").fetchall()))
+    n_actors = sum(types.values())
+    single = conn.execute(
+        "SELECT count(*) FROM (SELECT a.id FROM actors a JOIN mentions m ON m.actor_id = a.id"
+        " WHERE a.type IN ('PER','ORG') GROUP BY a.id HAVING count(DISTINCT m.article_id) = 1)").fetchone()[0]
+    per_org = types.get("PER", 0) + types.get("ORG", 0)
+    rows = conn.execute("SELECT id, type, name_ar, name_en, country, mentions, data FROM actors").fetchall()
+    ids_by_key: dict = {}         # (type, key of a name the actor was called) -> actor ids
+    for r in rows:
+        for name in json.loads(r["data"]).get("names", []) or [r["name_ar"] or ""]:
+            ids_by_key.setdefault((r["type"], arabic_key(name)), set()).add(r["id"])
+    ranked = sorted(rows, key=lambda r: (-r["mentions"], r["id"]))
+    top_actors = [{"id": r["id"], "type": r["type"], "name": r["name_ar"], "latin": r["name_en"],
+                   "country": r["country"], "mentions": r["mentions"],
+                   "ids_same_name": len(ids_by_key.get((r["type"], arabic_key(r["name_ar"] or "")), ()) | {r["id"]})}
+                  for r in ranked[:top]]
+    loc = conn.execute(
+        "SELECT a.name_ar, a.name_en, a.country, count(*) n, json_extract(a.data, '$.geonameid') gid"
+        " FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE a.type = 'LOC'"
+        " GROUP BY a.id ORDER BY n DESC LIMIT ?", (places,)).fetchall()
+    newest = conn.execute("SELECT max(substr(published, 1, 7)) FROM articles").fetchone()[0] or "9999-12"
+    dated = conn.execute(
+        "SELECT e.id, e.date, s.evidence_text FROM events e JOIN event_sources s ON s.event_id = e.id"
+        " WHERE e.date IS NOT NULL AND (e.date < '2000' OR substr(e.date, 1, 7) > ?)", (newest,)).fetchall()
+    out_of_range = {r["id"] for r in dated}
+    said = {r["id"] for r in dated if r["evidence_text"] and r["date"][:4] in _years(r["evidence_text"])}
+    n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    undated = conn.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()[0]
+    located = conn.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
+    return {
+        "articles": n_articles, "actors": n_actors, "actors_by_type": dict(types),
+        "actors_per_1000_articles": round(1000 * n_actors / max(n_articles, 1), 1),
+        "per_org_single_article_share": round(single / max(per_org, 1), 3),
+        "top_actors": top_actors,
+        "top_actors_with_one_id": sum(a["ids_same_name"] == 1 for a in top_actors),
+        "top_places": [{"name": r["name_ar"], "latin": r["name_en"], "country": r["country"],
+                        "mentions": r["n"], "geonameid": r["gid"]} for r in loc],
+        "events": n_events, "events_undated": undated, "events_with_coordinates": located,
+        "events_out_of_range": len(out_of_range), "events_out_of_range_year_in_sentence": len(said),
+        "newest_month": newest,
+    }
+
+
+def _years(text: str) -> set[str]:
+    digits = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    return {digits[i:i + 4] for i in range(len(digits) - 3) if digits[i:i + 4].isdigit()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("db", type=Path)
+    ap.add_argument("--top", type=int, default=50)
+    ap.add_argument("--places", type=int, default=10)
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args()
+    r = report(args.db, args.top, args.places)
+    if args.json:
+        args.json.write_text(json.dumps(r, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"articles {r['articles']}  actors {r['actors']} {r['actors_by_type']}  "
+          f"per 1000 articles {r['actors_per_1000_articles']}  PER/ORG in one article {r['per_org_single_article_share']}")
+    print(f"top {len(r['top_actors'])} actors with one id: {r['top_actors_with_one_id']}")
+    for a in r["top_actors"]:
+        print(f"  {a['mentions']:5d}  {a['ids_same_name']:3d} ids  {a['type']}  {a['id']}  {a['name']}  "
+              f"/ {a['latin'] or '-'}  {a['country'] or '-'}")
+    print("commonest places:")
+    for p in r["top_places"]:
+        print(f"  {p['mentions']:5d}  {p['name']} / {p['latin'] or '-'}  {p['country'] or '-'}  geonames {p['geonameid']}")
+    print(f"events {r['events']}  undated {r['events_undated']}  with coordinates {r['events_with_coordinates']}  "
+          f"dated before 2000 or after {r['newest_month']}: {r['events_out_of_range']} "
+          f"(year written in the sentence: {r['events_out_of_range_year_in_sentence']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
