@@ -10,6 +10,8 @@ Score of a candidate (highest wins; ties by geonameid):
 * ``+ 2.0 * n(country) / max n``                    -- the article's country context;
 * ``+ 0.8`` for a national capital, ``+ 1.5`` for the country itself
   (a country name beats its same-named capital: تونس, الكويت, الجزائر);
+* ``- 0.3`` for a first-level region (the city of the same name comes first), ``+ 1.0`` when a
+  region word heads the name ("محافظة البصرة");
 * ``+ 3.0`` for a capital after "العاصمة";  a nisba beside the name
   ("العاصمة الليبية طرابلس", "صعدة اليمنية") keeps only that country's places.
 """
@@ -32,6 +34,8 @@ W_CONTEXT = 2.0
 W_CAPITAL = 0.8
 W_COUNTRY = 1.5
 W_CAPITAL_HINT = 3.0
+W_REGION = -0.3           # a region yields to a city of the same name (البصرة: the city) ...
+W_REGION_HINT = 1.0       # ... unless a region word heads the name (محافظة البصرة)
 SMALL = 50_000
 
 
@@ -67,6 +71,8 @@ def _scored(name: str, context: Counter | dict | None,
             s += W_CAPITAL + (W_CAPITAL_HINT if hint == "capital" else 0.0)
         elif c.feature == "country":
             s += W_COUNTRY
+        elif c.feature == "region":
+            s += W_REGION + (W_REGION_HINT if hint == "region" else 0.0)
         scored.append((round(s, 4), c))
     return scored
 

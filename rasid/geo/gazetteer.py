@@ -38,7 +38,7 @@ class PlaceCandidate:
     country: str | None          # ISO alpha-3
     geonameid: int | None
     population: int = 0
-    feature: str = "city"        # "capital" | "city" | "country"
+    feature: str = "city"        # "capital" | "city" | "country" | "region" (first-level, id < 0)
     score: float = field(default=0.0, compare=False)
 
     def to_place(self) -> Place:
@@ -96,8 +96,8 @@ class Gazetteer:
             for table, ks in ((index, keys), (weak, weak_keys)):
                 for k in ks.split("|") if ks else ():
                     table.setdefault(k, []).append(i)
-        # most populous first, capitals before same-size towns; ties by geonameid
-        order = lambda i: (-rows[i][6], rows[i][7] != "capital", rows[i][5])  # noqa: E731
+        # places before regions; most populous first, capitals before same-size towns; ties by id
+        order = lambda i: (rows[i][7] == "region", -rows[i][6], rows[i][7] != "capital", rows[i][5])  # noqa: E731
         self._rows = rows
         self._index = {k: tuple(sorted(v, key=order)) for k, v in index.items()}
         # everyday words that are also a place's name (مدينة, يوم, الجديدة): found only after a head

@@ -97,6 +97,40 @@ def name_keys(name: str) -> set[str]:
 
 
 # --------------------------------------------------------------------------
+# regions
+# --------------------------------------------------------------------------
+REGION_IDS = -1000        # regions get ids REGION_IDS - n (negative: not GeoNames ids)
+
+
+def _regions(places: dict, by_en: dict, a2_to_a3: dict, counts: Counter, near: set) -> list[tuple]:
+    """Rows for the first-level regions of ``geo_regions.tsv``: each at the population-weighted
+    centre of the GeoNames places that share its capital's admin1 code, with their summed population."""
+    by_adm1: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for rec in places.values():
+        if rec.get("adm1"):
+            by_adm1[(rec["a2"], rec["adm1"])].append(rec)
+    rows = []
+    for n, row in enumerate(data_rows("geo_regions")):
+        a2, a3 = row["alpha2"], a2_to_a3.get(row["alpha2"])
+        ids = by_en.get((a2, row["capital_en"].casefold()), [])
+        if not ids or not a3:
+            raise SystemExit(f"geo_regions.tsv: no GeoNames place {row['capital_en']!r} in {a2}")
+        cap = places[max(ids, key=lambda i: (places[i]["pop"], -i))]
+        members = by_adm1.get((a2, cap.get("adm1")), [cap])
+        weight = sum(max(m["pop"], 1) for m in members)
+        lat = sum(m["lat"] * max(m["pop"], 1) for m in members) / weight
+        lon = sum(m["lon"] * max(m["pop"], 1) for m in members) / weight
+        pop = sum(m["pop"] for m in members)
+        names = [x for x in row["name_ar"].split("|") if x]
+        keys = set().union(*(name_keys(x) for x in names)) - {""}
+        weak = {k for k in keys if common_name(k, pop, a3 in near, k == key(names[0]), counts)}
+        rows.append((REGION_IDS - n, row["name_en"].replace("\t", " "), f"{lat:.5f}".rstrip("0").rstrip("."),
+                     f"{lon:.5f}".rstrip("0").rstrip("."), a3, pop, "region", names[0],
+                     "|".join(sorted(keys - weak)), "|".join(sorted(weak))))
+    return rows
+
+
+# --------------------------------------------------------------------------
 # common words
 # --------------------------------------------------------------------------
 NEAR_MENTIONS = 1000      # a country named this often in the corpus is one its readers follow
@@ -236,7 +270,7 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
         lat, lon = float(g["latitude"]), float(g["longitude"])
         by_country_points[a2].append((lat, lon))
         rec = {"gid": gid, "en": g["name"], "lat": lat, "lon": lon, "a2": a2,
-               "pop": int(g.get("population") or 0), "ar": [], "src": set()}
+               "pop": int(g.get("population") or 0), "ar": [], "src": set(), "adm1": g.get("admin1code")}
         places[gid] = rec
         for n in {g["name"], *[x for x in g.get("alternatenames", []) if x.isascii()]}:
             by_en[(a2, n.casefold())].append(gid)
@@ -420,6 +454,10 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
                      f"{rec['lon']:.5f}".rstrip("0").rstrip("."), a3, rec["pop"], feature,
                      disp, "|".join(sorted(keys - weak)), "|".join(sorted(weak))))
 
+    # ---- first-level regions (rasid/train/data/geo_regions.tsv): centre of their places ---------
+    regions = _regions(places, by_en, a2_to_a3, counts, near)
+    rows += regions
+
     # ---- write -------------------------------------------------------------------
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -440,7 +478,7 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
         },
         "counts": {"places": len(rows), "countries": len(countries), "nisba_forms": len(nisba),
                    "place_keys": sum(r[8].count("|") + 1 for r in rows if r[8]),
-                   "weak_place_keys": n_weak, "near_countries": len(near),
+                   "weak_place_keys": n_weak, "near_countries": len(near), "regions": len(regions),
                    "country_names": sum(len(c["names"]) for c in countries.values()),
                    "capitals": sum(1 for c in countries.values() if c["capital"]),
                    "world_cities_joined": wc_join, "world_cities_unjoined": wc_miss,

@@ -241,3 +241,20 @@ def test_common_name_rule():
     assert not common_name("عدن", 1_080_000, True, True, counts)       # a city the corpus follows
     assert common_name("الجديده", 212_000, True, True, counts)         # an everyday adjective
     assert not common_name("نادر", 1000, False, True, counts)          # rare in the corpus: kept
+
+
+@pytest.mark.parametrize("name, en, km", [("الأنبار", "Anbar", 150), ("محافظة ديالى", "Diyala", 80),
+                                          ("محافظة البصرة", "Basra", 120), ("كردستان العراق", "Kurdistan Region", 150)])
+def test_first_level_regions(g, name, en, km):
+    from rasid.geo import resolve
+    c = resolve(name, {}, g)
+    assert c is not None and c.feature == "region" and c.name_en == en and c.geonameid < 0
+    anchor = {"Anbar": (33.4, 43.3), "Diyala": (33.75, 44.6), "Basra": (30.5, 47.8),
+              "Kurdistan Region": (36.2, 44.0)}[en]
+    from rasid.train.geo import haversine_km
+    assert haversine_km(c.lat, c.lon, *anchor) < km
+
+
+def test_a_city_comes_before_its_region(g):
+    from rasid.geo import resolve
+    assert resolve("البصرة", {}, g).feature == "city"
