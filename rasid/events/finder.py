@@ -32,6 +32,7 @@ from typing import NamedTuple
 from rasid.doc.layers import Event, Mention, Token
 from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
+from rasid.events.when import event_time
 from rasid.lang.ar.triggers import RELATIVES, EventLexicon, Trigger, finder_lexicon, phrase_key, trigger_key
 
 _BOUNDARY = set(".؛;!?؟")
@@ -592,23 +593,6 @@ class EventFinder:
                         last.topics = list(dict.fromkeys(last.topics + topics))
                 k += n
         return found
-
-
-def event_time(article, sent, at: int):
-    """``(TimeExpr or None, date_source)`` for an event whose trigger starts at ``at`` in sentence
-    ``sent``: inside a reported statement, a date before the quote dates the statement (وقالت الوزارة،
-    الاثنين، إن …) and is used when the event's own clause has none ("statement"); a date in the
-    event's own clause dates the event ("text")."""
-    times = article.times
-    quote = next((q for q in article.quotes if q.start <= at < q.end and q.cue_start is not None), None)
-    lo = quote.start if quote is not None and sent.start <= quote.start < sent.end else sent.start
-    when = next((t for t in times if lo <= t.start < sent.end and t.value), None)
-    if when is None and quote is not None:
-        cue_sent = next((x for x in article.sentences if x.start <= quote.cue_start < x.end), None)
-        if cue_sent is not None:
-            when = next((t for t in times if cue_sent.start <= t.start < quote.start and t.value), None)
-            return when, "statement"
-    return when, "text"
 
 
 def find_events(article, *, keep_flagged: bool = True, triggers: EventLexicon | None = None,

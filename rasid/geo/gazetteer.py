@@ -249,7 +249,7 @@ class Gazetteer:
         if weak:
             index = _Either(self._weak, self._index)
         ids = index.get(k)
-        if not ids:
+        if not ids and (weak or k not in self._weak):      # an everyday word is not its other form
             t = toggle_al(k)
             ids = index.get(t) if t else None
         if ids:
@@ -296,7 +296,8 @@ class Gazetteer:
         k = key(name)
         if not k:
             return [], None, None
-        forms = (k, *proclitic_forms(k))
+        # a head word is never a proclitic plus a name (ولاية X is not و + لاية X)
+        forms = (k,) if k.partition(" ")[0] in HEADS else (k, *proclitic_forms(k))
         for f in forms:
             c, hint, country = self._with_head(f)
             if c:

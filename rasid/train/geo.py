@@ -124,6 +124,7 @@ def _regions(places: dict, by_en: dict, a2_to_a3: dict, counts: Counter, near: s
         names = [x for x in row["name_ar"].split("|") if x]
         keys = set().union(*(name_keys(x) for x in names)) - {""}
         weak = {k for k in keys if common_name(k, pop, a3 in near, k == key(names[0]), counts)}
+        weak |= common_toggles(keys - weak, counts)
         rows.append((REGION_IDS - n, row["name_en"].replace("\t", " "), f"{lat:.5f}".rstrip("0").rstrip("."),
                      f"{lon:.5f}".rstrip("0").rstrip("."), a3, pop, "region", names[0],
                      "|".join(sorted(keys - weak)), "|".join(sorted(weak))))
@@ -138,6 +139,7 @@ RATIO_NEAR = 0.025        # corpus uses of a key per inhabitant above which it i
 RATIO_FAR = 0.005         # ... for a place in a country the corpus rarely names
 COMMON_MIN = 100          # a key used this often, whose form with ال toggled is used
 COMMON_TOGGLE = 0.2       # ... at least this share as often, is an everyday word (يوم/اليوم, دولة/الدولة)
+PROCLITICS = ("و", "ف", "ب", "ل")
 
 
 def _near_countries(countries: dict, nisba: dict, counts: Counter) -> set[str]:
@@ -153,7 +155,8 @@ def _near_countries(countries: dict, nisba: dict, counts: Counter) -> set[str]:
 def common_name(k: str, population: int, near: bool, main: bool, counts: Counter) -> bool:
     """Whether the one-word key ``k`` of a place is, in this corpus, mostly not the place.
 
-    * the corpus uses ``k`` more often than a place of that size is named (uses per inhabitant
+    * the corpus uses ``k`` (alone or after a proclitic the lookup strips: و ف ب ل) more often
+      than a place of that size is named (uses per inhabitant
       above RATIO_NEAR, or RATIO_FAR for a country the corpus rarely names): يوم → Mokolo,
       اوباما → Obama (Japan), نايف → Nayf;
     * or ``k`` is an everyday word (its form with ال toggled is common too: مدينة/المدينة,
@@ -166,14 +169,29 @@ def common_name(k: str, population: int, near: bool, main: bool, counts: Counter
     if " " in k:
         return False
     n = counts.get(k, 0)
-    if n < 20:
+    # the lookup strips a leading و ف ب ل: a word that is one of those plus k counts for k too
+    # (ولاية is و + لاية → Lae, Papua New Guinea)
+    uses = n + sum(counts.get(p + k, 0) for p in PROCLITICS)
+    if uses < 20:
         return False
-    ratio = n / (population + 5000)
+    ratio = uses / (population + 5000)
     if ratio > (RATIO_NEAR if near else RATIO_FAR):
         return True
     t = toggle_al(k)
     everyday = n >= COMMON_MIN and t is not None and counts.get(t, 0) >= COMMON_TOGGLE * n
     return everyday and not (near and main and ratio <= RATIO_FAR)
+
+
+def common_toggles(keys: set[str], counts: Counter) -> set[str]:
+    """The other form (ال toggled) of each one-word key, where the corpus uses that form at least as
+    often as the key itself (المشهد "the scene" beside مشهد Mashhad, صدر "issued" beside الصدر): the
+    lookup, which tries a name with and without ال, must not reach the place from it (its weak key)."""
+    out = set()
+    for k in keys:
+        t = toggle_al(k) if " " not in k else None
+        if t and t not in keys and counts.get(t, 0) >= max(COMMON_MIN, counts.get(k, 0)):
+            out.add(t)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -449,6 +467,7 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
         feature = "capital" if gid in cap_ids else "city"
         weak = {k for k in keys if feature != "capital"
                 and common_name(k, rec["pop"], a3 in near, k in name_keys(disp), counts)}
+        weak |= common_toggles(keys - weak, counts)
         n_weak += len(weak)
         rows.append((gid, rec["en"].replace("\t", " "), f"{rec['lat']:.5f}".rstrip("0").rstrip("."),
                      f"{rec['lon']:.5f}".rstrip("0").rstrip("."), a3, rec["pop"], feature,
