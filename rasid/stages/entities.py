@@ -4,14 +4,16 @@ Grouping is rasid.entities.group; offices rasid.entities.offices; country
 evidence rasid.entities.countries. Country, in order of evidence: the office
 phrase (وزير الداخلية التركي → TUR), a relative's (kinship apposition), the
 organisation in the office phrase, a nisba or country name inside or right
-after an organisation's name, and last the article's dominant country for
-persons and state bodies (marked by a lower ``country_score`` in meta).
+after an organisation's name, the publisher's country for an office or a state
+body the text names without one (entities/publisher.py), and last the article's
+dominant country for persons and state bodies.
 """
 from __future__ import annotations
 
 from rasid.doc.layers import Entity, Role
 from rasid.entities.countries import document_countries, phrase_country, word_country
 from rasid.entities.group import Group, group_mentions, kinship_names
+from rasid.entities.publisher import publisher_country
 from rasid.entities.offices import Office, core_office, office_after, office_before
 from rasid.entities.vocabulary import vocabulary
 from rasid.names.known import known_person
@@ -38,8 +40,9 @@ def _patronymic_prefixes(name: str) -> list[str]:
 class Entities(Stage):
     name = "entities"
     version = "1"
-    reads = frozenset({"text", "tokens", "sentences", "mentions"})
+    reads = frozenset({"text", "tokens", "sentences", "mentions", "metadata"})
     writes = frozenset({"entities", "latin"})
+    optional = frozenset({"metadata"})
 
     def __call__(self, article):
         text, tokens = article.text, article.tokens
@@ -109,6 +112,7 @@ class Entities(Stage):
                 e.country = word_country(" ".join(g.words)) or word_country(g.words[-1])
         # ---- second pass: relatives, organisations of the office, the article's country
         kin = kinship_names(article.mentions, text)
+        home = publisher_country(article)
         for g, e in zip(groups, entities):
             if e.country:
                 continue
@@ -124,7 +128,10 @@ class Entities(Stage):
                             next((ents[r.org].country for r in ents[rel].roles if r.org and ents[r.org].country), None))
             if e.country is None and g.type == "PER":
                 e.country = self._coordinated_country(article, g, by_mention, ents)
-            if e.country is None and dominant and e.id not in stateless and (g.type == "PER" or e.sector in STATE_SECTORS):
+            if e.country is None and home and e.id not in stateless and (
+                    (g.type == "PER" and e.roles) or e.sector in STATE_SECTORS):
+                e.country = home        # an office with no country named: the publisher's (وزير الخارجية)
+            if e.country is None and dominant and e.id not in stateless and ((g.type == "PER" and e.roles) or e.sector in STATE_SECTORS):
                 e.country = dominant
                 e.kb_id = None
         article.entities = entities
