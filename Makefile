@@ -47,6 +47,7 @@ train: $(STAMP)
 	$(BIN)/python -m rasid.train.geo --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.names --shared $(SHARED)
 	$(BIN)/python -m rasid.train.ner --data $(SHARED)/data
+	$(BIN)/python -m rasid.train.everyday --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.events
 	$(BIN)/python -m rasid.train.roles
 	$(BIN)/python -m rasid.train.speakers

@@ -46,11 +46,16 @@ def trim(text: str, tokens: list[Token], stems: list[str], i: int, j: int, label
 
 
 def one_word_label(surface: str, key: str, label: str, vocab: ActorVocabulary,
-                   country_of: Callable[[str], str | None]) -> str | None:
-    """The label of a one-word mention (``key``: its name key), or None when it is no name:
-    a title alone (الشيخ، الرئيس), an indefinite word (لقاءً بناءً); a nationality adjective
-    tagged PER or ORG (نظيره السوري) is MISC."""
+                   country_of: Callable[[str], str | None], *, stem: str | None = None,
+                   everyday: frozenset[str] = frozenset()) -> str | None:
+    """The label of a one-word mention (``key``: its name key, ``stem``: its token's stem key), or
+    None when it is no name: a title alone (الشيخ، الرئيس), an indefinite word (لقاءً بناءً), an
+    everyday word (``everyday``: rasid.ner.everyday, for spans the tagger alone proposed:
+    ادعاءات، حيال، يعمل); a nationality adjective tagged PER or ORG (نظيره السوري) is MISC."""
     if label == "PER" and (key in vocab.honorifics or key in vocab.person_titles):
+        return None
+    if (everyday and label != "MISC" and (key in everyday or (stem and stem in everyday))
+            and not (is_nisba(key) and country_of(key))):
         return None
     if _TANWEEN.search(surface):
         return None

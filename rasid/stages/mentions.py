@@ -18,6 +18,7 @@ from rasid.mentions.candidates import gazetteer_places, model_spans, rule_spans
 from rasid.mentions.merge import merged, resolve_overlaps
 from rasid.mentions.propagate import propagate
 from rasid.mentions.trim import one_word_label, trim
+from rasid.ner.everyday import everyday_words
 from rasid.stages.base import Stage, register
 
 
@@ -61,6 +62,7 @@ class Mentions(Stage):
         idx = article.token_index()
         stems = idx.stems
         rules = Rules(text, tokens, stems, vocab, verbs, word_country) if self.rules else None
+        everyday = everyday_words() if self.rules else frozenset()
         mentions: list[Mention] = []
         for si, (sent, spans) in enumerate(zip(article.sentences, model_spans(tagger, article))):
             a, b = sent.token_start, sent.token_end
@@ -76,7 +78,8 @@ class Mentions(Stage):
                 start, end, name = found
                 key = name_key(name)
                 if j - i == 1:
-                    label = one_word_label(text[start:end], key, label, vocab, word_country)
+                    label = one_word_label(text[start:end], key, label, vocab, word_country, stem=stems[i],
+                                           everyday=everyday if source == "model" else frozenset())
                     if label is None:
                         continue
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,

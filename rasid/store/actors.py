@@ -13,7 +13,11 @@ or as a JSON file.
 * a bare one-word name (a surname: كايا) matches an existing actor only when country
   or office agree (and neither conflicts) and exactly one actor qualifies;
 * a known, different country always separates (two ministers sharing a surname in
-  two countries are two actors); the type (PER/ORG/...) must agree.
+  two countries are two actors); the type (PER/ORG/...) must agree;
+* a country as an actor (its name, its official form, a state word with its nisba:
+  الحكومة الإيرانية) is always the country's one actor (:func:`country_code`), and a place
+  resolved to a GeoNames place is that place's actor (not a facility by it: مطار الرياض);
+* MISC entities (nisbas, months, treaties) are not actors (:func:`registered`).
 
 Actors record their Arabic and Latin variants, countries, offices (title with the
 first and last article ids it was seen in) and the articles they appear in.

@@ -55,3 +55,27 @@ def test_one_word_label():
     assert one_word_label("السوري", "السوري", "ORG", vocab, word_country) == "MISC"     # a nationality
     assert one_word_label("السوري", "السوري", "LOC", vocab, word_country) == "LOC"
     assert one_word_label("أحمد", "احمد", "PER", vocab, word_country) == "PER"
+
+
+def test_an_everyday_word_alone_is_no_name():
+    from rasid.entities.countries import word_country
+    from rasid.entities.vocabulary import vocabulary
+    from rasid.mentions.trim import one_word_label
+    vocab = vocabulary()
+    every = frozenset({"ادعاءات", "حيال", "سوري"})
+    assert one_word_label("ادعاءات", "ادعاءات", "LOC", vocab, word_country, everyday=every) is None
+    assert one_word_label("وحيال", "وحيال", "PER", vocab, word_country, stem="حيال", everyday=every) is None
+    assert one_word_label("ادعاءات", "ادعاءات", "LOC", vocab, word_country) == "LOC"      # no list: kept
+    assert one_word_label("سوري", "سوري", "MISC", vocab, word_country, everyday=every) == "MISC"
+
+
+def test_everyday_list_rules():
+    from collections import Counter
+
+    from rasid.train.everyday import everyday_words
+    counts = Counter({"ادعاءات": 300, "الادعاءات": 200, "الزهراني": 500, "زهراني": 3})
+    seen = Counter({"حيال": 40, "صالح": 40})
+    named = Counter({"حيال": 0, "صالح": 30})
+    words = everyday_words(counts, seen, named)
+    assert "ادعاءات" in words and "حيال" in words
+    assert "الزهراني" not in words and "صالح" not in words
