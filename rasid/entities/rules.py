@@ -74,11 +74,20 @@ def _triggers(vocab: ActorVocabulary) -> dict[str, tuple[bool, bool, bool, bool]
     """Key -> (person title, organisation head, indefinite place head, first word of a known
     organisation), for the keys that are any of these."""
     first = _org_table()[1]
-    keys = set(vocab.person_titles) | set(vocab.org_heads) | set(vocab.place_heads) | set(first)
+    keys = (set(vocab.person_titles) | set(vocab.org_heads) | set(vocab.place_heads)
+            | set(vocab.place_list_heads) | set(first))
     return {k: flags for k in keys
             if any(flags := (k in vocab.person_titles, k in vocab.org_heads,
-                             k in vocab.place_heads and k not in vocab.definite_place_heads,
+                             (k in vocab.place_heads and k not in vocab.definite_place_heads)
+                             or k in vocab.place_list_heads,
                              bool(first.get(k, 0))))}
+
+
+@cache
+def _list_particles() -> frozenset[str]:
+    """Name particles that join the word after them in a place list (البو، آل، بني، أبو)."""
+    from rasid.lang.ar.lexicons import keys as lexicon_keys
+    return frozenset(lexicon_keys("place_list_particles"))
 
 
 def _next_start(starts: list[int], i: int, b: int) -> int:
@@ -294,17 +303,56 @@ class Rules:
         out = []
         for i in starts[bisect_left(starts, a):bisect_left(starts, b - 1)]:
             tok = tokens[i]
+            if _word(tok) and keys[i] in lex.place_list_heads:
+                out += self._place_list(i + 1, b)
+                continue
             if not _word(tok) or keys[i] not in lex.place_heads or keys[i] in lex.definite_place_heads:
                 continue
             k = i + 1
-            while k < b and _word(tokens[k]) and is_nisba(keys[k]):   # العاصمة التركية أنقرة
-                k += 1
+            while k < b and _word(tokens[k]) and is_nisba(keys[k]) and self.country_of(keys[k]):
+                k += 1                                                  # العاصمة التركية أنقرة
             if k < b and _word(tokens[k]):
                 t = tokens[k]
                 kk = keys[k]
                 proclitic = t.split and t.words[0].kind == "proclitic"
-                if _name_like(kk, lex) and not proclitic and not is_nisba(kk) and kk not in lex.place_heads:
+                # a nisba-shaped word is a name only with its article (قاعدة الحبانية، not منطقة صناعية)
+                nisba_like = is_nisba(kk) and (self.country_of(kk) or not kk.startswith("ال"))
+                if _name_like(kk, lex) and not proclitic and not nisba_like and kk not in lex.place_heads:
                     out.append((i, k + 1, "LOC"))
+        return out
+
+    def _place_list(self, k: int, b: int) -> list[Span]:
+        """The coordinated names after a plural place head, each a place: الشيحة والدواية والبو جاسم.
+        A name is one word (definite when nisba-shaped), or a name particle and a word (البو جاسم);
+        the list ends at the first word that is no such name or is not joined by و."""
+        from rasid.ner.everyday import everyday_words
+
+        tokens, keys, lex = self.tokens, self.stems, self.vocab
+        particles, everyday = _list_particles(), everyday_words()
+
+        def name_word(n: int) -> bool:
+            kk = keys[n]
+            nisba_like = is_nisba(kk) and (self.country_of(kk) or not kk.startswith("ال"))
+            return (_name_like(kk, lex) and not nisba_like and kk not in lex.place_heads
+                    and kk not in everyday and not self.is_verb(tokens[n]))
+
+        out: list[Span] = []
+        first = True
+        while k < b and _word(tokens[k]) and (first or tokens[k].conj):
+            end = k + 1
+            if keys[k] in particles and end < b and _word(tokens[end]) and not tokens[end].conj:
+                end += 1                                    # البو جاسم، آل خليفة
+            elif not first and tokens[k].split and any(w.kind == "proclitic" and w.norm != "و"
+                                                       for w in tokens[k].words):
+                break                                       # وبمحافظة ...: no longer the list
+            elif not name_word(k):
+                break
+            if end < b and _word(tokens[end]) and not tokens[end].conj and not tokens[end].split \
+                    and name_word(end):
+                end += 1                                    # خور مكسر: a two-word name
+            out.append((k, end, "LOC"))
+            first = False
+            k = end
         return out
 
     def known_orgs(self, a: int, b: int) -> list[Span]:

@@ -37,6 +37,7 @@ class ActorVocabulary:
         self.phrase_end_verbs = {k(w) for w in data["phrase_end_verbs"]}
         self.generic_org_heads = {k(w) for w in data["generic_org_heads"]}
         self.definite_place_heads = {k(w) for w in data["definite_place_heads"]}
+        self.place_list_heads = {k(w) for w in data["place_list_heads"]}
         self.state_heads = {k(w) for w in data["state_heads"]}
         infrastructure = {k(w) for w in data["infrastructure_heads"]}
         # heads of places of their own (مطار عدن is not عدن)

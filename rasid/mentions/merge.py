@@ -55,8 +55,12 @@ def merged(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
 
 
 def covered_tokens(idx: TokenIndex, spans) -> set[int]:
-    """Indexes of the tokens that start inside one of the character spans."""
+    """Indexes of the tokens that start inside one of the character spans, and of a token a span
+    starts inside (والدواية for a mention that leaves its و out)."""
     out: set[int] = set()
     for a, b in spans:
-        out.update(range(*idx.span(a, b)))
+        i, j = idx.span(a, b)
+        if i > 0 and idx.ends[i - 1] > a:
+            i -= 1
+        out.update(range(i, j))
     return out

@@ -4,7 +4,8 @@ Each LOC entity is resolved against the shipped gazetteer (rasid.geo) by its
 canonical name, then its other mentions, with the article's country evidence
 (country names and nisba adjectives in the text, and the countries of the
 places already resolved) as context: طرابلس is Tripoli, Libya in an article
-about Libya and Tripoli, Lebanon in one about Lebanon.
+about Libya and Tripoli, Lebanon in one about Lebanon. A place it does not know takes the
+country of a place resolved in its sentence, else the article's main country.
 """
 from __future__ import annotations
 
@@ -53,8 +54,29 @@ class Places(Stage):
                 e.country = cand.country or e.country      # the resolved place decides (عمان: Amman or Oman)
                 e.name_latin = e.name_latin or press_name(cand.name_en)
                 break
+        _country_of_unresolved(article, mentions, context)
         article.entities = _merge_same_place(article.entities)
         return article
+
+
+def _country_of_unresolved(article, mentions, context: Counter) -> None:
+    """A place the gazetteer does not know (a district, a village: الشيحة، خور مكسر) is in the
+    country of a place resolved in its sentence, else in the country the article talks most about."""
+    by_sentence: dict[int, Counter] = {}
+    for e in article.entities:
+        if e.type == "LOC" and e.geo is not None and e.country:
+            for i in e.mentions:
+                if i in mentions:
+                    by_sentence.setdefault(mentions[i].sentence, Counter())[e.country] += 1
+    top = context.most_common(1)[0][0] if context else None
+    for e in article.entities:
+        if e.type != "LOC" or e.geo is not None or e.country:
+            continue
+        near = Counter()
+        for i in e.mentions:
+            if i in mentions:
+                near.update(by_sentence.get(mentions[i].sentence, Counter()))
+        e.country = near.most_common(1)[0][0] if near else top
 
 
 def _merge_same_place(entities):

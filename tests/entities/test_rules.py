@@ -74,3 +74,18 @@ def test_rules_read_the_vocabulary_given():
     assert walk("قال الحكيم زيد إن", "title_persons") == []
     assert walk("قال الحكيم زيد إن", "title_persons", vocab=ActorVocabulary(words)) == [("زيد", "PER")]
     assert vocabulary() is vocabulary()
+
+
+def test_places_listed_after_a_plural_head_are_each_a_place():
+    from rasid.extract import extract_text
+    a = extract_text("واستطاعت القوات فرض سيطرتها على مناطق الشيحة والدواية والستر، وقريبا ستدخل المدينة.")
+    assert [(m.text, m.label) for m in a.mentions if m.label == "LOC"] == [
+        ("الشيحة", "LOC"), ("الدواية", "LOC"), ("الستر", "LOC")]
+    b = extract_text("وتضررت مناطق واسعة من المدينة وأحياء سكنية عديدة.")
+    assert not [m for m in b.mentions if m.label == "LOC"]          # adjectives, not names
+
+
+def test_a_definite_nisba_shaped_name_after_a_place_head_is_a_place():
+    from rasid.extract import extract_text
+    a = extract_text("وصل الوزير أمس إلى قاعدة الحبانية العسكرية بمحافظة الأنبار للإشراف على العمليات.")
+    assert "قاعدة الحبانية" in [m.text for m in a.mentions if m.label == "LOC"]
