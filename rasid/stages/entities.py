@@ -14,6 +14,7 @@ from rasid.doc.layers import Entity, Role
 from rasid.entities.countries import document_countries, phrase_country, word_country
 from rasid.entities.group import Group, group_mentions, kinship_names
 from rasid.entities.publisher import publisher_country
+from rasid.geo import Gazetteer
 from rasid.entities.offices import Office, core_office, office_after, office_before
 from rasid.entities.vocabulary import vocabulary
 from rasid.names.known import known_person
@@ -79,8 +80,10 @@ class Entities(Stage):
             for m in g.mentions:
                 i, j = idx.index(m.start), idx.index(m.end)
                 c = phrase_country(tokens, i, min(j, len(tokens) - 1), text) if j > i else None
-                if c is None and j < len(tokens) and tokens[j].kind == "word":
-                    c = word_country(idx.stems[j])
+                if c is None and j < len(tokens) and tokens[j].kind == "word" and not tokens[j].conj:
+                    # a nisba right after the name (وزارة الخارجية الفرنسية), not a country named
+                    # next to it (الاتحاد الأوروبي واليابان، الاتحاد الأوروبي فرنسا)
+                    c = Gazetteer.default().nisba(idx.stems[j])
                 if c:
                     e.country = c
                     break
@@ -93,9 +96,9 @@ class Entities(Stage):
                 known = next((k for k in map(known_org, names) if k), None)
                 if known:
                     if not known.country:
-                        stateless.add(e.id)
+                        stateless.add(e.id)     # an international body (الاتحاد الأوروبي، داعش)
                     e.name_latin = e.name_latin or known.english
-                    e.country = e.country or known.country or None
+                    e.country = known.country or None
                     e.sector = known.sector or e.sector
             elif g.type == "PER":
                 variants = [v for n in names for v in _patronymic_prefixes(n)]

@@ -112,11 +112,10 @@ def country_code(entity: Entity, gazetteer: Gazetteer | None = None) -> str | No
     return g.nisba(words[1])
 
 
-def _usual_name(actor: Actor) -> str:
+def _usual(counts: dict[str, int], key=lambda name: name) -> str:
     """The name most articles called the actor by; among equals the fullest (a name run on into
     the next word in one article does not become the actor's name)."""
-    best = max(actor.name_counts.items(), key=lambda kv: (kv[1], len(arabic_key(kv[0]).split()), kv[0]))
-    return best[0]
+    return max(counts.items(), key=lambda kv: (kv[1], len(key(kv[0]).split()), kv[0]))[0]
 
 
 def _with_country(entity: Entity, alpha3: str) -> Entity:
@@ -163,6 +162,7 @@ class Actor:
     kind: str | None = None                         # "country": a country as an actor (see country_code)
     geonameid: int | None = None                    # a place: the GeoNames place it was resolved to
     name_counts: dict[str, int] = field(default_factory=dict)   # articles that called it by each name
+    latin_counts: dict[str, int] = field(default_factory=dict)  # ... and by each Latin name
 
     @property
     def country(self) -> str | None:
@@ -182,6 +182,7 @@ class Actor:
             **({"kind": self.kind} if self.kind else {}),
             **({"geonameid": self.geonameid} if self.geonameid else {}),
             **({"name_counts": dict(self.name_counts)} if self.name_counts else {}),
+            **({"latin_counts": dict(self.latin_counts)} if self.latin_counts else {}),
         }
 
     @classmethod
@@ -194,6 +195,7 @@ class Actor:
             articles=list(d.get("articles", [])), mentions=int(d.get("mentions", 0)), kind=d.get("kind"),
             geonameid=d.get("geonameid"),
             name_counts={k: int(v) for k, v in d.get("name_counts", {}).items()},
+            latin_counts={k: int(v) for k, v in d.get("latin_counts", {}).items()},
         )
 
 
@@ -386,10 +388,11 @@ class ActorRegistry:
         if entity.name:
             actor.name_counts[entity.name] = actor.name_counts.get(entity.name, 0) + 1
         if not country and entity.name:
-            actor.name = _usual_name(actor)
-        if not country and entity.name_latin and (not actor.name_latin or
-                                                  len(entity.name_latin.split()) > len(actor.name_latin.split())):
-            actor.name_latin = entity.name_latin
+            actor.name = _usual(actor.name_counts, arabic_key)
+        if entity.name_latin:
+            actor.latin_counts[entity.name_latin] = actor.latin_counts.get(entity.name_latin, 0) + 1
+            if not country:
+                actor.name_latin = _usual(actor.latin_counts)
         if entity.country:
             actor.countries[entity.country] = actor.countries.get(entity.country, 0) + 1
         if not country and entity.sector and not actor.sector:
