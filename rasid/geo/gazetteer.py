@@ -280,7 +280,7 @@ class Gazetteer:
         if not h and country is None:
             return [], None, None
         rest = " ".join(words)
-        return self._direct(rest, weak=True), hint, country
+        return self._direct(rest, weak=hint != "direction" or country is not None), hint, country
 
     def lookup(self, name: str) -> tuple[list[PlaceCandidate], str | None, str | None]:
         """(candidates, hint, country hint) for a surface form; see :meth:`candidates`."""

@@ -77,7 +77,7 @@ def _place_names() -> dict:
 
 # The word lists around place names (rasid/lang/ar/lexicons/place_names.json), as keys.
 # HEADS: words that head a place name ("العاصمة طرابلس", "مدينة حلب", "محافظة إب"), each with
-# the hint it gives ("capital" | "city" | "region" | "facility").
+# the hint it gives ("capital" | "city" | "region" | "facility" | "direction").
 HEADS: dict[str, str] = {key(w): h for w, h in _place_names()["heads"].items()}
 # Words that head a state's official name: "جمهورية مصر العربية", "سلطنة عمان".
 STATE_HEADS = {key(w) for w in _place_names()["state_heads"]}

@@ -5,7 +5,8 @@ canonical name, then its other mentions, with the article's country evidence
 (country names and nisba adjectives in the text, and the countries of the
 places already resolved) as context: طرابلس is Tripoli, Libya in an article
 about Libya and Tripoli, Lebanon in one about Lebanon. A place it does not know takes the
-country of a place resolved in its sentence, else the article's main country.
+country of a place resolved in its sentence, else the article's main country; a state head
+alone (المملكة) is the publisher's country when its official name opens with it.
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ import re
 import unicodedata
 from collections import Counter
 
+from rasid.entities.publisher import publisher_country
 from rasid.geo import Gazetteer, context_from_text, resolve
+from rasid.geo.names import STATE_HEADS, key
 from rasid.stages.base import Stage, register
 
 
@@ -31,9 +34,9 @@ def press_name(name: str) -> str:
 class Places(Stage):
     name = "places"
     version = "1"
-    reads = frozenset({"text", "mentions", "entities", "latin", "geo"})
+    reads = frozenset({"text", "mentions", "entities", "latin", "geo", "metadata"})
     writes = frozenset({"entities", "geo", "latin"})
-    optional = frozenset({"geo"})
+    optional = frozenset({"geo", "metadata"})
 
     def __call__(self, article):
         gaz = Gazetteer.default()
@@ -54,9 +57,28 @@ class Places(Stage):
                 e.country = cand.country or e.country      # the resolved place decides (عمان: Amman or Oman)
                 e.name_latin = e.name_latin or press_name(cand.name_en)
                 break
+        _home_state(article, gaz)
         _country_of_unresolved(article, mentions, context)
         article.entities = _merge_same_place(article.entities)
         return article
+
+
+def _home_state(article, gaz) -> None:
+    """A state head alone (المملكة، السلطنة) is the publisher's country when that country's official
+    name opens with it: a Saudi paper's المملكة is Saudi Arabia."""
+    home = publisher_country(article)
+    country = gaz.country(home) if home else None
+    if country is None:
+        return
+    for e in article.entities:
+        k = key(e.name or "")
+        if e.type != "LOC" or e.geo is not None or " " in k or not k.startswith("ال"):
+            continue
+        if k[2:] in STATE_HEADS and any(n.split(" ")[0] in (k, k[2:]) and " " in n for n in country.names):
+            cand = gaz.country_candidate(home)
+            if cand is not None:
+                e.geo, e.country = cand.to_place(), home
+                e.name_latin = e.name_latin or country.name_en
 
 
 def _country_of_unresolved(article, mentions, context: Counter) -> None:
@@ -70,8 +92,8 @@ def _country_of_unresolved(article, mentions, context: Counter) -> None:
                     by_sentence.setdefault(mentions[i].sentence, Counter())[e.country] += 1
     top = context.most_common(1)[0][0] if context else None
     for e in article.entities:
-        if e.type != "LOC" or e.geo is not None or e.country:
-            continue
+        if e.type != "LOC" or e.geo is not None or e.country or key(e.name or "") in STATE_HEADS:
+            continue            # (a state head alone, المملكة, is no place of the neighbourhood)
         near = Counter()
         for i in e.mentions:
             if i in mentions:

@@ -216,8 +216,9 @@ class ActorRegistry:
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
-    def resolve(self, entity: Entity, *, article_id: str | None = None) -> str:
-        """The actor id for ``entity`` (an existing actor when one matches, else a new one).
+    def resolve(self, entity: Entity, *, article_id: str | None = None, create: bool = True) -> str | None:
+        """The actor id for ``entity`` (an existing actor when one matches, else a new one; None
+        when none matches and ``create`` is false: see rasid.store.evidence).
 
         A country as an actor (see :func:`country_code`) always gets the country's one actor."""
         keys, latins = self._entity_keys(entity)
@@ -239,6 +240,8 @@ class ActorRegistry:
         if gid and actor is not None and actor.geonameid not in (None, gid):
             actor = None                # the same name, another place (طرابلس of Libya and of Lebanon)
         if actor is None:
+            if not create:
+                return None
             actor = self._new(etype, entity, keys, country)
         self._record(actor, entity, keys, latins, article_id)
         return actor.id

@@ -48,6 +48,7 @@ from rasid.store import documents
 from rasid.errors import InputError, RasidError
 from rasid.lang.ar.normalize import norm_key
 from rasid.store.actors import Actor, ActorRegistry, registered
+from rasid.store.evidence import actor_evidence
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
 
@@ -189,7 +190,8 @@ class Store:
         # actors
         ent_actor: dict[str, str] = {}
         for e in article.entities:
-            e.kb_id = reg.resolve(e, article_id=aid) if registered(e) else None
+            e.kb_id = (reg.resolve(e, article_id=aid, create=actor_evidence(e, article))
+                       if registered(e) else None)
             if e.kb_id:
                 ent_actor[e.id] = e.kb_id
 

@@ -183,3 +183,17 @@ def test_actor_name_is_the_usual_one():
     ids = {reg.resolve(per(name, country="SAU"), article_id=f"a{n}")
            for n, name in enumerate(["خالد بن سعد الشمري", "خالد الشمري", "خالد الشمري"])}
     assert len(ids) == 1 and reg.get(ids.pop()).name == "خالد الشمري"      # not the longest, the usual
+
+
+def test_a_new_actor_needs_evidence():
+    from rasid.extract import extract_text
+    from rasid.store.evidence import actor_evidence
+    a = extract_text("وقال وزير الخارجية عادل الجبير إن المملكة تدعم اليمن. وأضاف الجبير أن الحل سياسي.")
+    jubeir = next(e for e in a.entities if "الجبير" in e.name)
+    assert actor_evidence(jubeir, a)
+    lone = Entity(id="e9", type="PER", name="يخشون", mentions=["m99"])
+    assert not actor_evidence(lone, a)
+    reg = ActorRegistry()
+    assert reg.resolve(lone, create=False) is None and len(reg) == 0
+    first = reg.resolve(per("خالد الشمري", country="KWT"))
+    assert reg.resolve(per("خالد الشمري", country="KWT"), create=False) == first     # a known actor is linked

@@ -1,0 +1,15 @@
+
+
+def test_a_state_head_alone_is_the_publishers_country():
+    from rasid.extract import extract_text
+    a = extract_text("وأكد أن المملكة تدعم جهود السلام في اليمن.", publisher="sabq")
+    kingdom = next(e for e in a.entities if e.name == "المملكة")
+    assert kingdom.country == "SAU" and kingdom.geo.feature == "country"
+    b = extract_text("وأكد أن المملكة تدعم جهود السلام في اليمن.")
+    assert next(e for e in b.entities if e.name == "المملكة").country is None    # nothing says which
+
+
+def test_an_unknown_place_is_in_the_country_of_its_sentence():
+    from rasid.extract import extract_text
+    a = extract_text("وسيطرت القوات على مناطق الشيحة والدواية في محافظة الأنبار العراقية.")
+    assert {e.name: e.country for e in a.entities if e.type == "LOC"}["الشيحة"] == "IRQ"
