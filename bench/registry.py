@@ -1,6 +1,8 @@
 """Registry and data-quality report over a store made by ``rasid ingest`` (issue 11's figures).
 
     python bench/registry.py STORE.db [--top 50] [--places 10] [--json OUT]
+    python bench/registry.py STORE.db --sample 100 [--seed 11]   # random actors to read by hand
+    python bench/registry.py STORE.db --merges 20 [--seed 11]    # random merged events, their reports
 
 Reports, without changing the store:
 
@@ -11,6 +13,9 @@ Reports, without changing the store:
 * the commonest place names (LOC actors by mentions) with their coordinates;
 * events dated before 2000 or after the newest publication month, and how many of
   those have the year written in their evidence sentence.
+
+``--sample`` and ``--merges`` leave out what comes from the articles of
+``../shared/eval/reserved.tsv`` (kept for evaluation, never read to tune rules).
 
 Never collected by pytest.
 """
@@ -74,6 +79,68 @@ def report(db: Path, top: int = 50, places: int = 10) -> dict:
     }
 
 
+def _reserved_articles(conn) -> set[str]:
+    import csv
+    path = Path(__file__).resolve().parents[2] / "shared" / "eval" / "reserved.tsv"
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8") as fh:
+        urls = [row["url"] for row in csv.DictReader(fh, delimiter="\t")]
+    out = set()
+    for n in range(0, len(urls), 500):
+        part = urls[n:n + 500]
+        out |= {r[0] for r in conn.execute(
+            f"SELECT id FROM articles WHERE url IN ({','.join('?' * len(part))})", part)}
+    return out
+
+
+def sample_actors(db: Path, n: int, seed: int) -> list[str]:
+    """``n`` random actors (none seen in a reserved article), each with one mention in context."""
+    import random
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    reserved = _reserved_articles(conn)
+    ids = [r[0] for r in conn.execute("SELECT id FROM actors ORDER BY id")]
+    random.Random(seed).shuffle(ids)
+    out = []
+    for aid in ids:
+        arts = {r[0] for r in conn.execute("SELECT DISTINCT article_id FROM mentions WHERE actor_id = ?", (aid,))}
+        if not arts or arts & reserved:
+            continue
+        t, name, en, country, mentions = conn.execute(
+            "SELECT type, name_ar, name_en, country, mentions FROM actors WHERE id = ?", (aid,)).fetchone()
+        art, start, end = conn.execute("SELECT article_id, start, \"end\" FROM mentions WHERE actor_id = ?"
+                                       " ORDER BY article_id, start LIMIT 1", (aid,)).fetchone()
+        text = conn.execute("SELECT text FROM articles WHERE id = ?", (art,)).fetchone()[0]
+        context = text[max(0, start - 40):end + 30].replace("\n", " ")
+        out.append(f"{len(out) + 1}\t{aid}\t{t}\t{name}\t{en or '-'}\t{country or '-'}\t{mentions}\t{context}")
+        if len(out) == n:
+            break
+    return out
+
+
+def sample_merges(db: Path, n: int, seed: int) -> list[str]:
+    """``n`` random events reported by two or more articles (none reserved), with each report."""
+    import random
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    reserved = _reserved_articles(conn)
+    ids = [r[0] for r in conn.execute("SELECT id FROM events WHERE n_sources >= 2 ORDER BY id")]
+    random.Random(seed).shuffle(ids)
+    out: list[str] = []
+    shown = 0
+    for eid in ids:
+        rows = conn.execute("SELECT s.article_id, s.date, s.evidence_text FROM event_sources s"
+                            " WHERE s.event_id = ? ORDER BY s.article_id", (eid,)).fetchall()
+        if any(r[0] in reserved for r in rows):
+            continue
+        t, date, key = conn.execute("SELECT type, date, actor_key FROM events WHERE id = ?", (eid,)).fetchone()
+        shown += 1
+        out.append(f"## {shown} {eid} {t} {date} {key}")
+        out += [f"   {r[0]} {r[1]}: {(r[2] or '')[:220]}" for r in rows[:4]]
+        if shown == n:
+            break
+    return out
+
+
 def _years(text: str) -> set[str]:
     digits = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
     return {digits[i:i + 4] for i in range(len(digits) - 3) if digits[i:i + 4].isdigit()}
@@ -85,7 +152,15 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=50)
     ap.add_argument("--places", type=int, default=10)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--sample", type=int, default=0, help="print N random actors to read by hand")
+    ap.add_argument("--merges", type=int, default=0, help="print N random events merged across reports")
+    ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
+    if args.sample or args.merges:
+        lines = (sample_actors(args.db, args.sample, args.seed) if args.sample
+                 else sample_merges(args.db, args.merges, args.seed))
+        print("\n".join(lines))
+        return 0
     r = report(args.db, args.top, args.places)
     if args.json:
         args.json.write_text(json.dumps(r, ensure_ascii=False, indent=1), encoding="utf-8")

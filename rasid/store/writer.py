@@ -22,7 +22,9 @@ sector and country codes (``~UAF/IRQ``), so "gunmen attacked X" does not merge
 with "the police attacked X". Events without any named actor, events whose
 realis is ``background`` or ``generic`` (recalled or habitual: their date is not
 the incident's), and events without a date are never merged (except with an
-event of exactly the same coarse date, e.g. "2024-03"). Every party of every
+event of exactly the same coarse date, e.g. "2024-03"); two events of one article never
+merge, and an event with a named party on one side only (إسرائيل ترفض …) merges only with
+a report that says much the same (word overlap ``SAME_REPORT``). Every party of every
 report is kept in ``event_participants`` (named and descriptive, with its span),
 so merging loses no descriptive actor; the event's ``killed``/``injured`` are the
 highest counts any of its reports gives, its ``mode`` the first one given.
@@ -288,6 +290,24 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(aid, t.id, t.start, t.end, t.text, t.value, t.precision) for t in article.times])
 
+    def _same_event(self, event_id: str, article_id: str, text: str, both_sides: bool) -> bool:
+        """Whether a stored event of the same type, parties and days is the one this report tells:
+        never one from the same article (an article's events are already distinct); with a party
+        (named or described) on both sides, yes; with one side only (إسرائيل ترفض …), only when a report of it says much
+        the same (the same wire story: word overlap at least SAME_REPORT)."""
+        rows = self.conn.execute("SELECT article_id, evidence_text FROM event_sources WHERE event_id = ?",
+                                 (event_id,)).fetchall()
+        if any(r["article_id"] == article_id for r in rows):
+            return False
+        if both_sides:
+            return True
+        mine = _words(text)
+        for r in rows:
+            theirs = _words(r["evidence_text"] or "")
+            if mine and theirs and len(mine & theirs) / len(mine | theirs) >= SAME_REPORT:
+                return True
+        return False
+
     def _insert_events(self, article: Article, ent_actor: dict[str, str]) -> tuple[int, int]:
         conn, aid = self.conn, article.id
         ents: dict[str, Entity] = {e.id: e for e in article.entities}
@@ -305,15 +325,20 @@ class Store:
             match = None
             if (src or tgt) and realis not in UNMERGED_REALIS:
                 if day is not None:
-                    match = conn.execute(
+                    found = conn.execute(
                         "SELECT id FROM events WHERE type = ? AND actor_key = ? AND day BETWEEN ? AND ?"
-                        " AND realis = ? ORDER BY abs(day - ?), rowid LIMIT 1",
-                        (ev.type, key, day - w, day + w, realis, day)).fetchone()
+                        " AND realis = ? ORDER BY abs(day - ?), rowid LIMIT 8",
+                        (ev.type, key, day - w, day + w, realis, day)).fetchall()
                 elif date:
-                    match = conn.execute(
+                    found = conn.execute(
                         "SELECT id FROM events WHERE type = ? AND actor_key = ? AND day IS NULL AND date = ?"
-                        " AND realis = ? ORDER BY rowid LIMIT 1",
-                        (ev.type, key, date, realis)).fetchone()
+                        " AND realis = ? ORDER BY rowid LIMIT 8",
+                        (ev.type, key, date, realis)).fetchall()
+                else:
+                    found = []
+                text = article.text[ev.evidence_start:ev.evidence_end]
+                both = all(key.split(">"))       # a party, named or described, on either side
+                match = next((r for r in found if self._same_event(r["id"], aid, text, both)), None)
             if match is not None:
                 eid = match["id"]
                 conn.execute("UPDATE events SET n_sources = n_sources + 1,"
@@ -353,6 +378,13 @@ class Store:
                 ' "end", entity_id, actor_id, sector, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                 [(eid, aid, ev.id, n, *p) for n, p in enumerate(parties)])
         return new, merged
+
+
+SAME_REPORT = 0.5      # word overlap (Jaccard) of two one-sided reports of the same event
+
+
+def _words(text: str) -> set[str]:
+    return set(norm_key(text).split())
 
 
 def realis_of(ev: Event) -> str:

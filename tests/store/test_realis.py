@@ -180,3 +180,11 @@ def test_a_participant_of_no_known_role_is_left_out(tmp_path):
         a.events[0].participants.append(Participant("witness", 0, 4, "هاجم", kind="descriptive"))
         s.add(a)
         assert s.count("event_participants") == 2
+
+
+def test_one_sided_events_merge_only_when_the_reports_agree(tmp_path):
+    from rasid.store.writer import SAME_REPORT, _words
+    a, b = _words("وترفض إسرائيل الاتفاق النووي مع إيران"), _words("ورفضت إسرائيل عودة الأسرى إلى الضفة")
+    assert len(a & b) / len(a | b) < SAME_REPORT
+    c = _words("وترفض إسرائيل الاتفاق النووي مع إيران بشدة")
+    assert len(a & c) / len(a | c) >= SAME_REPORT
