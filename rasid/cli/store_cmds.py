@@ -205,7 +205,7 @@ def events(ctx, db, as_json, actor, country, type_, since, until, realis, limit,
                           ("reports", lambda r: r.get("n_sources")), ("id", lambda r: r["id"])], "events")
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @DB_OPTION
 @JSON_OPTION
 @click.option("--name", "q", default=None, help="Only actors whose names match.")
@@ -215,9 +215,11 @@ def events(ctx, db, as_json, actor, country, type_, since, until, realis, limit,
 @paged
 @click.pass_context
 def actors(ctx, db, as_json, q, country, type_, limit, offset):
-    """List actors of the cross-article registry."""
+    """List actors of the cross-article registry (or correct it: merge, split)."""
     from rasid import query
 
+    if ctx.invoked_subcommand is not None:
+        return
     conn = _open_read(_db_path(ctx, db))
     page = query.actors(conn, q=q, country=country.upper() if country else None, type=type_,
                         limit=limit, offset=offset)
@@ -225,6 +227,44 @@ def actors(ctx, db, as_json, q, country, type_, limit, offset):
                           ("name", lambda r: r.get("name_ar")), ("English", lambda r: r.get("name_en")),
                           ("country", lambda r: r.get("country")), ("sector", lambda r: r.get("sector")),
                           ("mentions", lambda r: r.get("mentions"))], "actors")
+
+
+def _correct(ctx, db, action):
+    from rasid.store import Store
+
+    path = _db_path(ctx, db)
+    if not os.path.exists(path):
+        raise click.UsageError(f"no store at {path}: run `rasid ingest PATH --db {path}` first")
+    with Store(path) as store:
+        try:
+            result = action(store)
+        except KeyError as e:
+            raise click.UsageError(str(e.args[0]) if e.args else str(e)) from None
+    click.echo(json.dumps(result, ensure_ascii=False))
+
+
+@actors.command("merge")
+@DB_OPTION
+@click.argument("keep")
+@click.argument("drop")
+@click.pass_context
+def actors_merge(ctx, db, keep, drop):
+    """Merge actor DROP into actor KEEP (recorded: a later ingest keeps it)."""
+    from rasid.store.corrections import merge_actors
+
+    _correct(ctx, db, lambda store: merge_actors(store, keep, drop))
+
+
+@actors.command("split")
+@DB_OPTION
+@click.argument("actor")
+@click.argument("name")
+@click.pass_context
+def actors_split(ctx, db, actor, name):
+    """Take the name NAME off ACTOR into a new actor (recorded: never matched to ACTOR again)."""
+    from rasid.store.corrections import split_actor
+
+    _correct(ctx, db, lambda store: split_actor(store, actor, name))
 
 
 @cli.command()

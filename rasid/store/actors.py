@@ -208,6 +208,8 @@ class ActorRegistry:
         self._by_latin: dict[str, set[str]] = {}     # latin key -> actor ids
         self._by_word: dict[str, set[str]] = {}      # first/last word of a key -> actor ids
         self._by_place: dict[int, str] = {}           # GeoNames id -> the place's actor id
+        self.redirects: dict[str, str] = {}           # an analyst merged this actor into that one
+        self.blocked: dict[str, set[str]] = {}        # actor id -> name keys never again matched to it
 
     # ------------------------------------------------------------------ API
     def __len__(self) -> int:
@@ -217,6 +219,15 @@ class ActorRegistry:
         return self.actors.get(actor_id)
 
     def resolve(self, entity: Entity, *, article_id: str | None = None, create: bool = True) -> str | None:
+        """See :meth:`_resolve`; an actor an analyst merged into another answers as that one."""
+        aid = self._resolve(entity, article_id=article_id, create=create)
+        seen = set()
+        while aid in self.redirects and aid not in seen:
+            seen.add(aid)
+            aid = self.redirects[aid]
+        return aid
+
+    def _resolve(self, entity: Entity, *, article_id: str | None = None, create: bool = True) -> str | None:
         """The actor id for ``entity`` (an existing actor when one matches, else a new one; None
         when none matches and ``create`` is false: see rasid.store.evidence).
 
@@ -300,6 +311,7 @@ class ActorRegistry:
             if " " in lk:
                 for aid in self._by_latin.get(lk, ()):
                     cands[aid] = self.actors[aid]
+        cands = {aid: a for aid, a in cands.items() if not self._blocked(a, keys)}
         found = [a for a in cands.values() if a.type == etype and self._country_ok(a, country)]
         if found:
             return self._best(found, country, titles)
@@ -319,6 +331,8 @@ class ActorRegistry:
                 cands[aid] = a
         agree = []
         for a in cands.values():
+            if self._blocked(a, keys):
+                continue
             if not self._country_ok(a, country):
                 continue
             c_ok = bool(country) and country in a.countries
@@ -338,9 +352,83 @@ class ActorRegistry:
         if etype != "PER" and not agree and not multi and not country and not titles:
             exact = [a for k in single for aid in self._by_key.get(k, ()) for a in [self.actors[aid]]
                      if a.type == etype]
+            exact = [a for a in exact if not self._blocked(a, keys)]
             if len({a.id for a in exact}) == 1:
                 return exact[0]
         return None
+
+    def _blocked(self, actor: Actor, keys: list[str]) -> bool:
+        """An analyst split a name off ``actor``: entities called by it are no longer matched to it."""
+        return bool(self.blocked.get(actor.id)) and any(k in self.blocked[actor.id] for k in keys)
+
+    # ------------------------------------------------------- analyst's corrections
+    def merge(self, keep: str, drop: str) -> Actor:
+        """Fold actor ``drop`` into ``keep`` (names, offices, countries, articles); ``drop`` answers
+        as ``keep`` from now on."""
+        a, b = self.actors.get(keep), self.actors.get(drop)
+        if a is None or b is None or keep == drop:
+            raise KeyError(f"cannot merge {drop!r} into {keep!r}: unknown or the same actor")
+        for n in b.names:
+            if n not in a.names:
+                a.names.append(n)
+        for k in b.keys:
+            if k not in a.keys:
+                a.keys.append(k)
+        for n in b.latin:
+            if n not in a.latin:
+                a.latin.append(n)
+        for c, n in b.countries.items():
+            a.countries[c] = a.countries.get(c, 0) + n
+        a.offices += [dict(o) for o in b.offices]
+        a.articles += [x for x in b.articles if x not in a.articles]
+        a.mentions += b.mentions
+        for n, c in b.name_counts.items():
+            a.name_counts[n] = a.name_counts.get(n, 0) + c
+        for n, c in b.latin_counts.items():
+            a.latin_counts[n] = a.latin_counts.get(n, 0) + c
+        a.sector = a.sector or b.sector
+        a.geonameid = a.geonameid or b.geonameid
+        del self.actors[drop]
+        self._unindex(drop)
+        self._index(a)
+        self.redirects[drop] = keep
+        for k, v in list(self.redirects.items()):
+            if v == drop:
+                self.redirects[k] = keep
+        return a
+
+    def split(self, actor_id: str, name: str) -> Actor:
+        """Take the name ``name`` off actor ``actor_id`` into a new actor of the same type: the
+        entities called by it are no longer matched to ``actor_id``."""
+        a = self.actors.get(actor_id)
+        k = arabic_key(name)
+        if a is None or not k:
+            raise KeyError(f"cannot split {name!r} off {actor_id!r}: unknown actor or empty name")
+        same = [n for n in a.names if arabic_key(n) == k]
+        if not same and k not in a.keys:
+            raise KeyError(f"actor {actor_id} is not called {name!r}")
+        a.names = [n for n in a.names if arabic_key(n) != k]
+        a.keys = [x for x in a.keys if x != k]
+        moved = sum(c for n, c in a.name_counts.items() if arabic_key(n) == k)
+        a.name_counts = {n: c for n, c in a.name_counts.items() if arabic_key(n) != k}
+        if a.name_counts:
+            a.name = _usual(a.name_counts, arabic_key)
+        self.blocked.setdefault(actor_id, set()).add(k)
+        self._unindex(actor_id)
+        self._index(a)
+        new = self._new(a.type, Entity(id="split", type=a.type, name=same[0] if same else name), [k], None)
+        new.names, new.keys = list(same or [name]), [k]
+        new.name_counts = {n: 1 for n in new.names}
+        new.mentions = max(moved, 1)
+        self._index(new)
+        return new
+
+    def _unindex(self, actor_id: str) -> None:
+        for table in (self._by_key, self._by_latin, self._by_word):
+            for ids in table.values():
+                ids.discard(actor_id)
+        for gid in [g for g, x in self._by_place.items() if x == actor_id]:
+            del self._by_place[gid]
 
     @staticmethod
     def _best(found: list[Actor], country: str | None, titles: set[str]) -> Actor:
@@ -426,7 +514,9 @@ class ActorRegistry:
 
     # ------------------------------------------------------------------- JSON
     def to_dict(self) -> dict:
-        return {"schema": SCHEMA, "actors": [self.actors[k].to_dict() for k in sorted(self.actors)]}
+        return {"schema": SCHEMA, "actors": [self.actors[k].to_dict() for k in sorted(self.actors)],
+                "redirects": dict(sorted(self.redirects.items())),
+                "blocked": {k: sorted(v) for k, v in sorted(self.blocked.items())}}
 
     @classmethod
     def from_dict(cls, d: dict) -> "ActorRegistry":
@@ -435,6 +525,8 @@ class ActorRegistry:
             a = Actor.from_dict(ad)
             reg.actors[a.id] = a
             reg._index(a)
+        reg.redirects = dict(d.get("redirects", {}))
+        reg.blocked = {k: set(v) for k, v in d.get("blocked", {}).items()}
         return reg
 
     def save(self, path: str | os.PathLike) -> None:

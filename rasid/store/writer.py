@@ -50,6 +50,7 @@ from rasid.store import documents
 from rasid.errors import InputError, RasidError
 from rasid.lang.ar.normalize import norm_key
 from rasid.store.actors import Actor, ActorRegistry, registered
+from rasid.store.corrections import apply_corrections
 from rasid.store.evidence import actor_evidence
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
@@ -158,6 +159,7 @@ class Store:
         if self._registry is None or version != self._reg_version:
             rows = self.conn.execute("SELECT data FROM actors ORDER BY id").fetchall()
             self._registry = ActorRegistry.from_dict({"actors": [json.loads(r[0]) for r in rows]})
+            apply_corrections(self.conn, self._registry)      # an analyst's merges and splits
             self._reg_version = version
 
     # -------------------------------------------------------------------- add

@@ -197,3 +197,25 @@ def test_a_new_actor_needs_evidence():
     assert reg.resolve(lone, create=False) is None and len(reg) == 0
     first = reg.resolve(per("خالد الشمري", country="KWT"))
     assert reg.resolve(per("خالد الشمري", country="KWT"), create=False) == first     # a known actor is linked
+
+
+def test_an_analyst_merges_two_actors_and_the_merge_holds():
+    reg = ActorRegistry()
+    a = reg.resolve(per("عبدربه منصور هادي", country="YEM"))
+    b = reg.resolve(per("عبد ربه هادي منصور", country="YEM"))
+    assert a != b
+    reg.merge(a, b)
+    assert reg.get(b) is None and "عبد ربه هادي منصور" in reg.get(a).names
+    assert reg.resolve(per("عبد ربه هادي منصور", country="YEM")) == a
+    again = ActorRegistry.from_dict(json.loads(json.dumps(reg.to_dict())))
+    assert again.redirects == {b: a}
+
+
+def test_an_analyst_splits_a_name_off_an_actor():
+    reg = ActorRegistry()
+    a = reg.resolve(per("محمد لباد", country="LBN"), article_id="x1")
+    reg.resolve(per("زينب محمد لباد", aliases=["محمد لباد"], country="LBN"), article_id="x2")
+    new = reg.split(a, "زينب محمد لباد")
+    assert new.id != a and "زينب محمد لباد" in new.names and "زينب محمد لباد" not in reg.get(a).names
+    assert reg.resolve(per("زينب محمد لباد", country="LBN")) == new.id      # not the father again
+    assert reg.resolve(per("محمد لباد", country="LBN")) == a

@@ -154,7 +154,7 @@ def test_an_old_store_migrates(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
     _old_store(path, monkeypatch)
     conn = connect(path)
-    assert applied_migrations(conn)[-1] == "0003_event_realis_participants"
+    assert "0003_event_realis_participants" in applied_migrations(conn)
     assert dict(conn.execute("SELECT id, realis FROM events").fetchall()) == {
         "E1": "actual", "E2": "negated", "E3": "future"}
     page = query.events(conn)
