@@ -7,7 +7,9 @@ each joins an existing entity of the same type when
 * PER: its words are a contiguous run of the entity's name (أوغلو، يلدز أوغلو
   ⊂ سامر يلدز أوغلو) and exactly one entity fits (a surname shared by two
   people goes to the one whose written name holds it, not a name built from
-  kinship);
+  kinship), but a run of two words or more that starts with a given name inside
+  the name is a father's (محمد لباد in زينب محمد لباد); عبد and the word after it
+  are one word (عبد ربه ~ عبدربه);
 * ORG: its words are a prefix of the entity's (حكومة الوحدة ⊂ حكومة الوحدة
   الوطنية), or equal once trailing nisba adjectives are dropped (وزارة
   الداخلية ~ وزارة الداخلية الليبية), or it is the quoted name inside the
@@ -40,7 +42,25 @@ def strip_article(word: str) -> str:
 
 
 def loose(words: list[str]) -> tuple[str, ...]:
-    return tuple(strip_article(w) for w in words)
+    """The words without ال, عبد joined to the word after it (عبد ربه ~ عبدربه، عبد الله ~ عبدالله)."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "عبد":
+            out[-1] = "عبد" + strip_article(w)
+        elif w.startswith("عبدال") and len(w) > 5:
+            out.append("عبد" + w[5:])
+        else:
+            out.append(strip_article(w))
+    return tuple(out)
+
+
+def _given_name(word: str) -> bool:
+    """A common Arabic given name (rasid/names/data/given_names.tsv)."""
+    from rasid.names.lexicon import lexicon, part_key
+
+    lex = lexicon()
+    k = part_key(word)
+    return k in lex.hand and k not in lex.foreign
 
 
 @dataclass
@@ -193,7 +213,10 @@ def _match(m: Mention, w: list[str], lw: tuple[str, ...], same: list[Group]) -> 
     """The group of ``m``'s type (``same``, in the order they were made) that ``m`` (core words
     ``w``, ``lw`` without ال) joins, when no group has the same key words (see the module docstring)."""
     if m.label == "PER":
-        fits = [g for g in same if _run_of(lw, g.loose_words)]
+        # a name of two words or more inside a longer one that opens with another given name is a
+        # father's name in a patronymic chain (محمد لباد in زينب محمد لباد), not the same person
+        fits = [g for g in same if _run_of(lw, g.loose_words)
+                and not (len(lw) >= 2 and g.loose_words[:len(lw)] != lw and _given_name(w[0]))]
         written = [g for g in fits if not g.built]
         if len(fits) == 1:
             return fits[0]

@@ -55,3 +55,11 @@ def test_org_core_drops_time_adjectives_however_the_hamza_is_written():
 
     for name in ("الحكومة المؤقتة", "الحكومة الانتقالية", "الحكومة الجديدة", "الحكومة الليبية المؤقتة"):
         assert org_core(name_key(name).split()) == ["الحكومه"], name
+
+
+def test_abd_spellings_are_one_name_and_a_fathers_name_is_not_the_child():
+    text = "قال عبدربه منصور هادي إن الحل سياسي. وأضاف عبد ربه منصور هادي أن الحرب ستنتهي. وقالت زينب محمد لباد إن محمد لباد مريض."
+    got = groups_of(text, [("عبدربه منصور هادي", "PER"), ("عبد ربه منصور هادي", "PER"),
+                           ("زينب محمد لباد", "PER"), ("محمد لباد", "PER")])
+    assert [len(ms) for _, _, ms in got] == [2, 1, 1]
+    assert [name for _, name, _ in got][1:] == ["زينب محمد لباد", "محمد لباد"]
