@@ -57,9 +57,10 @@ def report(db: Path, top: int = 50, places: int = 10) -> dict:
         " FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE a.type = 'LOC'"
         " GROUP BY a.id ORDER BY n DESC LIMIT ?", (places,)).fetchall()
     newest = conn.execute("SELECT max(substr(published, 1, 7)) FROM articles").fetchone()[0] or "9999-12"
-    dated = conn.execute(
+    dated = [r for r in conn.execute(
         "SELECT e.id, e.date, s.evidence_text FROM events e JOIN event_sources s ON s.event_id = e.id"
-        " WHERE e.date IS NOT NULL AND (e.date < '2000' OR substr(e.date, 1, 7) > ?)", (newest,)).fetchall()
+        " WHERE e.date IS NOT NULL AND (e.date < '2000' OR substr(e.date, 1, 7) > ?)", (newest,))
+        if _month(r["date"]) < "2000" or _month(r["date"]) > newest]
     out_of_range = {r["id"] for r in dated}
     said = {r["id"] for r in dated if r["evidence_text"] and r["date"][:4] in _years(r["evidence_text"])}
     n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
@@ -139,6 +140,17 @@ def sample_merges(db: Path, n: int, seed: int) -> list[str]:
         if shown == n:
             break
     return out
+
+
+def _month(value: str) -> str:
+    """YYYY-MM of an ISO date, month, year (YYYY) or week (YYYY-Www: the month of its Thursday)."""
+    if len(value) >= 8 and value[5] == "W":
+        from datetime import date
+        try:
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 4).isoformat()[:7]
+        except ValueError:
+            return value[:4]
+    return value[:7]
 
 
 def _years(text: str) -> set[str]:

@@ -138,7 +138,12 @@ def ingest(ctx, paths, db, published, quiet, workers):
                     failures += [f"{item.source or item.id}: stage {e.stage} [{e.code}] {e.message}"
                                  for e in item.errors]
                     continue
-                result = store.add(item)
+                try:
+                    result = store.add(item)        # one transaction: a failure stores nothing of it
+                except Exception as exc:            # noqa: BLE001 -- one article's failure is reported, not fatal
+                    counts["failed"] += 1
+                    failures.append(f"{item.source or item.id}: [store] {type(exc).__name__}: {exc}")
+                    continue
                 if not result.inserted:
                     counts["skipped"] += 1
                     continue

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gzip
 from functools import cache
+from pathlib import Path
 
-from rasid.ner.tagger import MODEL_DIR
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 
 __all__ = ["everyday_words"]
 

@@ -51,7 +51,6 @@ from rasid.errors import InputError, RasidError
 from rasid.lang.ar.normalize import norm_key
 from rasid.store.actors import Actor, ActorRegistry, registered
 from rasid.store.corrections import apply_corrections
-from rasid.store.evidence import actor_evidence
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
 
@@ -191,7 +190,9 @@ class Store:
         self._sync_registry()
         reg = self._registry
 
-        # actors
+        # actors (evidence reads the name lexicons: loaded on the first write, not for reading a store)
+        from rasid.store.evidence import actor_evidence
+
         ent_actor: dict[str, str] = {}
         for e in article.entities:
             e.kb_id = (reg.resolve(e, article_id=aid, create=actor_evidence(e, article))
@@ -274,7 +275,7 @@ class Store:
         offices = []
         for e in article.entities:
             for r in e.roles:
-                if r.title:
+                if r.title and e.id in ent_actor:       # an entity kept out of the registry has none
                     offices.append((ent_actor[e.id], r.title, norm_key(r.title), ent_actor.get(r.org or ""),
                                     r.country or e.country, aid, published))
         conn.executemany("INSERT INTO actor_offices(actor_id, title, norm, org_actor_id, country, article_id, seen)"

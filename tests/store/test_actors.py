@@ -219,3 +219,12 @@ def test_an_analyst_splits_a_name_off_an_actor():
     assert new.id != a and "زينب محمد لباد" in new.names and "زينب محمد لباد" not in reg.get(a).names
     assert reg.resolve(per("زينب محمد لباد", country="LBN")) == new.id      # not the father again
     assert reg.resolve(per("محمد لباد", country="LBN")) == a
+
+
+def test_no_actor_for_a_one_word_person_that_is_no_name():
+    from rasid.extract import extract_text
+    from rasid.store.evidence import actor_evidence
+    a = extract_text("قال الأمير سلمان إن الحل سياسي.")
+    titled = Entity(id="e9", type="PER", name="منطقة", mentions=["m1", "m2"], roles=[Role(title="أمير")])
+    assert not actor_evidence(titled, a)          # a title and two mentions do not make منطقة a person
+    assert actor_evidence(Entity(id="e8", type="PER", name="القحطاني", mentions=["m1", "m2"]), a)
