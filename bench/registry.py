@@ -95,13 +95,18 @@ def _reserved_articles(conn) -> set[str]:
     return out
 
 
-def sample_actors(db: Path, n: int, seed: int) -> list[str]:
-    """``n`` random actors (none seen in a reserved article), each with one mention in context."""
+def _shuffled(db: Path, sql: str, seed: int):
+    """(read-only connection, reserved article ids, the ids ``sql`` selects in a seeded random order)."""
     import random
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    reserved = _reserved_articles(conn)
-    ids = [r[0] for r in conn.execute("SELECT id FROM actors ORDER BY id")]
+    ids = [r[0] for r in conn.execute(sql)]
     random.Random(seed).shuffle(ids)
+    return conn, _reserved_articles(conn), ids
+
+
+def sample_actors(db: Path, n: int, seed: int) -> list[str]:
+    """``n`` random actors (none seen in a reserved article), each with one mention in context."""
+    conn, reserved, ids = _shuffled(db, "SELECT id FROM actors ORDER BY id", seed)
     out = []
     for aid in ids:
         arts = {r[0] for r in conn.execute("SELECT DISTINCT article_id FROM mentions WHERE actor_id = ?", (aid,))}
@@ -121,11 +126,7 @@ def sample_actors(db: Path, n: int, seed: int) -> list[str]:
 
 def sample_merges(db: Path, n: int, seed: int) -> list[str]:
     """``n`` random events reported by two or more articles (none reserved), with each report."""
-    import random
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    reserved = _reserved_articles(conn)
-    ids = [r[0] for r in conn.execute("SELECT id FROM events WHERE n_sources >= 2 ORDER BY id")]
-    random.Random(seed).shuffle(ids)
+    conn, reserved, ids = _shuffled(db, "SELECT id FROM events WHERE n_sources >= 2 ORDER BY id", seed)
     out: list[str] = []
     shown = 0
     for eid in ids:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from rasid.doc.layers import Mention
 from rasid.entities.vocabulary import is_nisba, vocabulary
-from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.normalize import join_abd, norm_key
 
 _QUOTED = re.compile(r"[«“\"]([^»”\"]+)[»”\"]")
 
@@ -43,15 +43,7 @@ def strip_article(word: str) -> str:
 
 def loose(words: list[str]) -> tuple[str, ...]:
     """The words without ال, عبد joined to the word after it (عبد ربه ~ عبدربه، عبد الله ~ عبدالله)."""
-    out: list[str] = []
-    for w in words:
-        if out and out[-1] == "عبد":
-            out[-1] = "عبد" + strip_article(w)
-        elif w.startswith("عبدال") and len(w) > 5:
-            out.append("عبد" + w[5:])
-        else:
-            out.append(strip_article(w))
-    return tuple(out)
+    return tuple(join_abd(words, strip_article))
 
 
 def _given_name(word: str) -> bool:

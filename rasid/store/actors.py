@@ -39,7 +39,7 @@ from rasid.doc.layers import Entity
 from rasid.geo import Gazetteer
 from rasid.geo.names import same_place_name
 from rasid.lang.ar.lexicons import keys as lexicon_keys
-from rasid.lang.ar.normalize import norm_key
+from rasid.lang.ar.normalize import join_abd, norm_key
 from rasid.names.lexicon import latin_norm
 
 __all__ = ["Actor", "ActorRegistry", "arabic_key", "latin_key", "country_code", "country_actor_id",
@@ -60,16 +60,7 @@ def _strip_al(w: str) -> str:
 def arabic_key(name: str) -> str:
     """Canonical Arabic key: norm_key, punctuation out, ال dropped per word, عبد+X joined."""
     k = norm_key(_NON_WORD.sub(" ", name or ""))
-    words = [_strip_al(w) for w in k.split()]
-    out: list[str] = []
-    for w in words:
-        if out and out[-1] == "عبد":
-            out[-1] = "عبد" + _strip_al(w)
-        elif w.startswith("عبدال") and len(w) > 5:
-            out.append("عبد" + w[5:])
-        else:
-            out.append(w)
-    return " ".join(out)
+    return " ".join(join_abd(k.split(), _strip_al))
 
 
 def latin_key(name: str) -> str:

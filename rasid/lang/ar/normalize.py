@@ -31,7 +31,7 @@ import re
 
 from rasid.lang.ar import chars as C
 
-__all__ = ["norm_key", "strip_diacritics", "NORM_TABLE", "STRIP_TABLE"]
+__all__ = ["norm_key", "strip_diacritics", "NORM_TABLE", "STRIP_TABLE", "join_abd"]
 
 
 def _build_strip() -> dict[int, None]:
@@ -94,3 +94,18 @@ def norm_key(s: str) -> str:
         # a cased non-ASCII character outside the table (Greek, Cyrillic, ß, ...)
         k = _norm(k.casefold())
     return k
+
+
+def join_abd(words, strip=lambda w: w) -> list[str]:
+    """Name words (norm_key forms) with عبد joined to the word after it and عبدال... to عبد...
+    (عبد ربه ~ عبدربه، عبد الله ~ عبدالله ~ عبدلله), each other word passed through ``strip``
+    (e.g. the article dropped): one form however a compound name is spaced."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "عبد":
+            out[-1] = "عبد" + strip(w)
+        elif w.startswith("عبدال") and len(w) > 5:
+            out.append("عبد" + w[5:])
+        else:
+            out.append(strip(w))
+    return out
