@@ -18,6 +18,7 @@ new clause is not cut). The event takes:
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from rasid.lang.ar.lexicons import keys
 
@@ -30,24 +31,20 @@ _HARD_PUNCT = frozenset(";؛:")
 _SOFT_PUNCT = frozenset(",،")
 
 
+@cache
 def _hard_words() -> frozenset[str]:
     return frozenset(keys("relative_pronouns")) | frozenset(keys("clause_complementizers")) \
         | frozenset(keys("date_clause_openers"))
 
 
-_HARD: frozenset[str] | None = None
-
-
 def _boundaries(article, sent) -> list[tuple[int, str]]:
     """(token index, "hard" | "soft") of the clause boundaries of ``sent``."""
-    global _HARD
-    if _HARD is None:
-        _HARD = _hard_words()
+    hard = _hard_words()
     out = []
     for i in range(sent.token_start, sent.token_end):
         t = article.tokens[i]
         text = article.text[t.start:t.end]
-        if t.kind == "word" and t.stem in _HARD:
+        if t.kind == "word" and t.stem in hard:
             out.append((i, "hard"))
         elif text in _HARD_PUNCT:
             out.append((i, "hard"))

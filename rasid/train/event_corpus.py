@@ -235,6 +235,12 @@ def show(batch: int, second: bool = False, out=sys.stdout) -> None:
     draw = (batch - 1) // 8 if batch else 0
     rows = [r for r in load_sample() if (r["second"] and (r["batch"] - 1) // 8 == draw if second
                                          else r["batch"] == batch)]
+    write_batch(rows, out, lambda text, start: text[max(0, start - 300):start].rsplit("\n", 1)[-1].strip()[-250:])
+
+
+def write_batch(rows: list[dict], out, context) -> None:
+    """Write sample rows for labelling: per article its title, per sentence its id, ``context(text,
+    start)`` (the article text an annotator sees before it) and the sentence (both corpora's ``show``)."""
     current = None
     for r in rows:
         text, sent = rebuild(ref_of(r))
@@ -242,8 +248,7 @@ def show(batch: int, second: bool = False, out=sys.stdout) -> None:
             current = r["url"]
             rec = _by_url(r["file"])[r["url"]]
             out.write(f"\n=== ARTICLE {r['url']}  ({r['source']}, {r['file'][:10]})\nTITLE: {rec.get('title', '')}\n")
-        before = text[max(0, r["start"] - 300):r["start"]].rsplit("\n", 1)[-1].strip()
-        out.write(f"\n[{r['sid']}]\nCONTEXT: …{before[-250:]}\nSENTENCE: {sent}\n")
+        out.write(f"\n[{r['sid']}]\nCONTEXT: …{context(text, r['start'])}\nSENTENCE: {sent}\n")
 
 
 # --------------------------------------------------------------------------- resolve
@@ -350,11 +355,6 @@ def resolve(path: Path, annotator: str) -> tuple[list[dict], list[str]]:
 
 # --------------------------------------------------------------------------- agreement
 
-def load_labels(name: str) -> dict[str, dict]:
-    with (LABELS / f"{name}.jsonl").open(encoding="utf-8") as fh:
-        return {d["sid"]: d for d in map(json.loads, filter(str.strip, fh))}
-
-
 def _overlap(a: dict | None, b: dict | None) -> bool:
     return a is not None and b is not None and a["start"] < b["end"] and b["start"] < a["end"]
 
@@ -437,6 +437,14 @@ def append_sample(rows: list[dict], path: Path, extend: bool) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def draw_summary(rows: list[dict]) -> str:
+    """One line on a draw: sentences, articles, why picked, sources, days, splits, double-labelled."""
+    return (f"{len(rows)} sentences from {len({r['url'] for r in rows})} articles; "
+            f"{dict(Counter(r['pick'] for r in rows))}; sources {len({r['source'] for r in rows})}, "
+            f"days {len({r['file'] for r in rows})}; splits {dict(Counter(r['split'] for r in rows))}; "
+            f"double {sum(r['second'] for r in rows)}")
+
+
 def store_labels(path: Path, annotator: str, labels: Path, name: str | None, resolve_file) -> int:
     """``resolve`` for the command line: check an annotator's file with ``resolve_file``, print what was
     refused, store the rest as ``labels/NAME.jsonl``; exit status 1 when a line was refused."""
@@ -494,10 +502,7 @@ def main(argv: list[str] | None = None) -> int:
                       first_batch=max((r["batch"] for r in old), default=0) + 1,
                       prefer=frozenset(t for t in args.prefer.split(",") if t))
         append_sample(rows, SAMPLE, bool(old))
-        c = Counter(r["pick"] for r in rows)
-        print(f"{len(rows)} sentences from {len({r['url'] for r in rows})} articles; {dict(c)}; "
-              f"sources {len({r['source'] for r in rows})}, days {len({r['file'] for r in rows})}; "
-              f"splits {dict(Counter(r['split'] for r in rows))}; double {sum(r['second'] for r in rows)}")
+        print(draw_summary(rows))
     elif args.cmd == "show":
         show(args.batch, args.second)
     elif args.cmd == "resolve":

@@ -25,9 +25,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
-from rasid.train.event_corpus import (LabelError, _by_url, _find, _split_of, article_text, draw_articles, labelled,
-                                      append_sample, first_and_second, resolve_lines, store_labels,
-                                      load_sample as _load_rows, rebuild, ref_of, sha1)
+from rasid.train.event_corpus import (LabelError, _find, _overlap, _split_of, article_text, draw_articles, labelled,
+                                      append_sample, draw_summary, first_and_second, resolve_lines, store_labels,
+                                      load_sample as _load_rows, rebuild, ref_of, sha1, write_batch)
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes"
 SAMPLE = DATA / "sample.jsonl"
@@ -101,15 +101,7 @@ def show(batch: int, second: bool = False, out=sys.stdout) -> None:
     """Print a batch: per article its title; per sentence its id, the article text before it (up to
     700 characters) and the sentence. With ``second``: the double-labelled sentences of every batch."""
     rows = [r for r in load_sample() if (r["second"] if second else r["batch"] == batch)]
-    current = None
-    for r in rows:
-        text, sent = rebuild(ref_of(r))
-        if r["url"] != current:
-            current = r["url"]
-            rec = _by_url(r["file"])[r["url"]]
-            out.write(f"\n=== ARTICLE {r['url']}  ({r['source']}, {r['file'][:10]})\nTITLE: {rec.get('title', '')}\n")
-        before = text[max(0, r["start"] - 700):r["start"]].strip()
-        out.write(f"\n[{r['sid']}]\nCONTEXT: …{before}\nSENTENCE: {sent}\n")
+    write_batch(rows, out, lambda text, start: text[max(0, start - 700):start].strip())
 
 
 # --------------------------------------------------------------------------- resolve
@@ -159,15 +151,6 @@ def resolve(path: Path, annotator: str) -> tuple[list[dict], list[str]]:
 
 
 # --------------------------------------------------------------------------- agreement and gold
-
-def load_labels(name: str) -> dict[str, dict]:
-    with (LABELS / f"{name}.jsonl").open(encoding="utf-8") as fh:
-        return {d["sid"]: d for d in map(json.loads, filter(str.strip, fh))}
-
-
-def _overlap(a: dict | None, b: dict | None) -> bool:
-    return a is not None and b is not None and a["start"] < b["end"] and b["start"] < a["end"]
-
 
 def same_speaker(a: dict | None, b: dict | None, text: str) -> bool:
     """Two speaker spans name the same speaker: both null, overlapping, or the same words (another
@@ -235,10 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                       first_sid=max((int(r["sid"][1:]) for r in old), default=0) + 1,
                       first_batch=max((r["batch"] for r in old), default=0) + 1)
         append_sample(rows, SAMPLE, bool(old))
-        print(f"{len(rows)} sentences from {len({r['url'] for r in rows})} articles; "
-              f"{dict(Counter(r['pick'] for r in rows))}; sources {len({r['source'] for r in rows})}, "
-              f"days {len({r['file'] for r in rows})}; splits {dict(Counter(r['split'] for r in rows))}; "
-              f"double {sum(r['second'] for r in rows)}")
+        print(draw_summary(rows))
     elif args.cmd == "show":
         show(args.batch, args.second)
     elif args.cmd == "resolve":
