@@ -471,28 +471,36 @@ def first_and_second(labels: Path) -> tuple[dict[str, dict], dict[str, dict]]:
     return firsts, seconds
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def corpus_parser(doc: str, articles: int, seed: int, extend_help: str, second_help: str):
+    """``(parser, its "sample" subparser)`` with the commands both corpora have: sample (--articles,
+    --seed, --extend), show BATCH [--second], resolve FILE --annotator NAME [--out], agree, stats."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("sample")
-    s.add_argument("--articles", type=int, default=380)
-    s.add_argument("--seed", type=int, default=10)
-    s.add_argument("--extend", action="store_true",
-                   help="append a new draw (other articles, new sids, batches after the last) to sample.jsonl")
-    s.add_argument("--candidates", type=int, default=4, help="sentences with a candidate trigger per article")
-    s.add_argument("--random", type=int, default=2, help="sentences drawn at random per article")
-    s.add_argument("--prefer", default="", metavar="TYPE,TYPE",
-                   help="PLOVER types the corpus has few of: articles and sentences proposing them come first")
+    s.add_argument("--articles", type=int, default=articles)
+    s.add_argument("--seed", type=int, default=seed)
+    s.add_argument("--extend", action="store_true", help=extend_help)
     sh = sub.add_parser("show")
     sh.add_argument("batch", type=int)
-    sh.add_argument("--second", action="store_true",
-                    help="the double-labelled sentences of BATCH's draw (0 or 1-8: the first draw; 9-16: the second)")
+    sh.add_argument("--second", action="store_true", help=second_help)
     r = sub.add_parser("resolve")
     r.add_argument("file", type=Path)
     r.add_argument("--annotator", required=True)
     r.add_argument("--out", help="labels file name (default: the annotator's)")
     sub.add_parser("agree")
     sub.add_parser("stats")
+    return ap, s
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap, s = corpus_parser(
+        __doc__, 380, 10,
+        "append a new draw (other articles, new sids, batches after the last) to sample.jsonl",
+        "the double-labelled sentences of BATCH's draw (0 or 1-8: the first draw; 9-16: the second)")
+    s.add_argument("--candidates", type=int, default=4, help="sentences with a candidate trigger per article")
+    s.add_argument("--random", type=int, default=2, help="sentences drawn at random per article")
+    s.add_argument("--prefer", default="", metavar="TYPE,TYPE",
+                   help="PLOVER types the corpus has few of: articles and sentences proposing them come first")
     args = ap.parse_args(argv)
     if args.cmd == "sample":
         old = load_sample() if args.extend and SAMPLE.exists() else []

@@ -16,7 +16,6 @@ Files (under rasid/train/data/quotes/):
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -27,7 +26,8 @@ from typing import Iterator
 
 from rasid.train.event_corpus import (LabelError, _find, _overlap, _split_of, article_text, draw_articles, labelled,
                                       append_sample, draw_summary, first_and_second, resolve_lines, store_labels,
-                                      load_sample as _load_rows, rebuild, ref_of, sha1, write_batch)
+                                      corpus_parser, load_sample as _load_rows, rebuild, ref_of, sha1,
+                                      write_batch)
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes"
 SAMPLE = DATA / "sample.jsonl"
@@ -195,21 +195,8 @@ def gold(split: str | None = None) -> Iterator[tuple[dict, str, str, list[dict]]
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    s = sub.add_parser("sample")
-    s.add_argument("--articles", type=int, default=220)
-    s.add_argument("--seed", type=int, default=5)
-    s.add_argument("--extend", action="store_true", help="append a new draw (other articles) to sample.jsonl")
-    sh = sub.add_parser("show")
-    sh.add_argument("batch", type=int)
-    sh.add_argument("--second", action="store_true", help="the double-labelled sentences of every batch")
-    r = sub.add_parser("resolve")
-    r.add_argument("file", type=Path)
-    r.add_argument("--annotator", required=True)
-    r.add_argument("--out", help="labels file name (default: the annotator's)")
-    sub.add_parser("agree")
-    sub.add_parser("stats")
+    ap, _ = corpus_parser(__doc__, 220, 5, "append a new draw (other articles) to sample.jsonl",
+                          "the double-labelled sentences of every batch")
     args = ap.parse_args(argv)
     if args.cmd == "sample":
         old = load_sample() if args.extend and SAMPLE.exists() else []
