@@ -17,6 +17,7 @@ from rasid.config import Settings, load_settings
 from rasid.doc.article import Article
 from rasid.errors import InputError, RasidError
 from rasid.ingest import iter_articles
+from rasid.ingest.decode import repair_surrogates
 from rasid.pipeline import Pipeline
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -107,5 +108,8 @@ def process(article: Article, pipeline: Pipeline, *, published: str | None = Non
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
                  pipeline: Pipeline | None = None, **meta) -> Article:
     """Run the pipeline on one text given as a string (no file)."""
+    (text, title), repaired = repair_surrogates([text, title])
     article = Article(raw=text, title=title, **meta)
+    if repaired:
+        article.meta["repaired"] = f"{repaired} lone UTF-16 surrogate(s) replaced by U+FFFD"
     return process(article, pipeline or build_pipeline(), published=check_date(published))

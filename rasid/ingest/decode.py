@@ -39,7 +39,9 @@ from dataclasses import dataclass
 
 from rasid.errors import InputError
 
-__all__ = ["decode_bytes", "decode", "Decoded", "normalize_newlines", "sniff_binary"]
+__all__ = ["decode_bytes", "decode", "Decoded", "normalize_newlines", "sniff_binary", "repair_surrogates"]
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # (magic prefix, name). Checked at offset 0.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -99,6 +101,34 @@ class Decoded:
     encoding: str       # the codec name used ("utf-8", "utf-16-le", "cp1256", …)
     method: str         # how it was found: "bom", "utf-8", "nul-pattern", "parity", "arabic-letters",
                         # "charset-normalizer"
+
+
+def repair_surrogates(value):
+    """``(value, n)``: ``value`` (a string, or lists and dicts of them, as JSON gives) with every
+    lone UTF-16 surrogate replaced by U+FFFD, and how many were replaced.
+
+    JSON may escape half of a surrogate pair (``"\\ud83d"``, common in truncated tweets); the
+    decoded string then cannot be written as UTF-8 anywhere. One character becomes one, so
+    offsets are unchanged; readers record the repair in the article's ``meta["repaired"]``.
+    """
+    if isinstance(value, str):
+        return _LONE_SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        out, n = [], 0
+        for v in value:
+            v, k = repair_surrogates(v)
+            out.append(v)
+            n += k
+        return out, n
+    if isinstance(value, dict):
+        out_d, n = {}, 0
+        for key, v in value.items():
+            key, k1 = repair_surrogates(key)
+            v, k2 = repair_surrogates(v)
+            out_d[key] = v
+            n += k1 + k2
+        return out_d, n
+    return value, 0
 
 
 def normalize_newlines(text: str) -> str:

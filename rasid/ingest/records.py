@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 
 from rasid.doc import Article
 from rasid.errors import InputError
-from rasid.ingest.decode import decode, normalize_newlines
+from rasid.ingest.decode import decode, normalize_newlines, repair_surrogates
 
 __all__ = ["article_from_record", "iter_json_text", "iter_json_stream", "iter_jsonl_lines",
            "iter_jsonl_text", "RECORD_FIELDS"]
@@ -50,6 +50,7 @@ def _str(v: Any) -> str | None:
 def article_from_record(rec: Any, source: str, fmt: str, *, meta: dict | None = None) -> Article | InputError:
     if not isinstance(rec, dict):
         return InputError(source, "json", f"record is not a JSON object (got {type(rec).__name__})")
+    rec, repaired = repair_surrogates(rec)
     text = rec.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):
         text = rec.get("content", text)
@@ -92,6 +93,8 @@ def article_from_record(rec: Any, source: str, fmt: str, *, meta: dict | None = 
     if meta:
         art.meta.update(meta)
     art.meta.update(extra)
+    if repaired:
+        art.meta["repaired"] = f"{repaired} lone UTF-16 surrogate(s) replaced by U+FFFD"
     return art
 
 

@@ -19,8 +19,11 @@ Token kinds, in the order the master regex tries them:
 * ``quote``  -- ``« » " “ ” ' ‘ ’ „ ‚ ‹ ›``
 * ``symbol`` -- any other non-space character (``% $ @ # +``, emoji, a lone tatweel run ...)
 
-Whitespace and invisible format characters (ZWNJ, ZWJ, LRM, RLM, BOM, soft
-hyphen ...; see ``chars.IGNORABLES``) are never part of a token and never a token.
+Whitespace is never part of a token. Invisible format characters (ZWNJ, ZWJ,
+LRM, RLM, ZWSP, BOM, soft hyphen ...; see ``chars.IGNORABLES``) are never a token:
+between two Arabic letters they are part of the word (``الجب\u200fير`` is one
+token whose norm key, which drops them, is that of ``الجبير``); anywhere else they
+are skipped.
 
 Clitic splitting (``Token.words``), only for ``word`` tokens:
 proclitics are the conjunctions و ف, the prepositions ب ل ك, the future marker
@@ -74,7 +77,7 @@ _MASTER = re.compile(
     f"(?:[^{_URL_STOP}]*[^{_URL_END}])?"
     "|(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)"
     "|(?P<number>\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)|\\d+(?:[.,\\u066b\\u066c/:]\\d+)*[%\\u066a\\u2030]?)"
-    f"|(?P<word>[{_MRK}]*[{_ARL}][{_ARL}{_MRK}]*)"
+    f"|(?P<word>[{_MRK}]*[{_ARL}](?:[{_ARL}{_MRK}]|[{_IGN}]+(?=[{_ARL}{_MRK}]))*)"
     f"|(?P<latin>{_LAT1}{_LATN}*(?:['’]{_LAT1}{_LATN}*)*)"
     f"|(?P<punct>\\.\\.+|[{_cls(C.PUNCT_CHARS)}])"
     f"|(?P<quote>[{_cls(C.QUOTE_CHARS)}])"
@@ -196,7 +199,9 @@ def split_clitics(surface: str) -> tuple[tuple[int, int, str, str], ...]:
     return _split(surface, norm_key(surface))
 
 
-_STRIPPED = re.compile("[" + re.escape("".join(map(chr, STRIP_TABLE))) + "]")
+# characters the norm key deletes inside a word: marks, tatweel and the invisible format characters
+_DELETED = frozenset(STRIP_TABLE) | frozenset(map(ord, C.IGNORABLES))
+_STRIPPED = re.compile("[" + re.escape("".join(map(chr, sorted(_DELETED)))) + "]")
 
 
 def _split(surface: str, nk: str) -> tuple[tuple[int, int, str, str], ...]:
@@ -208,7 +213,7 @@ def _split(surface: str, nk: str) -> tuple[tuple[int, int, str, str], ...]:
         pos = None                  # no marks: letter k is at k
         sk = surface
     else:
-        pos = [i for i, ch in enumerate(surface) if ord(ch) not in STRIP_TABLE]
+        pos = [i for i, ch in enumerate(surface) if ord(ch) not in _DELETED]
         if not pos:
             return ()
         sk = "".join(surface[i] for i in pos)

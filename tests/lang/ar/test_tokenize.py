@@ -90,6 +90,16 @@ def test_invisible_characters_are_skipped():
     assert surf(text, tokenize(text)) == ["الرياض", "جدة"]
 
 
+def test_invisible_characters_inside_a_word_do_not_split_it():
+    # RLM, ZWNJ, ZWJ, ZWSP pasted inside a name: one token, the name's norm key, clitics as usual
+    for mark in "\u200f\u200c\u200d\u200b\u00ad":
+        text = f"قال الجب{mark}ير وال{mark}رياض{mark} "
+        toks = tokenize(text)
+        assert surf(text, toks) == ["قال", f"الجب{mark}ير", f"وال{mark}رياض"]
+        assert [t.norm for t in toks] == ["قال", "الجبير", "والرياض"]
+        assert [w.norm for w in toks[2].words] == ["و", "ال", "رياض"]
+
+
 def test_empty():
     assert tokenize("") == []
     assert tokenize(" \n\t\u200f ") == []
