@@ -6,6 +6,7 @@
     ├── InputError             an input cannot be read (code: empty, binary, encoding,
     │                          too_large, json, permission, not_found, unsupported)
     ├── PipelineError          a pipeline cannot be built (unknown stage, unmet needs)
+    ├── StoreError             a store cannot be opened, read or written
     └── StageError             a stage failed on one article (carries the stage name)
 
 Error codes are short stable strings, written into the JSON output of a failed
@@ -40,6 +41,12 @@ class InputError(RasidError):
         self.code = code
         self.message = message
         super().__init__(f"{source}: {message}")
+
+
+class StoreError(RasidError):
+    """A store cannot be opened, read or written (not a database, unopenable path, locked)."""
+
+    code = "store"
 
 
 class PipelineError(RasidError):

@@ -18,10 +18,24 @@ import click
 
 from rasid import __version__
 from rasid.config import ConfigError, load_settings
-from rasid.errors import PipelineError, RasidError
+from rasid.errors import PipelineError, RasidError, StoreError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class StoreFailure(click.ClickException):
+    """A store that cannot be opened or used: its message, exit status 2, no traceback."""
+
+    exit_code = 2
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise StoreFailure(str(exc)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rasid")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="TOML settings file (default: $RASID_CONFIG, then ~/.config/rasid/config.toml).")

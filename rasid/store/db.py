@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from rasid.errors import StoreError
 from rasid.store.migrations import migrations
 
 __all__ = ["connect", "connection", "migrate", "transaction", "applied_migrations", "BUSY_TIMEOUT_MS"]
@@ -40,7 +41,18 @@ def now() -> str:
 
 
 def connect(path: str | os.PathLike, *, readonly: bool = False, migrate_schema: bool = True) -> sqlite3.Connection:
-    """Open the store at ``path`` (created when missing) and bring its schema up to date."""
+    """Open the store at ``path`` (created when missing) and bring its schema up to date.
+
+    A path that cannot be opened, or a file that is not a SQLite database, is a
+    :class:`~rasid.errors.StoreError` naming the path, never a bare sqlite3 error.
+    """
+    try:
+        return _connect(path, readonly=readonly, migrate_schema=migrate_schema)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{os.fspath(path)}: cannot open as a rasid store: {exc}") from exc
+
+
+def _connect(path, *, readonly: bool, migrate_schema: bool) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
                                timeout=BUSY_TIMEOUT_MS / 1000)
@@ -49,6 +61,7 @@ def connect(path: str | os.PathLike, *, readonly: bool = False, migrate_schema: 
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()   # fails here when it is no database
     if not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")   # with WAL: durable across a killed process

@@ -47,7 +47,7 @@ from rasid.doc.article import Article
 from rasid.doc.layers import Entity, Event
 from rasid.doc.serialize import to_dict
 from rasid.store import documents
-from rasid.errors import InputError, RasidError
+from rasid.errors import InputError, RasidError, StoreError
 from rasid.lang.ar.normalize import norm_key
 from rasid.store.actors import Actor, ActorRegistry, registered
 from rasid.store.corrections import apply_corrections
@@ -60,10 +60,6 @@ DEFAULT_WINDOW_DAYS = 3
 UNMERGED_REALIS = frozenset({"background", "generic"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-class StoreError(RasidError):
-    code = "store"
 
 
 @dataclass(frozen=True, slots=True)

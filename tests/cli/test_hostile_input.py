@@ -40,3 +40,19 @@ def test_a_format_character_inside_a_name_does_not_hide_the_article(tmp_path):
     assert run("ingest", str(src), "--db", str(db), "-q").exit_code == 0
     found = json.loads(run("search", "الجبير", "--db", str(db), "--json").stdout)
     assert sorted(a["id"] for a in found["items"]) == ["0", "1", "2"]
+
+
+def test_a_bad_store_path_is_a_message_with_exit_2(tmp_path):
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("not a database\n" * 200, encoding="utf-8")
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    for args in (["events", "--db", str(not_a_db)], ["actors", "--db", str(not_a_db)],
+                 ["ingest", str(src), "--db", str(not_a_db), "-q"],
+                 ["ingest", str(src), "--db", str(tmp_path / "file.txt" / "x.db"), "-q"]):
+        if "file.txt" in args[-2]:
+            (tmp_path / "file.txt").write_text("x", encoding="utf-8")   # a file where a folder should be
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 2, (args, r.output, r.exception)
+        assert "cannot open as a rasid store" in r.output and "Traceback" not in r.output
+    assert not_a_db.read_text(encoding="utf-8").startswith("not a database")   # left as it was

@@ -69,8 +69,10 @@ def test_a_failing_migration_leaves_nothing_behind(tmp_path, monkeypatch):
     connect(path).close()
     bad = types.SimpleNamespace(NAME="9998_bad", SQL="CREATE TABLE half (x INTEGER);\nCREATE TABLE half (x INTEGER);")
     monkeypatch.setattr(db, "migrations", lambda: [*migrations(), bad])
-    with pytest.raises(sqlite3.OperationalError):
+    from rasid.errors import StoreError
+    with pytest.raises(StoreError, match="s.db") as err:
         connect(path)
+    assert isinstance(err.value.__cause__, sqlite3.OperationalError)
     conn = sqlite3.connect(path)
     assert "half" not in _tables(conn)
     assert "9998_bad" not in [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
