@@ -119,7 +119,7 @@ def ingest(ctx, paths, db, published, quiet, workers):
         raise click.BadParameter(str(exc), param_hint="--published") from None
     settings = settings_from(ctx, workers=workers)
     path = db or settings.db
-    counts = {"stored": 0, "skipped": 0, "duplicates": 0, "events_new": 0, "events_merged": 0, "failed": 0}
+    counts = {"stored": 0, "updated": 0, "skipped": 0, "duplicates": 0, "events_new": 0, "events_merged": 0, "failed": 0}
     failures = []
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=Console(stderr=True), transient=True,
@@ -147,7 +147,7 @@ def ingest(ctx, paths, db, published, quiet, workers):
                 if not result.inserted:
                     counts["skipped"] += 1
                     continue
-                counts["stored"] += 1
+                counts["updated" if result.replaced else "stored"] += 1
                 counts["duplicates"] += bool(result.duplicate_of)
                 counts["events_new"] += result.events_new
                 counts["events_merged"] += result.events_merged
@@ -156,6 +156,7 @@ def ingest(ctx, paths, db, published, quiet, workers):
     for line in failures:
         click.echo(f"rasid: error: {line}", err=True)
     click.echo(f"{path}: {counts['stored']} stored ({counts['duplicates']} near-duplicates linked), "
+               f"{counts['updated']} updated (edited versions replaced), "
                f"{counts['skipped']} already stored, {counts['failed']} failed; events: "
                f"{counts['events_new']} new, {counts['events_merged']} merged into earlier reports", err=True)
     ctx.exit(1 if counts["failed"] else 0)

@@ -414,6 +414,12 @@ class ActorRegistry:
         self._index(new)
         return new
 
+    def forget(self, actor_id: str) -> None:
+        """Drop an actor nothing names any more (the only article that did was replaced)."""
+        if self.actors.pop(actor_id, None) is not None:
+            self._unindex(actor_id)
+            self.blocked.pop(actor_id, None)
+
     def _unindex(self, actor_id: str) -> None:
         for table in (self._by_key, self._by_latin, self._by_word):
             for ids in table.values():

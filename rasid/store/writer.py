@@ -40,7 +40,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as _date
 
 from rasid.doc.article import Article
@@ -70,6 +70,7 @@ class AddResult:
     events_new: int = 0
     events_merged: int = 0
     dup_score: float | None = None
+    replaced: bool = False         # True: an earlier version (same id, or same url and much the same text) was replaced
 
 
 def content_hash(article: Article) -> str:
@@ -164,20 +165,95 @@ class Store:
             yield item if isinstance(item, InputError) else self.add(item)
 
     def add(self, article: Article) -> AddResult:
-        """Store ``article`` with its actors, mentions, quotes, times and events, in one transaction."""
+        """Store ``article`` with its actors, mentions, quotes, times and events, in one transaction.
+
+        An article is known by its text (the content hash): the same text again is skipped. An
+        edited version replaces the stored one, which keeps its id: the same ``id`` with other
+        text or another title, or (without an id of its own) the same ``url`` and much the same
+        text (word overlap at least :data:`SAME_VERSION`). The replaced version's mentions,
+        quotes, times, offices and event reports are removed first (an event it alone reported
+        goes, a merged one loses a source) and its document is kept in ``article_versions``.
+        """
         h = content_hash(article)
         conn = self.conn
         try:
             with transaction(conn):
-                row = conn.execute("SELECT id, duplicate_of FROM articles WHERE content_hash = ?", (h,)).fetchone()
-                if row is not None:
+                row = conn.execute("SELECT id, duplicate_of, title FROM articles WHERE content_hash = ?",
+                                   (h,)).fetchone()
+                if row is not None and (not article.title or article.title == row["title"]):
                     return AddResult(False, row["id"], row["duplicate_of"])
-                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-                    raise StoreError(f"article id {article.id!r} is stored with different content")
-                return self._add(article, h)
+                old = row["id"] if row is not None else self._earlier_version(article)
+                if old is not None:
+                    self._remove(old)
+                    article.id = old
+                result = self._add(article, h)
+                return replace(result, replaced=old is not None)
         except BaseException:
             self._registry = None      # the in-memory registry may hold the rolled-back changes
             raise
+
+    def _earlier_version(self, article: Article) -> str | None:
+        """The id of the stored version that ``article`` edits, if any (see :meth:`add`)."""
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            return article.id
+        if not article.url:
+            return None
+        mine = _words(article.text)
+        for r in conn.execute("SELECT id, text FROM articles WHERE url = ?", (article.url,)):
+            theirs = _words(r["text"])
+            if mine and theirs and len(mine & theirs) / len(mine | theirs) >= SAME_VERSION:
+                return r["id"]
+        return None
+
+    def _remove(self, aid: str) -> None:
+        """Take a stored article and all it contributed out of the store (inside the caller's
+        transaction), keeping its document in ``article_versions``."""
+        conn = self.conn
+        conn.execute("PRAGMA defer_foreign_keys = ON")    # near-duplicates point at the id, which comes back
+        row = conn.execute("SELECT seq, content_hash, raw_json FROM articles WHERE id = ?", (aid,)).fetchone()
+        conn.execute("INSERT INTO article_versions(article_id, content_hash, raw_json, replaced_at)"
+                     " VALUES (?, ?, ?, ?)", (aid, row["content_hash"], row["raw_json"], now()))
+        events = [r[0] for r in conn.execute("SELECT DISTINCT event_id FROM event_sources WHERE article_id = ?",
+                                             (aid,))]
+        conn.execute("DELETE FROM event_sources WHERE article_id = ?", (aid,))
+        conn.execute("DELETE FROM event_participants WHERE article_id = ?", (aid,))
+        for eid in events:
+            conn.execute("UPDATE events SET n_sources = (SELECT count(*) FROM event_sources WHERE event_id = ?)"
+                         " WHERE id = ?", (eid, eid))
+        conn.executemany("DELETE FROM events WHERE id = ? AND n_sources = 0", [(e,) for e in events])
+        counts = conn.execute("SELECT actor_id, count(DISTINCT entity_id) FROM mentions WHERE article_id = ?"
+                              " AND actor_id IS NOT NULL GROUP BY actor_id", (aid,)).fetchall()
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (row["seq"],))
+        conn.execute("DELETE FROM articles WHERE id = ?", (aid,))   # mentions, quotes, times, offices: cascade
+        if counts:
+            self._sync_registry()
+            for actor_id, k in counts:
+                actor = self._registry.get(actor_id)
+                if actor is None:
+                    continue
+                actor.mentions = max(0, actor.mentions - k)
+                if actor.mentions == 0 and not self._referenced(actor_id):
+                    seq = conn.execute("SELECT seq FROM actors WHERE id = ?", (actor_id,)).fetchone()[0]
+                    conn.execute("DELETE FROM actor_names_fts WHERE rowid = ?", (seq,))
+                    conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))   # names, countries: cascade
+                    self._registry.forget(actor_id)
+                else:
+                    self._save_actor(actor, None)
+            version = int(self._meta("registry_version") or 0) + 1
+            self._set_meta("registry_version", str(version))
+            self._reg_version = version
+
+    def _referenced(self, actor_id: str) -> bool:
+        """Whether any stored row (or an analyst's correction) still names the actor."""
+        checks = ("SELECT 1 FROM mentions WHERE actor_id = ?", "SELECT 1 FROM event_actors WHERE actor_id = ?",
+                  "SELECT 1 FROM events WHERE location_actor_id = ?",
+                  "SELECT 1 FROM quotes WHERE speaker_actor_id = ?1 OR channel_actor_id = ?1",
+                  "SELECT 1 FROM actor_offices WHERE org_actor_id = ?",
+                  "SELECT 1 FROM event_participants WHERE actor_id = ?",
+                  "SELECT 1 FROM event_sources WHERE reported_by_actor_id = ?",
+                  "SELECT 1 FROM actor_corrections WHERE actor_id = ?1 OR other = ?1 OR new_id = ?1")
+        return any(self.conn.execute(q + " LIMIT 1", (actor_id,)).fetchone() for q in checks)
 
     def _add(self, article: Article, h: str) -> AddResult:
         conn = self.conn
@@ -349,6 +425,9 @@ class Store:
                 merged += 1
             else:
                 eid = "E" + hashlib.sha1(f"{aid}|{ev.id}".encode()).hexdigest()[:12]
+                if conn.execute("SELECT 1 FROM events WHERE id = ?", (eid,)).fetchone():
+                    # an earlier version of this article made that event, still reported elsewhere
+                    eid = "E" + hashlib.sha1(f"{aid}|{content_hash(article)}|{ev.id}".encode()).hexdigest()[:12]
                 loc = ents.get(ev.location or "")
                 conn.execute(
                     "INSERT INTO events(id, type, mode, date, day, actor_key, location_actor_id, location_name,"
@@ -380,6 +459,7 @@ class Store:
 
 
 SAME_REPORT = 0.5      # word overlap (Jaccard) of two one-sided reports of the same event
+SAME_VERSION = 0.5     # word overlap (Jaccard) of two texts at one url for the later to edit the earlier
 
 
 def _words(text: str) -> set[str]:
@@ -454,4 +534,5 @@ def _actor_data(actor: Actor) -> dict:
 
 
 _COUNTABLE = frozenset({"articles", "actors", "actor_names", "actor_offices", "mentions", "events",
-                        "event_actors", "event_sources", "event_participants", "quotes", "times", "minhash_bands", "schema_migrations"})
+                        "event_actors", "event_sources", "event_participants", "quotes", "times", "minhash_bands", "schema_migrations",
+                        "article_versions"})

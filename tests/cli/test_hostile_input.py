@@ -56,3 +56,63 @@ def test_a_bad_store_path_is_a_message_with_exit_2(tmp_path):
         assert r.exit_code == 2, (args, r.output, r.exception)
         assert "cannot open as a rasid store" in r.output and "Traceback" not in r.output
     assert not_a_db.read_text(encoding="utf-8").startswith("not a database")   # left as it was
+
+
+STORY = ("أعلنت وزارة الداخلية العراقية أن مسلحين هاجموا نقطة تفتيش في بعقوبة أمس. "
+         "وقال المتحدث باسم الوزارة سعد معن إن الهجوم أسفر عن مقتل ثلاثة جنود. "
+         "واعتقلت قوات الأمن العراقية خمسة مشتبه بهم في المدينة.")
+
+
+def _counts(db):
+    conn = sqlite3.connect(db)
+    tables = ("articles", "article_versions", "events", "event_sources", "quotes", "mentions")
+    out = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    out["max_sources"] = conn.execute("SELECT max(n_sources) FROM events").fetchone()[0]
+    return out
+
+
+def _ingest(tmp_path, name, records, db):
+    src = tmp_path / name
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    r = run("ingest", str(src), "--db", str(db), "-q")
+    assert r.exit_code == 0, r.output
+    return r
+
+
+def test_an_edited_article_with_the_same_id_replaces_the_stored_one(tmp_path):
+    db = tmp_path / "ids.db"
+    first = {"id": "a1", "url": "https://example.com/1", "title": "هجوم في بعقوبة", "content": STORY}
+    later = {"id": "b2", "content": "خبر آخر عن افتتاح معرض للكتاب في الرياض اليوم بحضور وزير الثقافة."}
+    _ingest(tmp_path, "v1.jsonl", [first], db)
+    before = _counts(db)
+    edited = dict(first, content=STORY + " وأضاف معن أن التحقيق جار.")
+    r = _ingest(tmp_path, "v2.jsonl", [edited, later], db)     # used to abort here, `later` never stored
+    assert "1 updated" in r.stderr
+    after = _counts(db)
+    assert after["articles"] == before["articles"] + 1 and after["article_versions"] == 1
+    assert after["max_sources"] == 1                          # the edit is no second source of its events
+    assert after["events"] >= before["events"]
+    conn = sqlite3.connect(db)
+    assert "التحقيق جار" in conn.execute("SELECT text FROM articles WHERE id = 'a1'").fetchone()[0]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    # a title-only edit is an edit too
+    _ingest(tmp_path, "v3.jsonl", [dict(edited, title="هجوم على نقطة تفتيش في بعقوبة")], db)
+    assert conn.execute("SELECT title FROM articles WHERE id = 'a1'").fetchone()[0] == "هجوم على نقطة تفتيش في بعقوبة"
+    assert _counts(db)["article_versions"] == 2
+
+
+def test_an_edited_article_without_an_id_is_found_by_its_url(tmp_path):
+    db = tmp_path / "urls.db"
+    recs = [{"url": f"https://example.com/{i}", "content": STORY.replace("خمسة", w)}
+            for i, w in enumerate(["خمسة", "ستة", "سبعة"])]
+    _ingest(tmp_path, "v1.jsonl", recs, db)
+    before = _counts(db)
+    edited = [dict(r, content=r["content"] + " وأضاف معن أن التحقيق جار.") for r in recs]
+    _ingest(tmp_path, "v2.jsonl", edited, db)
+    after = _counts(db)
+    assert after["articles"] == before["articles"] == 3
+    assert after["max_sources"] == before["max_sources"]      # was 2: the copy counted as a second source
+    assert after["quotes"] <= before["quotes"] + 3            # was doubled
+    # another story at the same url is not an edit: both are kept
+    _ingest(tmp_path, "v3.jsonl", [{"url": "https://example.com/0", "content": "افتتح وزير الثقافة معرض الكتاب في الرياض اليوم وسط حضور كبير."}], db)
+    assert _counts(db)["articles"] == 4

@@ -120,14 +120,23 @@ def test_a_failed_add_leaves_nothing_and_can_be_retried(tmp_path, monkeypatch):
         assert s.add(water()).inserted
 
 
-def test_an_id_stored_with_other_content_is_refused(tmp_path):
+def test_an_id_stored_with_other_content_is_replaced_as_if_never_stored(tmp_path):
+    with Store(tmp_path / "clean.db") as s:
+        b = water()
+        b.id = "same"
+        s.add(b)
+        clean = counts(s)
     with Store(tmp_path / "s.db") as s:
         a = tunis()
+        a.id = "same"
         s.add(a)
         b = water()
-        b.id = a.id
-        with pytest.raises(StoreError):
-            s.add(b)
+        b.id = "same"
+        result = s.add(b)
+        assert result.inserted and result.replaced and result.article_id == "same"
+        assert counts(s) == clean
+        assert s.count("article_versions") == 1
+        assert s.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
 def test_add_many_passes_input_errors_through(tmp_path):
