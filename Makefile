@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/run.py --stages clean,tokens,sentences,mentions,entities,places,names,quotes,dates,events
 	$(BIN)/python bench/store.py --limit 1000
+	$(BIN)/python bench/long.py
 
 # Rebuild every shipped model and index from ../shared/data (reproducible; a few minutes on 2 cores).
 train: $(STAMP)

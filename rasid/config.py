@@ -36,6 +36,9 @@ class Settings:
     max_bytes: int = _setting(20 * 1024 * 1024,
                               "Largest single .txt/.html input read, in bytes; larger files are reported "
                               "as `too_large` and skipped.")
+    max_chars: int = _setting(1_000_000,
+                              "Longest article text, in characters (a news story is a few thousand); a "
+                              "longer record or file is reported as `too_large` and skipped.")
     progress: bool = _setting(True, "Show a progress bar on stderr when it is a terminal and there are "
                                     "more than a few inputs.")
     workers: int = _setting(1, "Processes that run the pipeline in parallel (`rasid extract`, `rasid ingest`); "

@@ -47,7 +47,7 @@ def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, pub
     settings = settings or load_settings()
     pipeline = pipeline or build_pipeline(settings)
     check_date(published)
-    items = iter_articles(paths, max_bytes=settings.max_bytes)
+    items = iter_articles(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars)
     if settings.workers > 1:
         yield from _parallel(items, settings, published, pipeline.errors == "raise")
         return

@@ -6,6 +6,7 @@ covers except where the data model says so, and then the copy is checked.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rasid.errors import SpanError
@@ -47,3 +48,38 @@ def check_text(text: str, start: int, end: int, expected: str) -> None:
     check_span(start, end, len(text))
     if text[start:end] != expected:
         raise SpanError(f"span [{start}, {end}) holds {text[start:end]!r}, not {expected!r}")
+
+
+class SpanSet:
+    """A fixed set of ranges asked, in logarithmic time, whether one of them contains or
+    overlaps a range (so a stage stays linear in a long text, where a scan of every range
+    for every token would be quadratic)."""
+
+    __slots__ = ("_starts", "_max_end", "_exact")
+
+    def __init__(self, spans) -> None:
+        spans = sorted((int(s), int(e)) for s, e in spans)
+        self._starts = [s for s, _ in spans]
+        self._max_end: list[int] = []         # the furthest end among the spans up to each one
+        far = -1
+        for _, e in spans:
+            far = max(far, e)
+            self._max_end.append(far)
+        self._exact = set(spans)
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def __contains__(self, span) -> bool:
+        """Whether ``(start, end)`` is one of the ranges."""
+        return tuple(span) in self._exact
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether some range ``(s, e)`` holds ``[start, end)``: ``s <= start and end <= e``."""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self._max_end[i] >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some range ``(s, e)`` shares a character with ``[start, end)``: ``s < end and start < e``."""
+        i = bisect_left(self._starts, end) - 1
+        return i >= 0 and self._max_end[i] > start

@@ -162,15 +162,17 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
 
     order = sorted(((m, core(m)) for m in mentions), key=lambda mw: (-len(mw[1]), mw[0].start))
     groups: list[Group] = []
-    by_type: dict[str, list[Group]] = {}
     exact: dict[tuple[str, tuple[str, ...]], Group] = {}     # (type, loose words) -> first such group
+    # (type, word) -> (creation number, group) of every group a mention with that word could
+    # join (see _candidates): _match then reads a few groups, not all (linear in a long text)
+    by_word: dict[tuple[str, str], list[tuple[int, Group]]] = {}
     for m, w in order:
         if not w:
             continue
         lw = loose(w)
         target = exact.get((m.label, lw))
-        if target is None:
-            target = _match(m, w, lw, by_type.get(m.label, []))
+        if target is None and m.label in ("PER", "ORG"):
+            target = _match(m, w, lw, _candidates(m.label, w, lw, by_word))
         if target is None:
             name = " ".join(w) if m.id in kin else _display(m, text)
             if m.label == "PER" and m.id not in kin:
@@ -180,13 +182,39 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
             target = Group(m.label, w, name, built=m.id in kin,
                            quoted=[" ".join(q.split()) for q in _QUOTED.findall(m.text)])
             groups.append(target)
-            by_type.setdefault(m.label, []).append(target)
             exact.setdefault((m.label, target.loose_words), target)
+            _index_group(target, len(groups), by_word)
         target.add(m)
     for g in groups:
         g.mentions.sort(key=lambda m: m.start)
     groups.sort(key=lambda g: g.mentions[0].start)
     return groups
+
+
+def _index_group(g: Group, n: int, by_word: dict) -> None:
+    """Index group number ``n`` under each word it could be matched by: its own words (PER, ORG),
+    and for ORG the words of its quoted names and of the force it commands."""
+    if g.type not in ("PER", "ORG"):
+        return
+    words = set(g.loose_words)
+    if g.type == "ORG":
+        _, quoted, commanded = g.org_keys
+        words.update(commanded)
+        for q in quoted:
+            words.update(q)
+    for x in words:
+        by_word.setdefault((g.type, x), []).append((n, g))
+
+
+def _candidates(label: str, w: list[str], lw: tuple[str, ...], by_word: dict) -> list[Group]:
+    """The groups of type ``label`` that :func:`_match` could join a mention (core words ``w``,
+    loose ``lw``) to, in the order they were made: every rule of _match needs the group to hold
+    the mention's first word, or (ORG) a word of the force the mention commands."""
+    if label == "PER":
+        return [g for _, g in by_word.get((label, lw[0]), ())]
+    keys = set(lw) | set(loose(_commanded(w)))
+    found = {n: g for x in keys for n, g in by_word.get((label, x), ())}
+    return [found[n] for n in sorted(found)]
 
 
 def _commanded(words: list[str]) -> list[str]:

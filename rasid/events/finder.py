@@ -30,6 +30,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from rasid.doc.layers import Event, Mention, Token
+from rasid.doc.span import SpanSet
 from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 from rasid.events.when import event_time
@@ -172,8 +173,8 @@ class EventFinder:
         ents = {e.id: e for e in article.entities}
         entity_of = {mid: e.id for e in article.entities for mid in e.mentions}
         # spans of office phrases: names inside them are not actors of their own
-        self.office_spans = [(r.start, r.end) for e in article.entities for r in e.roles
-                             if r.start is not None and r.end is not None]
+        self.office_spans = SpanSet((r.start, r.end) for e in article.entities for r in e.roles
+                                    if r.start is not None and r.end is not None)
         self.actors: list[Actor] = []
         self.places: list[Actor] = []
         starts = article.token_index().starts
@@ -196,7 +197,7 @@ class EventFinder:
         # a name inside someone's office phrase (رئيس حكومة «الوحدة»، السفير لدى ليبيا) is not an actor
         ptype = {e.id: e.type for e in article.entities}
         self.actors = [a for a in self.actors if ptype[a.entity] == "PER"
-                       or not any(s <= a.mention.start and a.mention.end <= e for s, e in self.office_spans)]
+                       or not self.office_spans.contains(a.mention.start, a.mention.end)]
         self._actor_toks = [a.tok for a in self.actors]
         # who speaks where: the cue position and speaker of every attributed statement
         self.statements = sorted((q.cue_start, q.speaker) for q in getattr(article, "quotes", None) or ()
@@ -343,7 +344,7 @@ class EventFinder:
             joined = any(self.text[t.start:t.end] in _LISTING for t in gap) or self.tokens[nxt.tok].conj \
                 or any(t.conj for t in gap)
             words = [t for t in gap if t.kind == "word"
-                     and not any(a <= t.start and t.end <= b for a, b in self.office_spans)]
+                     and not self.office_spans.contains(t.start, t.end)]
             if any(self._stem_or_text(t) in self.w.kinship and not t.conj for t in words[:2]):
                 break       # كريم، نجل اللواء منصور العطار: an apposition, not a list (but وشقيقه X is)
             if not joined or len(words) > 7 or any(self._stem_or_text(t) in self.w.prepositions_but_l
@@ -447,7 +448,7 @@ class EventFinder:
     def _preposition_between(self, a: int, b: int) -> bool:
         """A preposition between tokens a and b (outside office phrases): the actor is in a PP."""
         for t in self.tokens[a:b]:
-            if t.kind != "word" or any(s <= t.start and t.end <= e for s, e in self.office_spans):
+            if t.kind != "word" or self.office_spans.contains(t.start, t.end):
                 continue
             if self._stem_or_text(t) in self.w.word_prepositions:
                 return True
@@ -458,7 +459,7 @@ class EventFinder:
         titles = self.w.name_titles
         return sum(1 for t in self.tokens[a:b] if t.kind == "word" and self.text[t.start:t.end] not in titles
                    and norm_key(self.text[t.start:t.end]) not in titles
-                   and not any(s <= t.start and t.end <= e for s, e in self.office_spans))
+                   and not self.office_spans.contains(t.start, t.end))
 
     def _light_verb_subject(self, k: int, lo: int) -> Actor | None:
         """The subject of a light verb before a noun trigger: أجرى/عقد X اتصالا/لقاء."""

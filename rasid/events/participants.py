@@ -296,6 +296,10 @@ class _ArticleActors:
         self.times = sorted((t.start, t.end) for t in article.times)
         self.by_sentence: dict[int, list[_Actor]] = {}
         self._verb: dict[int, bool] = {}
+        # the article's mentions by start (with their place in article order), so a sentence's are
+        # found by bisection, not by reading them all for every sentence
+        self._by_start = sorted((m.start, n) for n, m in enumerate(article.mentions))
+        self._starts = [s for s, _ in self._by_start]
 
     # ---- token facts
     def is_verb(self, k: int) -> bool:
@@ -326,9 +330,10 @@ class _ArticleActors:
     def _named(self, lo: int, hi: int, sent) -> list[_Actor]:
         cues = _cues()
         out = []
-        for m in self.article.mentions:
-            if not (sent.start <= m.start < sent.end):
-                continue
+        mentions = self.article.mentions
+        inside = self._by_start[bisect_left(self._starts, sent.start):bisect_left(self._starts, sent.end)]
+        for n in sorted(n for _, n in inside):     # article order
+            m = mentions[n]
             eid = self.entity_of.get(m.id)
             e = self.entities.get(eid) if eid else None
             if e is None:

@@ -38,9 +38,11 @@ from rasid.ingest.html import article_from_html_bytes
 from rasid.ingest.records import iter_json_stream, iter_json_text, iter_jsonl_lines, iter_jsonl_text
 from rasid.ingest.txt import article_from_txt_bytes
 
-__all__ = ["iter_articles", "read_path", "read_stdin", "SUPPORTED_EXTENSIONS", "DEFAULT_MAX_BYTES"]
+__all__ = ["iter_articles", "read_path", "read_stdin", "SUPPORTED_EXTENSIONS", "DEFAULT_MAX_BYTES",
+           "DEFAULT_MAX_CHARS"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_CHARS = 1_000_000
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".html", ".htm", ".json", ".jsonl", ".zip"})
 _MEMBER_EXTENSIONS = frozenset({".txt", ".html", ".htm", ".json", ".jsonl"})
 _GLOB_CHARS = set("*?[")
@@ -309,8 +311,19 @@ def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item
     yield from _read_file(path, st.st_size, max_bytes)
 
 
-def iter_articles(paths: Iterable[str] | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Articles (or InputErrors in their place) from files, folders, globs and ``-``."""
+def iter_articles(paths: Iterable[str] | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
+    """Articles (or InputErrors in their place) from files, folders, globs and ``-``; an article
+    whose text is longer than ``max_chars`` characters is an ``InputError(code="too_large")``."""
+    for item in _iter_articles(paths, max_bytes):
+        if not isinstance(item, InputError) and len(item.raw) > max_chars:
+            item = InputError(item.source or item.id, "too_large",
+                              f"article text is {len(item.raw):,} characters, over the limit of {max_chars:,} "
+                              "(setting max_chars)")
+        yield item
+
+
+def _iter_articles(paths: Iterable[str] | str, max_bytes: int) -> Iterator[Item]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for p in paths:

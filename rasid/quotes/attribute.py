@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasid.doc.layers import Mention, Quote, Token
+from rasid.doc.span import SpanSet
 from rasid.lang.ar.lexicons import keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.speech import SpeechLexicon, speech_lexicon
@@ -228,6 +229,8 @@ class QuoteFinder:
     def find(self) -> list[Quote]:
         tokens, text = self.tokens, self.text
         pairs = self.pairs = quote_pairs(text)
+        self._pair_set = SpanSet(pairs)
+        self._pair_starts = [a for a, _ in pairs]
         quotes: list[Quote] = []
         covered: list[tuple[int, int]] = []
         last_speaker: tuple[int, SpeakerOption] | None = None   # (sentence index, who spoke)
@@ -349,7 +352,8 @@ class QuoteFinder:
         sent = self.a.sentences[si]
         lo, hi = sent.token_start, sent.token_end
         stems, tokens = self.index.stems, self.tokens
-        named = [(m.start, m.end) for m in self.named if sent.start <= m.start < sent.end]
+        named = [(m.start, m.end) for m in self.named[bisect_left(self.named_starts, sent.start):
+                                                        bisect_left(self.named_starts, sent.end)]]
         lex = actor_lexicon()
         out = []
         k = lo
@@ -558,8 +562,12 @@ class QuoteFinder:
 
     def _end_of(self, start: int, end: int, pairs, cut: bool) -> int:
         """Extend an indirect quote's end to close a «…» it opened; stop before a trailing ، of a cue."""
-        for a, b in pairs:
-            if a < end < b and a >= start:
+        # pairs are sorted by their opening mark, and ``end`` only grows: the first pair that
+        # opens at or after ``end`` ends the search (as a scan of every pair would find)
+        for a, b in pairs[bisect_left(self._pair_starts, start):]:
+            if a >= end:
+                break
+            if end < b:
                 end = b
         return end
 
@@ -569,27 +577,28 @@ class QuoteFinder:
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in "،,.؛;:"):
             end -= 1
-        for a, b in self.pairs:      # a quote that is one «…» run: its inside
-            if a == start and b == end:
-                return start + 1, end - 1
+        if (start, end) in self._pair_set:      # a quote that is one «…» run: its inside
+            return start + 1, end - 1
         return start, end
 
-    @staticmethod
-    def _is_direct(start: int, end: int, pairs) -> bool:
-        return any(a <= start and end <= b for a, b in pairs) or any(
-            a == start - 1 and b == end + 1 for a, b in pairs)
+    def _is_direct(self, start: int, end: int, pairs) -> bool:
+        """Inside a «…» run (``pairs``: this article's, as ``self._pair_set``), or just within its marks."""
+        return self._pair_set.contains(start, end) or (start - 1, end + 1) in self._pair_set
 
     def _direct_leftovers(self, pairs, covered, quotes) -> list[Quote]:
         """«…» runs of 3+ words outside every indirect quote, in a sentence with a cue of a known speaker."""
         out = []
+        covered = SpanSet(covered)
+        sentences = self.a.sentences
+        sent_starts = [s.start for s in sentences]
         for a, b in pairs:
             inner = self.text[a + 1:b - 1]
-            if len(inner.split()) < 3 or any(s <= a + 1 and b - 1 <= e for s, e in covered):
+            if len(inner.split()) < 3 or covered.contains(a + 1, b - 1):
                 continue
-            if any(s < b and a < e for s, e in covered):
+            if covered.overlaps(a, b):
                 continue
-            sent = next((i for i, s in enumerate(self.a.sentences) if s.start <= a < s.end), None)
-            if sent is None:
+            sent = bisect_right(sent_starts, a) - 1
+            if sent < 0 or not (sentences[sent].start <= a < sentences[sent].end):
                 continue
             s = self.a.sentences[sent]
             lo, hi = s.token_start, s.token_end

@@ -10,6 +10,8 @@ dominant country for persons and state bodies.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rasid.doc.layers import Entity, Role
 from rasid.entities.countries import document_countries, phrase_country, word_country
 from rasid.entities.group import Group, group_mentions, kinship_names
@@ -62,6 +64,10 @@ class Entities(Stage):
         context = document_countries(tokens)
         dominant = context.most_common(1)[0][0] if context else None
         offices: dict[str, tuple[Office, int]] = {}   # entity id -> (office, sentence)
+        orgs = sorted((m.start, m.end, m.id) for m in article.mentions if m.label == "ORG")
+        pers = [x for x in article.mentions if x.label == "PER"]
+        after = {cur.id: prev for prev, cur in zip(pers, pers[1:])}    # a person's mention -> the one before
+        before = {prev.id: cur for prev, cur in zip(pers, pers[1:])}   # ... and the one after
         # ---- offices and persons' countries from the office phrase
         for g, e in zip(groups, entities):
             if g.type != "PER":
@@ -71,7 +77,7 @@ class Entities(Stage):
                 i, j = idx.index(m.start), idx.index(m.end)
                 for office in (office_before(tokens, i, lo, text), office_after(tokens, j, hi, text)):
                     if office is not None:
-                        self._add_office(article, e, m, office, offices, by_mention)
+                        self._add_office(article, e, m, office, offices, by_mention, orgs)
         # ---- organisations: country inside or right after the name; sector from the head word
         for g, e in zip(groups, entities):
             if g.type != "ORG":
@@ -125,12 +131,12 @@ class Entities(Stage):
                         e.country = ents[r.org].country
                         break
                 if e.country is None and any(m.id in kin for m in g.mentions):
-                    rel = self._relative(article, g, by_mention)
+                    rel = self._relative(g, by_mention, before)
                     if rel is not None:
                         e.country = ents[rel].country or (
                             next((ents[r.org].country for r in ents[rel].roles if r.org and ents[r.org].country), None))
             if e.country is None and g.type == "PER":
-                e.country = self._coordinated_country(article, g, by_mention, ents)
+                e.country = self._coordinated_country(article, g, by_mention, ents, after)
             if e.country is None and home and e.id not in stateless and (
                     (g.type == "PER" and e.roles) or e.sector in STATE_SECTORS):
                 e.country = home        # an office with no country named: the publisher's (وزير الخارجية)
@@ -141,7 +147,7 @@ class Entities(Stage):
         return article
 
     @staticmethod
-    def _add_office(article, e, m, office, offices, by_mention):
+    def _add_office(article, e, m, office, offices, by_mention, orgs):
         text, tokens = article.text, article.tokens
         lex = vocabulary()
         title = text[office.start:office.end]
@@ -151,8 +157,13 @@ class Entities(Stage):
             if peer is None:
                 return
             title = core_office(text, tokens, peer)
-        org = next((by_mention[x.id] for x in article.mentions if x.label == "ORG"
-                    and office.start <= x.start and x.end <= office.end and x.id in by_mention), None)
+        k = bisect_left(orgs, (office.start,))
+        org = None
+        while k < len(orgs) and orgs[k][0] < office.end:      # the first organisation inside the office
+            if orgs[k][1] <= office.end and orgs[k][2] in by_mention:
+                org = by_mention[orgs[k][2]]
+                break
+            k += 1
         if not any(r.title == title for r in e.roles):
             e.roles.append(Role(title, org, country, office.start, office.end))
         if e.id not in offices and not office.counterpart:
@@ -163,12 +174,12 @@ class Entities(Stage):
             e.sector = lex.office_heads.get(office.head) or lex.person_titles.get(office.head) or None
 
     @staticmethod
-    def _coordinated_country(article, g, by_mention, ents):
-        """A person listed right after another official (X، وY) shares that official's country."""
-        pers = [x for x in article.mentions if x.label == "PER"]
-        mine = {x.id for x in g.mentions}      # mention ids are unique in an article
-        for prev, cur in zip(pers, pers[1:]):
-            if cur.id not in mine or prev.sentence != cur.sentence:
+    def _coordinated_country(article, g, by_mention, ents, after):
+        """A person listed right after another official (X، وY) shares that official's country.
+        ``after``: a person's mention id -> the person's mention before it in the article."""
+        for cur in sorted(g.mentions, key=lambda x: x.start):
+            prev = after.get(cur.id)
+            if prev is None or prev.sentence != cur.sentence:
                 continue
             between = article.text[prev.end:cur.start]
             other = ents.get(by_mention.get(prev.id, ""))
@@ -189,11 +200,11 @@ class Entities(Stage):
         return best
 
     @staticmethod
-    def _relative(article, g: Group, by_mention):
-        """The entity named in the kinship apposition after one of ``g``'s mentions."""
-        pers = [x for x in article.mentions if x.label == "PER"]
-        mine = {x.id for x in g.mentions}      # mention ids are unique in an article
-        for a, b in zip(pers, pers[1:]):
-            if a.id in mine and b.id in by_mention and by_mention[b.id] != by_mention[a.id]:
+    def _relative(g: Group, by_mention, before):
+        """The entity named in the kinship apposition after one of ``g``'s mentions. ``before``:
+        a person's mention id -> the person's mention after it in the article."""
+        for a in sorted(g.mentions, key=lambda x: x.start):
+            b = before.get(a.id)
+            if b is not None and b.id in by_mention and by_mention[b.id] != by_mention[a.id]:
                 return by_mention[b.id]
         return None

@@ -116,3 +116,14 @@ def test_an_edited_article_without_an_id_is_found_by_its_url(tmp_path):
     # another story at the same url is not an edit: both are kept
     _ingest(tmp_path, "v3.jsonl", [{"url": "https://example.com/0", "content": "افتتح وزير الثقافة معرض الكتاب في الرياض اليوم وسط حضور كبير."}], db)
     assert _counts(db)["articles"] == 4
+
+
+def test_a_record_over_the_size_limit_is_named_and_the_rest_processed(tmp_path):
+    src = tmp_path / "big.jsonl"
+    src.write_text(json.dumps({"id": "huge", "content": (TEXT + ". ") * 20_000}, ensure_ascii=False) + "\n"
+                   + json.dumps({"id": "small", "content": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = run("extract", str(src), "--format", "jsonl", "-o", str(out))
+    assert r.exit_code == 1
+    assert f"{src}:1" in r.stderr and "too_large" in r.stderr and "max_chars" in r.stderr
+    assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["small"]
