@@ -268,8 +268,10 @@ def build_router(state: WebState) -> APIRouter:
     @r.post("/articles", response_model=IngestOut, status_code=201, tags=["articles"],
             summary="Ingest a new article (needs the write token)",
             responses={200: {"model": IngestOut, "description": "Already stored (same text): nothing written"},
-                       403: {"model": ErrorBody, "description": "No or wrong token (`forbidden`), "
-                                                                "or the server is read-only (`read_only`)"}})
+                       401: {"model": ErrorBody, "description": "No token (`unauthorized`)"},
+                       403: {"model": ErrorBody, "description": "Wrong token (`forbidden`), "
+                                                                "or the server is read-only (`read_only`)"},
+                       413: {"model": ErrorBody, "description": "Body over the size limit (`too_large`)"}})
     def add_article(body: ArticleIn, response: Response, _auth=Depends(_authorize(state))):
         from rasid.extract import extract_text   # the pipeline loads on the first write, not at start
 
@@ -341,8 +343,8 @@ def _authorize(state: WebState):
     async def check(cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)] = None) -> None:
         if state.write_token is None:
             raise ApiError(403, "read_only", "this server is read-only: no write token is configured")
-        if cred is None:
-            raise ApiError(403, "forbidden", "missing header 'Authorization: Bearer <token>'")
+        if cred is None:      # (WriteGuard answers this first; kept for an app mounted without it)
+            raise ApiError(401, "unauthorized", "missing header 'Authorization: Bearer <token>'")
         if not hmac.compare_digest(cred.credentials.encode("utf-8"), state.write_token.encode("utf-8")):
             raise ApiError(403, "forbidden", "wrong token")
     return check

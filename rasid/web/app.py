@@ -21,8 +21,9 @@ from fastapi.staticfiles import StaticFiles
 
 from rasid import __version__
 from rasid.store import connect
-from rasid.web.api import WebState, build_router
+from rasid.web.api import MAX_TEXT_CHARS, WebState, build_router
 from rasid.web.errors import install_handlers
+from rasid.web.guard import WriteGuard
 
 __all__ = ["create_app", "STATIC_DIR", "CSP"]
 
@@ -51,6 +52,11 @@ def create_app(db_path: str | os.PathLike, *, write_token: str | None = None, se
     app.state.rasid = state
     install_handlers(app)
     app.include_router(build_router(state))
+
+    # token and size before the body is read; MAX_TEXT_CHARS of Arabic is at most 2 bytes a
+    # character in UTF-8, escaped JSON at most 6: room for the other fields too
+    app.add_middleware(WriteGuard, token=write_token, max_bytes=6 * MAX_TEXT_CHARS + 65_536,
+                       paths=frozenset({"/api/articles"}))
 
     @app.middleware("http")
     async def security_headers(request, call_next):

@@ -303,13 +303,36 @@ def writable(tmp_path):
 def test_write_needs_the_right_token(writable):
     c, path = writable
     assert c.get("/api/meta").json()["writable"] is True
-    assert "Bearer" in assert_error(c.post("/api/articles", json={"text": NEW_TEXT}), 403, "forbidden")
+    r = c.post("/api/articles", json={"text": NEW_TEXT})
+    assert "Bearer" in assert_error(r, 401, "unauthorized") and r.headers["www-authenticate"] == "Bearer"
     assert_error(c.post("/api/articles", json={"text": NEW_TEXT}, headers={"Authorization": "Bearer nope"}),
                  403, "forbidden")
     assert_error(c.post("/api/articles", json={"text": NEW_TEXT}, headers={"Authorization": TOKEN}), 403, "forbidden")
     assert_error(c.post("/api/articles", json={"text": NEW_TEXT}, headers={"Authorization": f"Basic {TOKEN}"}),
                  403, "forbidden")
-    assert_error(c.post("/api/articles", json={"nonsense": 1}), 403, "forbidden")     # the token is checked first
+    assert_error(c.post("/api/articles", json={"nonsense": 1}), 401, "unauthorized")   # the token is checked first
+    with Store(path) as s:
+        assert s.count("articles") == 6
+
+
+def test_a_huge_body_is_refused_before_it_is_read(writable):
+    c, path = writable
+    huge = b'{"text": "' + b"x" * (7_000_000) + b'"}'
+    # without the token: refused on the headers (was: the whole body parsed first, then 403)
+    assert_error(c.post("/api/articles", content=huge, headers={"Content-Type": "application/json"}),
+                 401, "unauthorized")
+    r = c.post("/api/articles", content=huge, headers={"Content-Type": "application/json",
+                                                        "Authorization": f"Bearer {TOKEN}"})
+    assert "limit" in assert_error(r, 413, "too_large")
+
+    def chunks():                       # no Content-Length: counted as it arrives
+        yield b'{"text": "'
+        for _ in range(80):
+            yield b"x" * 100_000
+        yield b'"}'
+    r = c.post("/api/articles", content=chunks(), headers={"Content-Type": "application/json",
+                                                           "Authorization": f"Bearer {TOKEN}"})
+    assert_error(r, 413, "too_large")
     with Store(path) as s:
         assert s.count("articles") == 6
 
