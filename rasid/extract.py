@@ -9,6 +9,7 @@ The CLI (`rasid extract`) is a thin shell over these.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import deque
 from typing import Iterable, Iterator
@@ -65,9 +66,36 @@ def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, pub
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(stages: list[str], errors: str) -> None:
+def _init_worker(stages: list[str], errors: str, parent: int) -> None:
     global _WORKER_PIPELINE
+    _die_with(parent)
     _WORKER_PIPELINE = Pipeline.from_names(stages, errors=errors)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when process ``parent`` ends, however it ends (kill -9 included): on Linux
+    the kernel sends SIGKILL at once (prctl PR_SET_PDEATHSIG); everywhere a watchdog thread
+    checks the parent every second."""
+    import threading
+    import time
+
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)        # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):        # not Linux
+        pass
+    if os.getppid() != parent:               # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="rasid-parent-watch", daemon=True).start()
 
 
 def _work(args: tuple[Article, str | None]) -> Article:
@@ -82,7 +110,7 @@ def _parallel(items, settings: Settings, published: str | None, strict: bool) ->
 
     window = settings.workers * 8
     with ProcessPoolExecutor(settings.workers, initializer=_init_worker,
-                             initargs=(list(settings.stages), settings.errors)) as pool:
+                             initargs=(list(settings.stages), settings.errors, os.getpid())) as pool:
         pending: deque = deque()
         for item in items:
             if isinstance(item, InputError):

@@ -127,3 +127,54 @@ def test_a_record_over_the_size_limit_is_named_and_the_rest_processed(tmp_path):
     assert r.exit_code == 1
     assert f"{src}:1" in r.stderr and "too_large" in r.stderr and "max_chars" in r.stderr
     assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["small"]
+
+
+def _children(pid: int) -> list[int]:
+    import os
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat", encoding="latin-1") as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        out.append(int(d))
+            except (OSError, IndexError, ValueError):
+                pass
+    return out
+
+
+def test_workers_die_with_their_parent(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import pytest
+
+    if not os.path.isdir("/proc/self"):
+        pytest.skip("needs /proc")
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"id": str(i), "content": (TEXT + f" رقم {i}. ") * 40}, ensure_ascii=False)
+                           + "\n" for i in range(3000)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "rasid", "ingest", str(src), "--db", str(tmp_path / "k.db"),
+                             "-q", "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = _children(proc.pid)
+        assert len(workers) >= 2, "the workers never started"
+        time.sleep(1.0)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        alive = workers
+        while alive and time.monotonic() < deadline:
+            time.sleep(0.2)
+            alive = [w for w in workers if os.path.exists(f"/proc/{w}") and
+                     open(f"/proc/{w}/stat", encoding="latin-1").read().rsplit(")", 1)[1].split()[0] != "Z"]
+        assert not alive, f"workers still running after their parent was killed: {alive}"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
