@@ -27,6 +27,17 @@ def pin_one_core() -> None:
         pass
 
 
+def start(ap) -> tuple | None:
+    """``(args, zips)`` for a benchmark with argument parser ``ap``, pinned to one core; None (the
+    script then measures nothing) when the corpus is absent."""
+    args = ap.parse_args()
+    zips = corpus_zips()
+    if not zips:
+        return None
+    pin_one_core()
+    return args, zips
+
+
 def rss_mb() -> float:
     """Resident memory of this process now, in MB."""
     with open("/proc/self/statm") as fh:

@@ -13,7 +13,7 @@ import json
 import time
 from pathlib import Path
 
-from common import corpus_zips, pin_one_core  # noqa: E402  (bench/common.py: puts the repo on the path)
+from common import start  # noqa: E402  (bench/common.py: puts the repo on the path)
 from rasid.doc import Article  # noqa: E402
 from rasid.errors import InputError  # noqa: E402
 from rasid.ingest import iter_articles  # noqa: E402
@@ -26,11 +26,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="125000,250000,500000,1000000")
     ap.add_argument("--json", type=Path, default=None)
-    args = ap.parse_args()
-    zips = corpus_zips()
-    if not zips:
+    started = start(ap)
+    if started is None:
         return 0
-    pin_one_core()
+    args, zips = started
     sizes = [int(s) for s in args.sizes.split(",")]
     texts, total = [], 0
     for item in iter_articles(zips):

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import corpus_zips, pin_one_core  # noqa: E402  (bench/common.py: puts the repo on the path)
+from common import start  # noqa: E402  (bench/common.py: puts the repo on the path)
 from rasid import query  # noqa: E402
 from rasid.errors import InputError  # noqa: E402
 from rasid.extract import build_pipeline  # noqa: E402
@@ -32,11 +32,10 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--db", type=Path, default=None)
     ap.add_argument("--json", type=Path, default=None)
-    args = ap.parse_args()
-    zips = corpus_zips()
-    if not zips:
+    started = start(ap)
+    if started is None:
         return 0
-    pin_one_core()
+    args, zips = started
     db = args.db or Path(tempfile.mkdtemp()) / "bench.db"
     pipeline = build_pipeline()
     t_extract = t_store = 0.0
