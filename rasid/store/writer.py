@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date as _date
 
-from rasid.doc.article import Article
+from rasid.doc.article import Article, content_id
 from rasid.doc.layers import Entity, Event
 from rasid.doc.serialize import to_dict
 from rasid.store import documents
@@ -178,9 +178,10 @@ class Store:
         conn = self.conn
         try:
             with transaction(conn):
-                row = conn.execute("SELECT id, duplicate_of, title FROM articles WHERE content_hash = ?",
+                row = conn.execute("SELECT id, duplicate_of, title, url FROM articles WHERE content_hash = ?",
                                    (h,)).fetchone()
-                if row is not None and (not article.title or article.title == row["title"]):
+                if row is not None and (not article.title or article.title == row["title"]
+                                        or not self._same_article(article, row)):
                     return AddResult(False, row["id"], row["duplicate_of"])
                 old = row["id"] if row is not None else self._earlier_version(article)
                 if old is not None:
@@ -191,6 +192,15 @@ class Store:
         except BaseException:
             self._registry = None      # the in-memory registry may hold the rolled-back changes
             raise
+
+    @staticmethod
+    def _same_article(article: Article, row) -> bool:
+        """Whether ``article``, whose text is stored as ``row``, is that article retitled rather
+        than the same text from another source (a wire story under another paper's headline):
+        its own id (not one made from its text) is the stored id, or its url is the stored url."""
+        if article.id != content_id(article.raw):
+            return article.id == row["id"]
+        return (article.url or None) == (row["url"] or None)
 
     def _earlier_version(self, article: Article) -> str | None:
         """The id of the stored version that ``article`` edits, if any (see :meth:`add`)."""

@@ -178,3 +178,18 @@ def test_workers_die_with_their_parent(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_the_same_text_under_another_papers_headline_is_no_edit(tmp_path):
+    db = tmp_path / "wire.db"
+    a = {"url": "https://a.example/1", "title": "هجوم في بعقوبة", "content": STORY, "source": "a"}
+    b = {"url": "https://b.example/9", "title": "مقتل ثلاثة جنود في ديالى", "content": STORY, "source": "b"}
+    _ingest(tmp_path, "a.jsonl", [a], db)
+    r = _ingest(tmp_path, "b.jsonl", [b], db)
+    assert "1 already stored" in r.stderr and "0 updated" in r.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT title, url FROM articles").fetchall() == [("هجوم في بعقوبة", "https://a.example/1")]
+    # the first paper retitling its own story (same url) is an edit
+    r = _ingest(tmp_path, "a2.jsonl", [dict(a, title="هجوم على نقطة تفتيش")], db)
+    assert "1 updated" in r.stderr
+    assert conn.execute("SELECT title FROM articles").fetchall() == [("هجوم على نقطة تفتيش",)]
