@@ -288,7 +288,7 @@ class QuoteFinder:
                 if k is None:
                     continue
                 opt = cue.chosen = options[k]
-                kind = "direct" if self._is_direct(q_start, q_end, pairs) else "indirect"
+                kind = "direct" if self._is_direct(q_start, q_end) else "indirect"
                 quotes.append(self._quote(q_start, q_end, kind, cue_tok, opt, cue.channel))
                 covered.append((q_start, q_end))
                 last_speaker = (si, opt)
@@ -581,8 +581,8 @@ class QuoteFinder:
             return start + 1, end - 1
         return start, end
 
-    def _is_direct(self, start: int, end: int, pairs) -> bool:
-        """Inside a «…» run (``pairs``: this article's, as ``self._pair_set``), or just within its marks."""
+    def _is_direct(self, start: int, end: int) -> bool:
+        """Inside one of the article's «…» runs, or just within its marks."""
         return self._pair_set.contains(start, end) or (start - 1, end + 1) in self._pair_set
 
     def _direct_leftovers(self, pairs, covered, quotes) -> list[Quote]:
