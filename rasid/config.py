@@ -45,6 +45,10 @@ class Settings:
                                "results keep the input order.")
     db: str = _setting("rasid.db", "The SQLite store that `rasid ingest` writes and the query commands, "
                                    "the API and the web UI read.")
+    batch_size: int = _setting(64, "Articles `rasid ingest` writes per transaction: fewer commits; a killed ingest "
+                                   "loses at most the batch in flight, which a rerun stores.")
+    busy_timeout: float = _setting(60.0, "Seconds a writer waits for another process's write transaction before "
+                                         "it stops with a message (nothing of its batch written).")
     window_days: int = _setting(3, "Two reports of the same event type between the same actors merge into one "
                                    "event when their dates are at most this many days apart.")
     write_token: str = _setting("", "Bearer token that allows `POST /api/articles`; empty means the API is "
@@ -71,13 +75,15 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
                 return True
             if value.lower() in ("0", "false", "no", "off"):
                 return False
-        elif kind is int:
+        elif kind in (int, float):
             try:
-                return int(value)
+                return kind(value)
             except ValueError:
                 pass
         elif kind is list:
             return [v.strip() for v in value.split(",") if v.strip()]
+    elif kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
     raise ConfigError(f"setting {name!r}: expected {kind.__name__}, got {value!r}")
 
 

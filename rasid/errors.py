@@ -7,6 +7,7 @@
     │                          too_large, json, permission, not_found, unsupported)
     ├── PipelineError          a pipeline cannot be built (unknown stage, unmet needs)
     ├── StoreError             a store cannot be opened, read or written
+    │   └── StoreBusy          another process held the store's write lock too long
     └── StageError             a stage failed on one article (carries the stage name)
 
 Error codes are short stable strings, written into the JSON output of a failed
@@ -47,6 +48,12 @@ class StoreError(RasidError):
     """A store cannot be opened, read or written (not a database, unopenable path, locked)."""
 
     code = "store"
+
+
+class StoreBusy(StoreError):
+    """Another process held the store's write lock longer than the writer would wait."""
+
+    code = "store_busy"
 
 
 class PipelineError(RasidError):

@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
 
 from rasid.config import Settings, load_settings
 from rasid.doc.article import Article
@@ -22,6 +23,14 @@ from rasid.ingest.decode import repair_surrogates
 from rasid.pipeline import Pipeline
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An article that ``extract_paths``'s ``skip`` recognised (already stored as ``article_id``):
+    the pipeline did not run on it."""
+    source: str | None
+    article_id: str
 
 
 def check_date(value: str | None) -> str | None:
@@ -38,27 +47,41 @@ def build_pipeline(settings: Settings | None = None) -> Pipeline:
 
 
 def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, published: str | None = None,
-                  pipeline: Pipeline | None = None) -> Iterator[Article | InputError]:
+                  pipeline: Pipeline | None = None,
+                  skip: Callable[[Article], str | None] | None = None) -> Iterator[Article | InputError | Skipped]:
     """Read every input under ``paths`` and run the pipeline on each article.
 
     ``published`` is the default publication date for articles that carry none.
     Input errors are yielded in place (never raised) so the other inputs go on,
     unless the pipeline is strict (``errors="raise"``), in which case they are raised.
+    ``skip`` (e.g. ``Store.known``) is asked about each article as read; where it answers an
+    id, a :class:`Skipped` is yielded in its place and the pipeline does not run on it.
     """
     settings = settings or load_settings()
-    pipeline = pipeline or build_pipeline(settings)
     check_date(published)
     items = iter_articles(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars)
+    if skip is not None:
+        items = _unless_known(items, skip)
+    pipeline = pipeline or build_pipeline(settings)     # checks the stages (models load on first use)
     if settings.workers > 1:
         yield from _parallel(items, settings, published, pipeline.errors == "raise")
         return
     for item in items:
-        if isinstance(item, InputError):
-            if pipeline.errors == "raise":
+        if isinstance(item, (InputError, Skipped)):
+            if isinstance(item, InputError) and pipeline.errors == "raise":
                 raise item
             yield item
             continue
         yield process(item, pipeline, published=published)
+
+
+def _unless_known(items, skip: Callable[[Article], str | None]):
+    for item in items:
+        if isinstance(item, Article):
+            known = skip(item)
+            if known is not None:
+                item = Skipped(item.source, known)
+        yield item
 
 
 # ---------------------------------------------------------------- several processes
@@ -113,18 +136,18 @@ def _parallel(items, settings: Settings, published: str | None, strict: bool) ->
                              initargs=(list(settings.stages), settings.errors, os.getpid())) as pool:
         pending: deque = deque()
         for item in items:
-            if isinstance(item, InputError):
-                if strict:
+            if isinstance(item, (InputError, Skipped)):
+                if strict and isinstance(item, InputError):
                     raise item
                 pending.append(item)
             else:
                 pending.append(pool.submit(_work, (item, published)))
-            while len(pending) > window or (pending and isinstance(pending[0], InputError)):
+            while len(pending) > window or (pending and isinstance(pending[0], (InputError, Skipped))):
                 head = pending.popleft()
-                yield head if isinstance(head, InputError) else head.result()
+                yield head if isinstance(head, (InputError, Skipped)) else head.result()
         while pending:
             head = pending.popleft()
-            yield head if isinstance(head, InputError) else head.result()
+            yield head if isinstance(head, (InputError, Skipped)) else head.result()
 
 
 def process(article: Article, pipeline: Pipeline, *, published: str | None = None) -> Article:

@@ -110,7 +110,8 @@ def ingest(ctx, paths, db, published, quiet, workers):
     """Extract articles and store them (idempotent: stored articles are skipped)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from rasid.extract import check_date, extract_paths
+    from rasid.errors import StoreBusy
+    from rasid.extract import Skipped, check_date, extract_paths
     from rasid.store import Store
 
     try:
@@ -120,45 +121,63 @@ def ingest(ctx, paths, db, published, quiet, workers):
     settings = settings_from(ctx, workers=workers)
     path = db or settings.db
     counts = {"stored": 0, "updated": 0, "skipped": 0, "duplicates": 0, "events_new": 0, "events_merged": 0, "failed": 0}
-    failures = []
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=Console(stderr=True), transient=True,
                         disable=quiet or not sys.stderr.isatty())
-    try:
-        with Store(path, window_days=settings.window_days) as store, progress:
-            task = progress.add_task("", total=None)
-            for item in extract_paths(list(paths), settings=settings, published=published):
-                progress.advance(task)
-                if isinstance(item, InputError):
-                    counts["failed"] += 1
-                    failures.append(f"{item.source}: [{item.code}] {item.message}")
-                    continue
-                if item.errors:
-                    counts["failed"] += 1
-                    failures += [f"{item.source or item.id}: stage {e.stage} [{e.code}] {e.message}"
-                                 for e in item.errors]
-                    continue
-                try:
-                    result = store.add(item)        # one transaction: a failure stores nothing of it
-                except Exception as exc:            # noqa: BLE001 -- one article's failure is reported, not fatal
-                    counts["failed"] += 1
-                    failures.append(f"{item.source or item.id}: [store] {type(exc).__name__}: {exc}")
-                    continue
-                if not result.inserted:
-                    counts["skipped"] += 1
-                    continue
+
+    def fail(line: str) -> None:
+        """Report a failure as it happens (above the progress bar), not at the end."""
+        counts["failed"] += 1
+        if progress.disable:
+            click.echo(f"rasid: error: {line}", err=True)
+        else:
+            progress.console.print(f"rasid: error: {line}", markup=False, highlight=False, soft_wrap=True)
+
+    def store_batch(store, batch) -> None:
+        for article, result in zip(batch, store.add_batch(batch)):   # one transaction per batch
+            if isinstance(result, BaseException):
+                fail(f"{article.source or article.id}: [store] {type(result).__name__}: {result}")
+            elif not result.inserted:
+                counts["skipped"] += 1
+            else:
                 counts["updated" if result.replaced else "stored"] += 1
                 counts["duplicates"] += bool(result.duplicate_of)
                 counts["events_new"] += result.events_new
                 counts["events_merged"] += result.events_merged
+        batch.clear()
+
+    busy = None
+    try:
+        with Store(path, window_days=settings.window_days, busy_timeout=settings.busy_timeout) as store, progress:
+            task = progress.add_task("", total=None)
+            batch: list = []
+            try:
+                for item in extract_paths(list(paths), settings=settings, published=published, skip=store.known):
+                    progress.advance(task)
+                    if isinstance(item, Skipped):
+                        counts["skipped"] += 1
+                    elif isinstance(item, InputError):
+                        fail(f"{item.source}: [{item.code}] {item.message}")
+                    elif item.errors:
+                        for e in item.errors:
+                            fail(f"{item.source or item.id}: stage {e.stage} [{e.code}] {e.message}")
+                        counts["failed"] -= len(item.errors) - 1          # one article, however many stages
+                    else:
+                        batch.append(item)
+                        if len(batch) >= settings.batch_size:
+                            store_batch(store, batch)
+                store_batch(store, batch)
+            except StoreBusy as exc:
+                busy = exc
     except PipelineError as exc:
         raise click.UsageError(str(exc)) from None
-    for line in failures:
-        click.echo(f"rasid: error: {line}", err=True)
     click.echo(f"{path}: {counts['stored']} stored ({counts['duplicates']} near-duplicates linked), "
                f"{counts['updated']} updated (edited versions replaced), "
                f"{counts['skipped']} already stored, {counts['failed']} failed; events: "
                f"{counts['events_new']} new, {counts['events_merged']} merged into earlier reports", err=True)
+    if busy is not None:
+        click.echo(f"rasid: error: {busy}", err=True)
+        ctx.exit(2)
     ctx.exit(1 if counts["failed"] else 0)
 
 

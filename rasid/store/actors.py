@@ -414,6 +414,12 @@ class ActorRegistry:
         self._index(new)
         return new
 
+    def update(self, actor: Actor) -> None:
+        """Put ``actor`` (as another writer stored it) in place of the one with its id. Within one
+        registry epoch an actor's keys only grow, so indexing the new keys is enough."""
+        self.actors[actor.id] = actor
+        self._index(actor)
+
     def forget(self, actor_id: str) -> None:
         """Drop an actor nothing names any more (the only article that did was replaced)."""
         if self.actors.pop(actor_id, None) is not None:

@@ -37,9 +37,7 @@ def apply_corrections(conn, registry) -> None:
 
 
 def _bump(store) -> None:
-    version = int(store._meta("registry_version") or 0) + 1
-    store._set_meta("registry_version", str(version))
-    store._reg_version = version
+    store._bump_registry(epoch=True)       # other writers reload the registry whole
 
 
 def merge_actors(store, keep: str, drop: str) -> dict:
@@ -63,7 +61,7 @@ def merge_actors(store, keep: str, drop: str) -> dict:
         conn.execute("DELETE FROM actors WHERE id = ?", (drop,))
         first = conn.execute("SELECT min(published), max(published) FROM articles a JOIN mentions m"
                              " ON m.article_id = a.id WHERE m.actor_id = ?", (keep,)).fetchone()
-        store._save_actor(actor, None)
+        store._save_actor(actor)
         if first and first[0]:
             conn.execute("UPDATE actors SET first_seen = min(coalesce(first_seen, ?), ?),"
                          " last_seen = max(coalesce(last_seen, ?), ?) WHERE id = ?",
@@ -82,7 +80,7 @@ def split_actor(store, actor_id: str, name: str) -> dict:
     with transaction(conn):
         reg = store.registry
         new = reg.split(actor_id, name)          # KeyError when the actor is not so called
-        store._save_actor(new, None)             # the rows below point to it
+        store._save_actor(new)             # the rows below point to it
         moved = 0
         for table, id_col, text_col in (("mentions", "actor_id", "text"),
                                         ("quotes", "speaker_actor_id", "speaker_name"),
@@ -111,8 +109,8 @@ def split_actor(store, actor_id: str, name: str) -> dict:
         new.mentions = max(moved, 1)
         old = reg.get(actor_id)
         old.mentions = max(old.mentions - moved, 0)
-        store._save_actor(old, None)
-        store._save_actor(new, None)
+        store._save_actor(old)
+        store._save_actor(new)
         conn.execute("INSERT INTO actor_corrections(action, actor_id, other, new_id, created_at)"
                      " VALUES ('split', ?, ?, ?, ?)", (actor_id, name, new.id, now()))
         _bump(store)

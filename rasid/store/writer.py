@@ -1,17 +1,24 @@
-"""Writing articles into the store: ``Store.add(article) -> AddResult``.
+"""Writing articles into the store: ``Store.add(article) -> AddResult``,
+``Store.add_batch(articles)`` and ``Store.add_many(items, batch_size=64)``.
 
-One transaction per article (``BEGIN IMMEDIATE`` … ``COMMIT``): a process killed
-mid-ingest leaves every committed article complete and nothing of the one in
+One transaction per batch (``BEGIN IMMEDIATE`` … ``COMMIT``): a process killed
+mid-ingest leaves every committed batch complete and nothing of the one in
 flight, and a rerun adds what is missing. Ingestion is idempotent by content
-hash (SHA-256 of ``Article.raw``): an article whose hash is stored is skipped.
+hash (SHA-256 of ``Article.raw``): an article whose hash is stored is skipped,
+and :meth:`Store.known` tells a caller so before it runs the pipeline. What
+needs no lock (hashes, shingles, MinHash signatures, search keys, reading the
+registry) is computed before the write lock is taken; a writer waits at most
+``busy_timeout`` seconds for another's lock, then raises :class:`StoreBusy`.
 
 Actors: entities are resolved by :class:`rasid.store.actors.ActorRegistry` (the one
 matching implementation), whose state is kept in the ``actors`` table (each
 actor's ``to_dict()`` in ``actors.data``, with searchable columns and names
-beside it). The registry is loaded at the first write and reloaded whenever
-another writer changed it (``store_meta.registry_version``) or a transaction
-was rolled back, so several writer processes stay consistent (SQLite
-serialises them). The entities of the added Article get their ``kb_id`` set.
+beside it), written once per batch for the actors the batch touched (their
+names and search rows only when those changed). The registry is loaded at the
+first write; when another writer changed it (``store_meta.registry_version``)
+only the actors it wrote are read again (``actors.version``), unless it deleted,
+merged or split one (``store_meta.registry_epoch``: a full reload), or a
+transaction was rolled back. The entities of the added Article get their ``kb_id`` set.
 
 Events: each article event becomes a new event, or a new source of a stored
 event with the same type, the same realis, the same parties and a date within
@@ -40,6 +47,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date as _date
 
@@ -47,16 +55,18 @@ from rasid.doc.article import Article, content_id
 from rasid.doc.layers import Entity, Event
 from rasid.doc.serialize import to_dict
 from rasid.store import documents
-from rasid.errors import InputError, RasidError, StoreError
+from rasid.errors import InputError, RasidError, StoreBusy, StoreError
 from rasid.lang.ar.normalize import norm_key
 from rasid.store.actors import Actor, ActorRegistry, registered
 from rasid.store.corrections import apply_corrections
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
 
-__all__ = ["Store", "AddResult", "StoreError", "content_hash", "DEFAULT_WINDOW_DAYS", "realis_of", "event_parties"]
+__all__ = ["Store", "AddResult", "StoreError", "StoreBusy", "DEFAULT_BATCH", "content_hash", "DEFAULT_WINDOW_DAYS", "realis_of", "event_parties"]
 
 DEFAULT_WINDOW_DAYS = 3
+DEFAULT_BATCH = 64           # articles per write transaction in add_many
+DEFAULT_BUSY_TIMEOUT = 60.0  # seconds a writer waits for another's write lock
 UNMERGED_REALIS = frozenset({"background", "generic"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -103,12 +113,16 @@ def event_date(article: Article, ev: Event) -> str | None:
 class Store:
     """An SQLite event store at ``path`` (created and migrated when missing)."""
 
-    def __init__(self, path: str | os.PathLike, *, window_days: int = DEFAULT_WINDOW_DAYS) -> None:
+    def __init__(self, path: str | os.PathLike, *, window_days: int = DEFAULT_WINDOW_DAYS,
+                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.path = os.fspath(path)
         self.window_days = int(window_days)
+        self.busy_timeout = float(busy_timeout)
         self.conn: sqlite3.Connection = connect(self.path)
+        self.conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
         self._registry: ActorRegistry | None = None
         self._reg_version: int | None = None
+        self._reg_epoch: str | None = None
         self._check_dedup_config()
 
     # ----------------------------------------------------------------- basics
@@ -146,23 +160,56 @@ class Store:
     # --------------------------------------------------------------- registry
     @property
     def registry(self) -> ActorRegistry:
-        """The actor registry as stored (loaded on first use, reloaded when another writer changed it)."""
+        """The actor registry as stored (loaded on first use, brought up to date when another writer changed it)."""
         self._sync_registry()
         return self._registry
 
     def _sync_registry(self) -> None:
+        """Bring the in-memory registry up to the stored one. Actors only grow between two
+        versions of the same epoch, so another writer's changes are read incrementally (the actors
+        it saved, ``actors.version`` above ours); a deletion or an analyst's correction starts a
+        new epoch (``store_meta.registry_epoch``) and a full reload."""
         version = int(self._meta("registry_version") or 0)
-        if self._registry is None or version != self._reg_version:
+        epoch = self._meta("registry_epoch") or ""
+        if self._registry is None or epoch != self._reg_epoch:
             rows = self.conn.execute("SELECT data FROM actors ORDER BY id").fetchall()
             self._registry = ActorRegistry.from_dict({"actors": [json.loads(r[0]) for r in rows]})
             apply_corrections(self.conn, self._registry)      # an analyst's merges and splits
-            self._reg_version = version
+        elif version != self._reg_version:
+            for (data,) in self.conn.execute("SELECT data FROM actors WHERE version > ? ORDER BY id",
+                                             (self._reg_version or 0,)):
+                self._registry.update(Actor.from_dict(json.loads(data)))
+        self._reg_version, self._reg_epoch = version, epoch
+
+    def _bump_registry(self, *, epoch: bool = False) -> int:
+        """Record (inside the caller's transaction) that the registry changed; ``epoch`` when an
+        actor was deleted, merged or split (readers must reload it whole). Returns the new version."""
+        version = int(self._meta("registry_version") or 0) + 1
+        self._set_meta("registry_version", str(version))
+        self._reg_version = version
+        if epoch:
+            self._reg_epoch = f"{version}"
+            self._set_meta("registry_epoch", self._reg_epoch)
+        return version
 
     # -------------------------------------------------------------------- add
-    def add_many(self, items: Iterable[Article | InputError]) -> Iterator[AddResult | InputError]:
-        """Add every Article of ``items`` (InputErrors are passed through, not stored)."""
+    def add_many(self, items: Iterable[Article | InputError], *,
+                 batch_size: int = DEFAULT_BATCH) -> Iterator[AddResult | InputError | Exception]:
+        """Add every Article of ``items``, ``batch_size`` articles per transaction; yields, in input
+        order, an AddResult per article, an InputError of ``items`` as it is, and the exception
+        of an article that could not be stored (the others are)."""
+        batch: list[Article] = []
         for item in items:
-            yield item if isinstance(item, InputError) else self.add(item)
+            if isinstance(item, InputError):
+                yield from self.add_batch(batch)
+                batch = []
+                yield item
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self.add_batch(batch)
+                batch = []
+        yield from self.add_batch(batch)
 
     def add(self, article: Article) -> AddResult:
         """Store ``article`` with its actors, mentions, quotes, times and events, in one transaction.
@@ -174,24 +221,101 @@ class Store:
         quotes, times, offices and event reports are removed first (an event it alone reported
         goes, a merged one loses a source) and its document is kept in ``article_versions``.
         """
-        h = content_hash(article)
+        result = self.add_batch([article])[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def add_batch(self, articles: list[Article]) -> list[AddResult | Exception]:
+        """Store ``articles`` in one transaction (see :meth:`add` for each); returns one AddResult
+        per article, or the exception of one that failed. Work that needs no lock (hashes,
+        shingles, signatures, search keys, loading the registry) is done before the write lock is
+        taken; the registry's actors are written once per batch. When one article fails, the batch
+        is rolled back and each article is stored in a transaction of its own, so the others are kept.
+        A store whose write lock another process holds longer than ``busy_timeout`` seconds is a
+        :class:`StoreBusy` (nothing of the batch written)."""
+        if not articles:
+            return []
+        prepared = [_Prepared.of(a) for a in articles]
+        self._sync_registry()                        # outside the lock: usually all the reading there is
+        try:
+            return self._write(prepared)
+        except StoreBusy:
+            raise
+        except Exception as exc:                     # noqa: BLE001 -- one article's failure
+            if len(prepared) == 1:
+                return [exc]
+        out: list[AddResult | Exception] = []
+        for p in prepared:
+            p.article.id = p.id
+            try:
+                out.extend(self._write([p]))
+            except StoreBusy:
+                raise
+            except Exception as exc:                 # noqa: BLE001
+                out.append(exc)
+        return out
+
+    def _write(self, prepared: list["_Prepared"]) -> list[AddResult]:
         conn = self.conn
         try:
-            with transaction(conn):
-                row = conn.execute("SELECT id, duplicate_of, title, url FROM articles WHERE content_hash = ?",
-                                   (h,)).fetchone()
-                if row is not None and (not article.title or article.title == row["title"]
-                                        or not self._same_article(article, row)):
-                    return AddResult(False, row["id"], row["duplicate_of"])
-                old = row["id"] if row is not None else self._earlier_version(article)
-                if old is not None:
-                    self._remove(old)
-                    article.id = old
-                result = self._add(article, h)
-                return replace(result, replaced=old is not None)
+            with self._locked():
+                self._sync_registry()                # another writer's actors, read incrementally
+                dirty: dict[str, list] = {}
+                results = [self._add_one(p, dirty) for p in prepared]
+                if dirty:
+                    version = self._bump_registry()
+                    for actor_id, (first, last) in dirty.items():
+                        actor = self._registry.get(actor_id)
+                        if actor is not None:
+                            self._save_actor(actor, first, last, version)
+                return results
         except BaseException:
             self._registry = None      # the in-memory registry may hold the rolled-back changes
             raise
+
+    @contextmanager
+    def _locked(self):
+        """The write transaction, waiting at most ``busy_timeout`` seconds for another writer."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreBusy(f"{self.path}: another process has held the store's write lock for more than "
+                                f"{self.busy_timeout:g} s; nothing of this batch was written (run again later: "
+                                f"stored articles are skipped)") from exc
+            raise
+        try:
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")   # actors are written at the end of the batch
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def known(self, article: Article) -> str | None:
+        """The stored id when :meth:`add` would skip ``article`` (its text is stored, under the same
+        title or from another source), else None: lets a rerun skip an article before the pipeline runs."""
+        row = self.conn.execute("SELECT id, duplicate_of, title, url FROM articles WHERE content_hash = ?",
+                                (content_hash(article),)).fetchone()
+        if row is not None and (not article.title or article.title == row["title"]
+                                or not self._same_article(article, row)):
+            return row["id"]
+        return None
+
+    def _add_one(self, p: "_Prepared", dirty: dict[str, list]) -> AddResult:
+        conn, article, h = self.conn, p.article, p.hash
+        row = conn.execute("SELECT id, duplicate_of, title, url FROM articles WHERE content_hash = ?",
+                           (h,)).fetchone()
+        if row is not None and (not article.title or article.title == row["title"]
+                                or not self._same_article(article, row)):
+            return AddResult(False, row["id"], row["duplicate_of"])
+        old = row["id"] if row is not None else self._earlier_version(article)
+        if old is not None:
+            self._remove(old, dirty)
+            article.id = old
+        result = self._add(p, dirty)
+        return replace(result, replaced=old is not None)
 
     @staticmethod
     def _same_article(article: Article, row) -> bool:
@@ -216,7 +340,7 @@ class Store:
                 return r["id"]
         return None
 
-    def _remove(self, aid: str) -> None:
+    def _remove(self, aid: str, dirty: dict[str, list]) -> None:
         """Take a stored article and all it contributed out of the store (inside the caller's
         transaction), keeping its document in ``article_versions``."""
         conn = self.conn
@@ -236,23 +360,24 @@ class Store:
                               " AND actor_id IS NOT NULL GROUP BY actor_id", (aid,)).fetchall()
         conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (row["seq"],))
         conn.execute("DELETE FROM articles WHERE id = ?", (aid,))   # mentions, quotes, times, offices: cascade
-        if counts:
-            self._sync_registry()
-            for actor_id, k in counts:
-                actor = self._registry.get(actor_id)
-                if actor is None:
-                    continue
-                actor.mentions = max(0, actor.mentions - k)
-                if actor.mentions == 0 and not self._referenced(actor_id):
-                    seq = conn.execute("SELECT seq FROM actors WHERE id = ?", (actor_id,)).fetchone()[0]
-                    conn.execute("DELETE FROM actor_names_fts WHERE rowid = ?", (seq,))
-                    conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))   # names, countries: cascade
-                    self._registry.forget(actor_id)
-                else:
-                    self._save_actor(actor, None)
-            version = int(self._meta("registry_version") or 0) + 1
-            self._set_meta("registry_version", str(version))
-            self._reg_version = version
+        forgotten = False
+        for actor_id, k in counts:
+            actor = self._registry.get(actor_id)
+            if actor is None:
+                continue
+            actor.mentions = max(0, actor.mentions - k)
+            if actor.mentions == 0 and not self._referenced(actor_id):
+                seq = conn.execute("SELECT seq FROM actors WHERE id = ?", (actor_id,)).fetchone()
+                if seq is not None:
+                    conn.execute("DELETE FROM actor_names_fts WHERE rowid = ?", (seq[0],))
+                conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))   # names, countries: cascade
+                self._registry.forget(actor_id)
+                dirty.pop(actor_id, None)
+                forgotten = True
+            else:
+                dirty.setdefault(actor_id, [None, None])
+        if forgotten:
+            self._bump_registry(epoch=True)        # other writers reload the registry whole
 
     def _referenced(self, actor_id: str) -> bool:
         """Whether any stored row (or an analyst's correction) still names the actor."""
@@ -265,11 +390,10 @@ class Store:
                   "SELECT 1 FROM actor_corrections WHERE actor_id = ?1 OR other = ?1 OR new_id = ?1")
         return any(self.conn.execute(q + " LIMIT 1", (actor_id,)).fetchone() for q in checks)
 
-    def _add(self, article: Article, h: str) -> AddResult:
-        conn = self.conn
+    def _add(self, p: "_Prepared", dirty: dict[str, list]) -> AddResult:
+        conn, article, h = self.conn, p.article, p.hash
         aid = article.id
         published = article.published[:10] if article.published else None
-        self._sync_registry()
         reg = self._registry
 
         # actors (evidence reads the name lexicons: loaded on the first write, not for reading a store)
@@ -283,9 +407,7 @@ class Store:
                 ent_actor[e.id] = e.kb_id
 
         # the article (after kb_id is set, so the stored JSON carries the actor ids)
-        sh = dedup.shingles(f"{article.title or ''}\n{article.text}")
-        sig = dedup.signature(sh)
-        dup = dedup.find_duplicate(conn, sh, sig)
+        dup = dedup.find_duplicate(conn, p.shingles, p.signature)
         doc = to_dict(article, tokens=False)
         cur = conn.execute(
             "INSERT INTO articles(id, content_hash, source, url, title, published, publisher, section, author,"
@@ -294,41 +416,34 @@ class Store:
             (aid, h, article.source, article.url, article.title, article.published, article.publisher,
              article.section, article.author, article.language, article.text,
              documents.encode(doc), dup[0] if dup else None, dup[1] if dup else None,
-             sig.tobytes(), now()))
+             p.signature.tobytes(), now()))
         conn.execute("INSERT INTO articles_fts(rowid, article_id, title, norm) VALUES (?, ?, ?, ?)",
-                     (cur.lastrowid, aid, article.title, fts.index_text(article.title, article.text)))
-        if len(sh) >= dedup.MIN_SHINGLES:
-            dedup.index(conn, aid, sig)
+                     (cur.lastrowid, aid, article.title, p.search_keys))
+        if len(p.shingles) >= dedup.MIN_SHINGLES:
+            dedup.index(conn, aid, p.signature)
 
         for actor_id in dict.fromkeys(ent_actor.values()):
-            self._save_actor(reg.get(actor_id), published)
-        if ent_actor:
-            version = int(self._meta("registry_version") or 0) + 1
-            self._set_meta("registry_version", str(version))
-            self._reg_version = version
+            seen = dirty.setdefault(actor_id, [None, None])
+            if published:
+                seen[0] = min(filter(None, [seen[0], published]))
+                seen[1] = max(filter(None, [seen[1], published]))
 
         self._insert_layers(article, ent_actor, published)
         new, merged = self._insert_events(article, ent_actor)
         return AddResult(True, aid, dup[0] if dup else None, new, merged, dup[1] if dup else None)
 
-    def _save_actor(self, actor: Actor, published: str | None) -> None:
+    def _save_actor(self, actor: Actor, first_seen: str | None = None, last_seen: str | None = None,
+                    version: int | None = None) -> None:
+        """Write ``actor``'s row (first and last seen widened to the given days) at registry
+        ``version`` (default: the stored one); its names, countries and search keys are rewritten
+        only when they changed."""
         conn = self.conn
-        row = conn.execute("SELECT seq, first_seen, last_seen FROM actors WHERE id = ?", (actor.id,)).fetchone()
-        first = min(filter(None, [row["first_seen"] if row else None, published]), default=None)
-        last = max(filter(None, [row["last_seen"] if row else None, published]), default=None)
-        values = (actor.type, actor.name, actor.name_latin, actor.country, actor.sector, actor.mentions,
-                  first, last, json.dumps(_actor_data(actor), ensure_ascii=False))
-        if row is None:
-            seq = conn.execute("INSERT INTO actors(type, name_ar, name_en, country, sector, mentions, first_seen,"
-                               " last_seen, data, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               (*values, actor.id)).lastrowid
-        else:
-            seq = row["seq"]
-            conn.execute("UPDATE actors SET type = ?, name_ar = ?, name_en = ?, country = ?, sector = ?,"
-                         " mentions = ?, first_seen = ?, last_seen = ?, data = ? WHERE id = ?", (*values, actor.id))
-            conn.execute("DELETE FROM actor_names WHERE actor_id = ?", (actor.id,))
-            conn.execute("DELETE FROM actor_countries WHERE actor_id = ?", (actor.id,))
-            conn.execute("DELETE FROM actor_names_fts WHERE rowid = ?", (seq,))
+        if version is None:
+            version = int(self._meta("registry_version") or 0)
+        row = conn.execute("SELECT seq, first_seen, last_seen, names_key FROM actors WHERE id = ?",
+                           (actor.id,)).fetchone()
+        first = min(filter(None, [row["first_seen"] if row else None, first_seen]), default=None)
+        last = max(filter(None, [row["last_seen"] if row else None, last_seen]), default=None)
         names: dict[str, tuple[str, str]] = {}
         for n in [actor.name, *actor.names]:
             if n and _ARABIC.search(n):
@@ -336,6 +451,24 @@ class Store:
         for n in [actor.name_latin, *actor.latin]:
             if n and not _ARABIC.search(n):
                 names.setdefault(n, ("latin", n.casefold()))
+        names_key = hashlib.sha1(json.dumps([sorted(names), sorted(actor.countries.items()), sorted(actor.keys)],
+                                            ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+        values = (actor.type, actor.name, actor.name_latin, actor.country, actor.sector, actor.mentions,
+                  first, last, json.dumps(_actor_data(actor), ensure_ascii=False), version, names_key)
+        if row is None:
+            seq = conn.execute("INSERT INTO actors(type, name_ar, name_en, country, sector, mentions, first_seen,"
+                               " last_seen, data, version, names_key, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               (*values, actor.id)).lastrowid
+        else:
+            seq = row["seq"]
+            conn.execute("UPDATE actors SET type = ?, name_ar = ?, name_en = ?, country = ?, sector = ?,"
+                         " mentions = ?, first_seen = ?, last_seen = ?, data = ?, version = ?, names_key = ?"
+                         " WHERE id = ?", (*values, actor.id))
+            if row["names_key"] == names_key:
+                return                              # names, countries and search keys as stored
+            conn.execute("DELETE FROM actor_names WHERE actor_id = ?", (actor.id,))
+            conn.execute("DELETE FROM actor_countries WHERE actor_id = ?", (actor.id,))
+            conn.execute("DELETE FROM actor_names_fts WHERE rowid = ?", (seq,))
         conn.executemany("INSERT INTO actor_names(actor_id, name, script, norm) VALUES (?, ?, ?, ?)",
                          [(actor.id, n, s, k) for n, (s, k) in names.items()])
         conn.executemany("INSERT INTO actor_countries(actor_id, country, count) VALUES (?, ?, ?)",
@@ -466,6 +599,23 @@ class Store:
                 ' "end", entity_id, actor_id, sector, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                 [(eid, aid, ev.id, n, *p) for n, p in enumerate(parties)])
         return new, merged
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """What storing an article needs that takes no lock: computed before the write transaction."""
+    article: Article
+    id: str
+    hash: str
+    shingles: set[str]
+    signature: object
+    search_keys: str
+
+    @classmethod
+    def of(cls, article: Article) -> "_Prepared":
+        sh = dedup.shingles(f"{article.title or ''}\n{article.text}")
+        return cls(article, article.id, content_hash(article), sh, dedup.signature(sh),
+                   fts.index_text(article.title, article.text))
 
 
 SAME_REPORT = 0.5      # word overlap (Jaccard) of two one-sided reports of the same event

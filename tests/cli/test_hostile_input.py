@@ -193,3 +193,73 @@ def test_the_same_text_under_another_papers_headline_is_no_edit(tmp_path):
     r = _ingest(tmp_path, "a2.jsonl", [dict(a, title="هجوم على نقطة تفتيش")], db)
     assert "1 updated" in r.stderr
     assert conn.execute("SELECT title FROM articles").fetchall() == [("هجوم على نقطة تفتيش",)]
+
+
+def _hold_write_lock(db, seconds):
+    """Another process's long write transaction (a thread with its own connection here)."""
+    import threading
+
+    ready = threading.Event()
+
+    def hold():
+        conn = sqlite3.connect(db, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        ready.set()
+        import time
+        time.sleep(seconds)
+        conn.execute("COMMIT")
+        conn.close()
+
+    t = threading.Thread(target=hold)
+    t.start()
+    ready.wait(10)
+    return t
+
+
+def test_a_second_writer_waits_for_the_first_then_stores(tmp_path, monkeypatch):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"content": TEXT}) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    run("ingest", str(src), "--db", str(db), "-q")               # the schema in place
+    src.write_text(json.dumps({"content": TEXT + " أمس"}) + "\n", encoding="utf-8")
+    holder = _hold_write_lock(db, 12)                           # longer than the old 10 s busy timeout
+    monkeypatch.setenv("RASID_BUSY_TIMEOUT", "40")
+    r = run("ingest", str(src), "--db", str(db), "-q")
+    holder.join()
+    assert r.exit_code == 0, r.output
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_a_writer_that_waited_too_long_says_so_with_exit_2(tmp_path, monkeypatch):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"content": TEXT}) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    run("ingest", str(src), "--db", str(db), "-q")
+    src.write_text(json.dumps({"content": TEXT + " أمس"}) + "\n", encoding="utf-8")
+    holder = _hold_write_lock(db, 4)
+    monkeypatch.setenv("RASID_BUSY_TIMEOUT", "1")
+    r = CliRunner().invoke(cli, ["ingest", str(src), "--db", str(db), "-q"])
+    holder.join()
+    assert r.exit_code == 2, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)     # no traceback
+    assert "write lock for more than 1 s" in r.output and "run again later" in r.output
+    r = run("ingest", str(src), "--db", str(db), "-q")              # the rerun completes it
+    assert r.exit_code == 0 and sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_a_rerun_over_a_complete_store_skips_before_the_pipeline(tmp_path, monkeypatch):
+    import rasid.extract
+
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps({"content": TEXT + f" رقم {i}", "title": f"عنوان {i}"}) + "\n"
+                           for i in range(5)), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert run("ingest", str(src), "--db", str(db), "-q").exit_code == 0
+
+    def never(*a, **k):
+        raise AssertionError("the pipeline ran on a stored article")
+    monkeypatch.setattr(rasid.extract, "process", never)
+    for workers in ("1", "2"):
+        r = run("ingest", str(src), "--db", str(db), "-q", "-j", workers)
+        assert r.exit_code == 0, r.output
+        assert "0 stored" in r.output and "5 already stored" in r.output
