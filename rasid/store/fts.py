@@ -9,37 +9,52 @@ is ever read as FTS5 syntax (operators, column filters, parentheses).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import tokenize
 
-__all__ = ["index_text", "match_query", "MAX_QUERY_TERMS"]
+__all__ = ["index_text", "index_tokens", "match_query", "MAX_QUERY_TERMS"]
 
 MAX_QUERY_TERMS = 16
 _KINDS = ("word", "latin", "number")
 
 
-def _forms(tok) -> list[str]:
-    forms = [tok.norm]
-    if tok.split:
-        words = tok.words
-        no_pro = "".join(w.norm for w in words if w.kind != "proclitic")
-        stem = "".join(w.norm for w in words if w.kind == "stem")
-        for f in (no_pro, stem):
-            if f and f not in forms:
-                forms.append(f)
-    return forms
+def _forms(tok) -> tuple[str, ...]:
+    pieces = tok.pieces
+    return _piece_forms(tok.norm, pieces) if pieces else (tok.norm,)
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece_forms(norm: str, pieces: tuple) -> tuple[str, ...]:
+    """A split token's forms: its own, without proclitics, and the bare stem (clitic pieces are
+    ``(start, end, norm, kind)``; tokens of one form share them, so this is cached)."""
+    forms = [norm]
+    no_pro = "".join(p[2] for p in pieces if p[3] != "proclitic")
+    stem = "".join(p[2] for p in pieces if p[3] == "stem")
+    for f in (no_pro, stem):
+        if f and f not in forms:
+            forms.append(f)
+    return tuple(forms)
 
 
 def index_text(*texts: str | None) -> str:
     """The normalised words (with their clitic-free forms) of ``texts``, space-separated."""
+    return " ".join(f for text in texts if text for f in _keys(tokenize(text)))
+
+
+def index_tokens(title: str | None, text: str, tokens) -> str:
+    """``index_text(title, text)`` where ``tokens`` are ``text``'s tokens already made (the
+    pipeline's ``article.tokens``): the text is not tokenised again."""
+    return " ".join([*_keys(tokenize(title)), *_keys(tokens)] if title else _keys(tokens))
+
+
+def _keys(tokens) -> list[str]:
     out: list[str] = []
-    for text in texts:
-        if not text:
-            continue
-        for tok in tokenize(text):
-            if tok.kind in _KINDS:
-                out.extend(_forms(tok))
-    return " ".join(out)
+    for tok in tokens:
+        if tok.kind in _KINDS:
+            out.extend(_forms(tok))
+    return out
 
 
 def query_terms(text: str) -> list[str]:

@@ -427,6 +427,10 @@ class Store:
             if published:
                 seen[0] = min(filter(None, [seen[0], published]))
                 seen[1] = max(filter(None, [seen[1], published]))
+            if not conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
+                # a new actor's row goes in before the rows that name it: inserting a parent row
+                # while child rows wait for it (deferred keys) makes SQLite scan the child tables
+                self._save_actor(reg.get(actor_id), published, published, self._reg_version + 1)
 
         self._insert_layers(article, ent_actor, published)
         new, merged = self._insert_events(article, ent_actor)
@@ -614,8 +618,9 @@ class _Prepared:
     @classmethod
     def of(cls, article: Article) -> "_Prepared":
         sh = dedup.shingles(f"{article.title or ''}\n{article.text}")
-        return cls(article, article.id, content_hash(article), sh, dedup.signature(sh),
-                   fts.index_text(article.title, article.text))
+        keys = (fts.index_tokens(article.title, article.text, article.tokens) if article.tokens
+                else fts.index_text(article.title, article.text))
+        return cls(article, article.id, content_hash(article), sh, dedup.signature(sh), keys)
 
 
 SAME_REPORT = 0.5      # word overlap (Jaccard) of two one-sided reports of the same event
