@@ -79,7 +79,9 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _text_of(row: sqlite3.Row) -> str:
-    return f"{row['title'] or ''}\n{row['text']}"
+    from rasid.store.documents import text_of
+
+    return f"{row['title'] or ''}\n{text_of(row['raw_json'])}"
 
 
 def find_duplicate(conn: sqlite3.Connection, sh: set[str], sig: np.ndarray,
@@ -99,7 +101,7 @@ def find_duplicate(conn: sqlite3.Connection, sh: set[str], sig: np.ndarray,
                 cands.add(aid)
     best: tuple[int, float, str] | None = None   # (ingest order, score, original id)
     for aid in cands:
-        row = conn.execute("SELECT seq, id, title, text, duplicate_of FROM articles WHERE id = ?",
+        row = conn.execute("SELECT seq, id, title, raw_json, duplicate_of FROM articles WHERE id = ?",
                            (aid,)).fetchone()
         if row is None:
             continue
@@ -126,10 +128,9 @@ def rebuild(conn: sqlite3.Connection) -> int:
     """
     conn.execute("DELETE FROM minhash_bands")
     n = 0
-    for row in conn.execute("SELECT id, title, text FROM articles").fetchall():
+    for row in conn.execute("SELECT id, title, raw_json FROM articles").fetchall():
         sh = shingles(_text_of(row))
         sig = signature(sh)
-        conn.execute("UPDATE articles SET minhash = ? WHERE id = ?", (sig.tobytes(), row["id"]))
         if len(sh) >= MIN_SHINGLES:
             index(conn, row["id"], sig)
         n += 1

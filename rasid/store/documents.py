@@ -15,6 +15,11 @@ def encode(doc: dict) -> bytes:
     return zlib.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"), 6)
 
 
+def text_of(value: bytes | str) -> str:
+    """The article text held in an encoded document."""
+    return decode(value).get("text") or ""
+
+
 def decode(value: bytes | str) -> dict:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return json.loads(zlib.decompress(bytes(value)).decode("utf-8"))

@@ -14,7 +14,12 @@ from functools import lru_cache
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import tokenize
 
-__all__ = ["index_text", "index_tokens", "match_query", "MAX_QUERY_TERMS"]
+__all__ = ["index_text", "index_tokens", "match_query", "MAX_QUERY_TERMS", "KEYS_VERSION", "check_keys",
+           "add_article", "remove_article"]
+
+# The version of the keys index_text makes: a change to the tokenizer or to _forms that changes
+# them must raise it, so that stores reindex (a contentless index deletes a row by its keys).
+KEYS_VERSION = "1"
 
 MAX_QUERY_TERMS = 16
 _KINDS = ("word", "latin", "number")
@@ -76,3 +81,32 @@ def match_query(text: str) -> str | None:
     if not terms:
         return None
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+# ----------------------------------------------------------- the articles index (contentless)
+
+def add_article(conn, seq: int, keys: str) -> None:
+    conn.execute("INSERT INTO articles_fts(rowid, norm) VALUES (?, ?)", (seq, keys))
+
+
+def remove_article(conn, seq: int, title: str | None, text: str) -> None:
+    """Take the article at ``seq`` out of the index: a contentless FTS5 table deletes a row given
+    the keys it was indexed with, made again from its title and text."""
+    conn.execute("INSERT INTO articles_fts(articles_fts, rowid, norm) VALUES ('delete', ?, ?)",
+                 (seq, index_text(title, text)))
+
+
+def check_keys(conn) -> bool:
+    """Reindex every article (inside the caller's transaction) when the store's keys were made
+    by another version of index_text (``store_meta.fts_keys``); True when it did."""
+    from rasid.store import documents
+
+    row = conn.execute("SELECT value FROM store_meta WHERE key = 'fts_keys'").fetchone()
+    if row is not None and row[0] == KEYS_VERSION:
+        return False
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+    for seq, title, raw in conn.execute("SELECT seq, title, raw_json FROM articles").fetchall():
+        add_article(conn, seq, index_text(title, documents.text_of(raw)))
+    conn.execute("INSERT INTO store_meta(key, value) VALUES ('fts_keys', ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (KEYS_VERSION,))
+    return True

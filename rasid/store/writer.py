@@ -149,9 +149,11 @@ class Store:
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
     def _check_dedup_config(self) -> None:
-        if self._meta("minhash") == dedup.CONFIG:
+        """Signatures and search keys made by another version are made again (once, on open)."""
+        if self._meta("minhash") == dedup.CONFIG and self._meta("fts_keys") == fts.KEYS_VERSION:
             return
         with transaction(self.conn):
+            fts.check_keys(self.conn)
             if self._meta("minhash") != dedup.CONFIG:
                 if self._meta("minhash") is not None:
                     dedup.rebuild(self.conn)
@@ -334,8 +336,8 @@ class Store:
         if not article.url:
             return None
         mine = _words(article.text)
-        for r in conn.execute("SELECT id, text FROM articles WHERE url = ?", (article.url,)):
-            theirs = _words(r["text"])
+        for r in conn.execute("SELECT id, raw_json FROM articles WHERE url = ?", (article.url,)):
+            theirs = _words(documents.text_of(r["raw_json"]))
             if mine and theirs and len(mine & theirs) / len(mine | theirs) >= SAME_VERSION:
                 return r["id"]
         return None
@@ -345,7 +347,7 @@ class Store:
         transaction), keeping its document in ``article_versions``."""
         conn = self.conn
         conn.execute("PRAGMA defer_foreign_keys = ON")    # near-duplicates point at the id, which comes back
-        row = conn.execute("SELECT seq, content_hash, raw_json FROM articles WHERE id = ?", (aid,)).fetchone()
+        row = conn.execute("SELECT seq, title, content_hash, raw_json FROM articles WHERE id = ?", (aid,)).fetchone()
         conn.execute("INSERT INTO article_versions(article_id, content_hash, raw_json, replaced_at)"
                      " VALUES (?, ?, ?, ?)", (aid, row["content_hash"], row["raw_json"], now()))
         events = [r[0] for r in conn.execute("SELECT DISTINCT event_id FROM event_sources WHERE article_id = ?",
@@ -358,7 +360,7 @@ class Store:
         conn.executemany("DELETE FROM events WHERE id = ? AND n_sources = 0", [(e,) for e in events])
         counts = conn.execute("SELECT actor_id, count(DISTINCT entity_id) FROM mentions WHERE article_id = ?"
                               " AND actor_id IS NOT NULL GROUP BY actor_id", (aid,)).fetchall()
-        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (row["seq"],))
+        fts.remove_article(conn, row["seq"], row["title"], documents.text_of(row["raw_json"]))
         conn.execute("DELETE FROM articles WHERE id = ?", (aid,))   # mentions, quotes, times, offices: cascade
         forgotten = False
         for actor_id, k in counts:
@@ -411,14 +413,12 @@ class Store:
         doc = to_dict(article, tokens=False)
         cur = conn.execute(
             "INSERT INTO articles(id, content_hash, source, url, title, published, publisher, section, author,"
-            " language, text, raw_json, duplicate_of, dup_score, minhash, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " language, raw_json, duplicate_of, dup_score, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (aid, h, article.source, article.url, article.title, article.published, article.publisher,
-             article.section, article.author, article.language, article.text,
-             documents.encode(doc), dup[0] if dup else None, dup[1] if dup else None,
-             p.signature.tobytes(), now()))
-        conn.execute("INSERT INTO articles_fts(rowid, article_id, title, norm) VALUES (?, ?, ?, ?)",
-                     (cur.lastrowid, aid, article.title, p.search_keys))
+             article.section, article.author, article.language,
+             documents.encode(doc), dup[0] if dup else None, dup[1] if dup else None, now()))
+        fts.add_article(conn, cur.lastrowid, p.search_keys)
         if len(p.shingles) >= dedup.MIN_SHINGLES:
             dedup.index(conn, aid, p.signature)
 

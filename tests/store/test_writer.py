@@ -1,5 +1,6 @@
 import pytest
 
+from rasid.store import documents
 from rasid.store import Store, StoreError
 from rasid.store.writer import Store as _Store
 from tests.store.build import TUNIS, WATER, article, filler, tunis, water
@@ -151,5 +152,5 @@ def test_add_many_passes_input_errors_through(tmp_path):
 def test_text_of_unrelated_article_is_not_touched(tmp_path):
     with Store(tmp_path / "s.db") as s:
         s.add(tunis())
-        stored = s.conn.execute("SELECT text FROM articles").fetchone()[0]
+        stored = documents.text_of(s.conn.execute("SELECT raw_json FROM articles").fetchone()[0])
     assert stored == TUNIS
