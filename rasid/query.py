@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date as _date
 
 from rasid.lang.ar.normalize import norm_key
 from rasid.store import documents, reader
 from rasid.store.reader import DEFAULT_REALIS, REALIS, parse_realis
 from rasid.store.db import connection
-from rasid.store.fts import match_query
 
 __all__ = ["Page", "MAX_LIMIT", "REALIS", "DEFAULT_REALIS", "parse_realis", "event_filter", "events", "event",
            "actors", "actor", "quotes", "articles", "article", "search", "counts_over_time", "network", "places", "event_types", "countries", "realis_counts"]
@@ -51,7 +50,8 @@ class Page:
     offset: int = 0
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The page as a dict; its items are the page's own (no deep copy: they are fresh from the query)."""
+        return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
 
     def __len__(self) -> int:
         return len(self.items)
@@ -167,7 +167,7 @@ def actors(db, q: str | None = None, country: str | None = None, type: str | Non
     where: list[str] = []
     args: list = []
     if q is not None:
-        mq = match_query(q)
+        mq = _match_query(q)
         if mq is None:
             return Page([], 0, limit, offset)
         where.append("a.seq IN (SELECT rowid FROM actor_names_fts WHERE actor_names_fts MATCH ?)")
@@ -302,6 +302,12 @@ def article(db, id: str) -> dict | None:
     return doc
 
 
+def _match_query(text: str) -> str | None:
+    from rasid.store.fts import match_query     # the tokenizer: loaded by a text search only
+
+    return match_query(text)
+
+
 def search(db, text: str, limit: int = 50, offset: int = 0) -> Page:
     """Articles whose title or text holds every word of ``text`` (normalised, clitics aside), best first.
 
@@ -309,7 +315,7 @@ def search(db, text: str, limit: int = 50, offset: int = 0) -> Page:
     """
     conn = connection(db)
     limit, offset = _paging(limit, offset)
-    mq = match_query(text)
+    mq = _match_query(text)
     if mq is None:
         return Page([], 0, limit, offset)
     total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (mq,)).fetchone()[0]

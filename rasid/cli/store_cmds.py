@@ -14,8 +14,6 @@ import os
 import sys
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from rasid.cli.main import cli, settings_from
 from rasid.errors import InputError, PipelineError
@@ -48,6 +46,9 @@ def _open_read(path):
 
 
 def _emit(page, as_json, columns, title):
+    from rich.console import Console     # not imported by commands that print no table
+    from rich.table import Table
+
     if as_json:
         click.echo(json.dumps(page.to_dict() if hasattr(page, "to_dict") else page, ensure_ascii=False, indent=1))
         return
@@ -108,6 +109,7 @@ REALIS_OPTION = click.option(
 @click.pass_context
 def ingest(ctx, paths, db, published, quiet, workers):
     """Extract articles and store them (idempotent: stored articles are skipped)."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from rasid.errors import StoreBusy

@@ -213,7 +213,7 @@ class Quote:
     speaker_kind: str | None = None    # "named" | "descriptive"
 
 
-REALIS = ("actual", "negated", "future", "hypothetical", "background", "generic")
+from rasid.doc.realis import REALIS  # noqa: E402  (re-exported: the values live apart, for the store's readers)
 
 
 @dataclass(slots=True)

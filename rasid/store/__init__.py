@@ -9,7 +9,17 @@
 Queries go through :mod:`rasid.query`, the one query API over the store; it
 imports the store, never the other way round.
 """
+from rasid.errors import StoreError
 from rasid.store.db import connect, migrate, transaction
-from rasid.store.writer import AddResult, Store, StoreError, content_hash
 
 __all__ = ["Store", "AddResult", "StoreError", "connect", "migrate", "transaction", "content_hash"]
+
+
+def __getattr__(name: str):
+    # the writer (the data model, the actor registry, the lexicons) only when asked for: a
+    # command that reads the store starts without it
+    if name in ("Store", "AddResult", "content_hash"):
+        from rasid.store import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module 'rasid.store' has no attribute {name!r}")

@@ -9,7 +9,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from rasid.doc.layers import REALIS
+from rasid.doc.realis import REALIS
 
 __all__ = ["placeholders", "event_dicts", "actor_briefs", "quote_dicts", "participant_dicts", "parse_realis",
            "REALIS", "DEFAULT_REALIS"]

@@ -11,7 +11,8 @@ def test_python_m_rasid_runs_the_cli():
 
 def test_store_reading_commands_start_without_the_pipeline_or_numpy():
     code = ("import sys, rasid.cli.main, rasid.query, rasid.store\n"
-            "print(sorted(m for m in ('numpy', 'rasid.pipeline', 'rasid.stages') if m in sys.modules))")
+            "print(sorted(m for m in ('numpy', 'rasid.pipeline', 'rasid.stages', 'rasid.doc.layers',"
+            " 'rasid.store.writer', 'rasid.lang.ar.tokenize', 'rich.console') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
