@@ -27,6 +27,9 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         return
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".rasid-", suffix=".tmp", dir=directory)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)          # as any new file (mkstemp makes it 0600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh

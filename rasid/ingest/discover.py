@@ -172,9 +172,12 @@ def _read_zip(path: str, max_bytes: int) -> Iterator[Item]:
                                         for part in name.split("/")):
                     continue
                 ext = _ext(name)
+                source = f"{path}!{name}"
+                if ext == ".zip":
+                    yield InputError(source, "unsupported", "a zip inside a zip is not read (unzip it first)")
+                    continue
                 if ext not in _MEMBER_EXTENSIONS:
                     continue
-                source = f"{path}!{name}"
                 try:
                     if ext == ".jsonl":
                         with zf.open(info) as m:

@@ -102,9 +102,22 @@ def _json_error(source: str, e: json.JSONDecodeError, where: str = "") -> InputE
     return InputError(source, "json", f"invalid JSON{where}: {e.msg} (line {e.lineno}, column {e.colno})")
 
 
+def _jsonl_error(source: str, lineno: int, e: json.JSONDecodeError) -> InputError:
+    """A bad JSONL line; a string left open on it (a record broken over several lines, a raw line
+    break inside its text) is said as such, not as the control character json stops at."""
+    if e.msg.startswith(("Unterminated string", "Invalid control character")):
+        return InputError(source, "json", f"invalid JSON on line {lineno}: a string is not closed on this line "
+                          f"(column {e.colno}); JSONL holds one record per line, with line breaks inside a text "
+                          "written as \\n")
+    return InputError(source, "json", f"invalid JSON on line {lineno}: {e.msg} (column {e.colno})")
+
+
 def iter_json_text(text: str, source: str, *, meta: dict | None = None) -> Iterator[Article | InputError]:
     """A whole JSON document: an object (one record, source ``source``) or an array of
     records (sources ``source#INDEX``)."""
+    if not text.strip():
+        yield InputError(source, "empty", "empty file (no JSON)")
+        return
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
@@ -161,8 +174,8 @@ def iter_json_stream(stream: BinaryIO, source: str, *, meta: dict | None = None,
             yield from iter_json_text(buf[pos:], source, meta=meta)
             return
         if first != "[":
-            yield InputError(source, "json", "invalid JSON: expected an object or an array"
-                             if first else "empty JSON input")
+            yield (InputError(source, "json", "invalid JSON: expected an object or an array") if first
+                   else InputError(source, "empty", "empty file (no JSON)"))
             return
         pos += 1
         index = 0
@@ -204,12 +217,15 @@ def iter_json_stream(stream: BinaryIO, source: str, *, meta: dict | None = None,
 def iter_jsonl_lines(lines: Iterable[bytes], source: str, *, meta: dict | None = None
                      ) -> Iterator[Article | InputError]:
     """One JSON object per line (blank lines skipped); a bad line yields an
-    ``InputError(code="json", source="SOURCE:LINE")`` and the others go on."""
+    ``InputError(code="json", source="SOURCE:LINE")`` and the others go on; a source without
+    a record (empty, or blank lines only) is an ``InputError(code="empty")``."""
+    records = 0
     for lineno, line in enumerate(lines, 1):
         if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
         if not line.strip():
             continue
+        records += 1
         src = f"{source}:{lineno}"
         try:
             text = line.decode("utf-8")
@@ -222,20 +238,26 @@ def iter_jsonl_lines(lines: Iterable[bytes], source: str, *, meta: dict | None =
         try:
             rec = json.loads(text)
         except json.JSONDecodeError as e:
-            yield InputError(src, "json", f"invalid JSON on line {lineno}: {e.msg} (column {e.colno})")
+            yield _jsonl_error(src, lineno, e)
             continue
         yield article_from_record(rec, src, "jsonl", meta=meta)
+    if not records:
+        yield InputError(source, "empty", "empty file (no JSONL records)")
 
 
 def iter_jsonl_text(text: str, source: str, *, meta: dict | None = None) -> Iterator[Article | InputError]:
     """JSONL already decoded (UTF-16 files, stdin)."""
+    records = 0
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        records += 1
         src = f"{source}:{lineno}"
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield InputError(src, "json", f"invalid JSON on line {lineno}: {e.msg} (column {e.colno})")
+            yield _jsonl_error(src, lineno, e)
             continue
         yield article_from_record(rec, src, "jsonl", meta=meta)
+    if not records:
+        yield InputError(source, "empty", "empty input (no JSONL records)")

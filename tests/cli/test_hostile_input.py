@@ -265,3 +265,53 @@ def test_a_rerun_over_a_complete_store_skips_before_the_pipeline(tmp_path, monke
         r = run("ingest", str(src), "--db", str(db), "-q", "-j", workers)
         assert r.exit_code == 0, r.output
         assert "0 stored" in r.output and "5 already stored" in r.output
+
+
+def test_output_file_has_the_usual_mode(tmp_path):
+    import os
+    import stat
+
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    old = os.umask(0o022)
+    try:
+        assert run("extract", str(src), "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_an_empty_jsonl_or_json_file_is_an_error_like_an_empty_txt(tmp_path):
+    for name in ("e.jsonl", "e.json", "e.txt"):
+        (tmp_path / name).write_bytes(b"")
+        r = CliRunner().invoke(cli, ["extract", str(tmp_path / name)])
+        assert r.exit_code == 1, (name, r.output)
+        assert "empty" in r.output, (name, r.output)
+
+
+def test_a_record_broken_over_two_lines_is_named_as_such(tmp_path):
+    src = tmp_path / "b.jsonl"
+    src.write_text('{"content": "' + TEXT + '\n' + 'بقية النص"}\n' + json.dumps({"content": TEXT}) + "\n",
+                   encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(src), "--format", "jsonl"])
+    assert r.exit_code == 1
+    assert "b.jsonl:1" in r.output and "a string is not closed on this line" in r.output
+    assert "Invalid control character" not in r.output
+
+
+def test_a_zip_inside_a_zip_is_reported_not_skipped(tmp_path):
+    import io
+    import zipfile
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as z:
+        z.writestr("a.txt", TEXT)
+    outer = tmp_path / "outer.zip"
+    with zipfile.ZipFile(outer, "w") as z:
+        z.writestr("inner.zip", inner.getvalue())
+        z.writestr("b.txt", TEXT + " أمس")
+    r = CliRunner().invoke(cli, ["extract", str(outer), "--format", "jsonl"])
+    assert r.exit_code == 1
+    assert "outer.zip!inner.zip" in r.output and "zip inside a zip" in r.output
+    assert "أمس" in r.output                                        # the other member is read
