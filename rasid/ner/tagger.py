@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from rasid.ner import compiled
 from rasid.ner.consistency import TYPE_ID, consistency_codes, consistency_features
 from rasid.ner.crf import read_model, viterbi
 from rasid.ner.evaluate import chunks
@@ -81,17 +82,18 @@ class NerTagger:
 
     def __init__(self, model_dir: str | Path = MODEL_DIR, extractor: FeatureExtractor | None = None):
         self.model_dir = Path(model_dir)
-        self.extractor = extractor or load_extractor(self.model_dir)
-        models = [read_model(self._read(MODEL_FILE))]
-        if (self.model_dir / MODEL2_FILE).exists() or (self.model_dir / (MODEL2_FILE + ".gz")).exists():
-            models.append(read_model(self._read(MODEL2_FILE)))
-        self.two_pass = len(models) == 2
-        self.labels = models[0].labels
-        self.weights = Weights(models)
-        ed = self.model_dir / ENTDICT_FILE
-        self.entity_dict = load_entities(ed) if ed.exists() else {}
-        self._gaz_trie = _trie(self.extractor.gaz_multi)
-        self._dict_trie = _trie(self.entity_dict)
+        parts = compiled.load(self.model_dir) if extractor is None else None
+        if parts is None:
+            parts = self._build(extractor)
+            if extractor is None:
+                compiled.save(self.model_dir, parts)
+        self.extractor = parts["extractor"]
+        self.weights = parts["weights"]
+        self.two_pass = len(self.weights.transitions) == 2
+        self.labels = self.weights.labels
+        self.entity_dict = parts["entity_dict"]
+        self._gaz_trie = parts["gaz_trie"]
+        self._dict_trie = parts["dict_trie"]
         self.words = WordTable(self.extractor, self.weights, gaz_first=frozenset(self._gaz_trie),
                                dict_first=frozenset(self._dict_trie))
         self._type_of = np.array([TYPE_ID[entity_type(t) or "O"] for t in self.labels])   # label -> type id
@@ -105,6 +107,17 @@ class NerTagger:
             self._fp_after = np.stack([row("+1fp=" + t)[1] for t in labs])
             self._fp_pair = np.stack([np.stack([row(f"fp2={a}|{t}")[1] for t in labs])
                                       for a in labs + ["BOS"]])      # [previous (BOS last), own]
+
+    def _build(self, extractor: FeatureExtractor | None) -> dict:
+        """What the tagger is made of, read from the model files (seconds: see :mod:`rasid.ner.compiled`)."""
+        extractor = extractor or load_extractor(self.model_dir)
+        models = [read_model(self._read(MODEL_FILE))]
+        if (self.model_dir / MODEL2_FILE).exists() or (self.model_dir / (MODEL2_FILE + ".gz")).exists():
+            models.append(read_model(self._read(MODEL2_FILE)))
+        ed = self.model_dir / ENTDICT_FILE
+        entity_dict = load_entities(ed) if ed.exists() else {}
+        return {"extractor": extractor, "weights": Weights(models), "entity_dict": entity_dict,
+                "gaz_trie": _trie(extractor.gaz_multi), "dict_trie": _trie(entity_dict)}
 
     def _read(self, name: str) -> bytes:
         """The model file ``name`` or, as shipped, ``name.gz`` (about a third of the size)."""
