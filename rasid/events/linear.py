@@ -26,29 +26,53 @@ class LinearModel:
                  meta: dict | None = None) -> None:
         self.classes = list(classes)
         self.bias = np.asarray(bias, dtype=np.float64)
-        self.weights = {f: np.asarray(w, dtype=np.float64) for f, w in weights.items()}
         self.meta = dict(meta or {})
-        # scoring reads one matrix: a row per feature (the last row is zeros, for unknown features)
-        self._row = {f: i for i, f in enumerate(self.weights)}
-        self._matrix = np.vstack([*self.weights.values(), np.zeros(len(self.classes))]) if self.weights \
-            else np.zeros((1, len(self.classes)))
+        # scoring reads one matrix: a row per feature (the last row is zeros, for unknown features),
+        # made in one call (a model has some 10^5 features: one array each took most of the load)
+        self._row = dict(zip(weights, range(len(weights))))
+        matrix = np.zeros((len(weights) + 1, len(self.classes)))
+        if weights:
+            values = list(weights.values())
+            matrix[:-1] = values if isinstance(values[0], list) else np.vstack(values)
+        self._matrix = matrix
         self._rows_by_prefix: dict[str | None, dict[str, int]] = {}
-        self._pairs: list[tuple[float, float]] | None = None      # the matrix as Python floats (two classes)
+        self._pairs: tuple[list[float], list[float]] | None = None   # the matrix's columns as Python floats (two classes)
+
+    @property
+    def weights(self) -> dict[str, np.ndarray]:
+        """Each feature's weights (one per class): rows of the weight matrix, in feature order."""
+        m = self._matrix
+        return {f: m[i] for f, i in self._row.items()}
 
     def rows(self, prefix: str | None = None) -> dict[str, int]:
         """Each known feature's row in the weight matrix; with ``prefix``, the features named
         ``prefix + "|" + rest``, by ``rest`` (so a caller scoring joined features need not build their
-        strings). Made once per prefix."""
+        strings). The tables of every prefix without a "|" are made together, in one pass over the
+        features, on the first call."""
         table = self._rows_by_prefix.get(prefix)
         if table is None:
             if prefix is None:
                 table = self._row
-            else:
+            elif "|" in prefix:
                 head = prefix + "|"
                 n = len(head)
                 table = {f[n:]: i for f, i in self._row.items() if f.startswith(head)}
+            else:
+                if not self._rows_by_prefix.get("\0grouped"):
+                    self._group_by_prefix()
+                table = self._rows_by_prefix.get(prefix, {})
             self._rows_by_prefix[prefix] = table
         return table
+
+    def _group_by_prefix(self) -> None:
+        groups: dict[str, dict[str, int]] = {}
+        for f, i in self._row.items():
+            head, bar, rest = f.partition("|")
+            if bar:
+                groups.setdefault(head, {})[rest] = i
+        groups.update(self._rows_by_prefix)
+        groups["\0grouped"] = {"": 1}
+        self._rows_by_prefix = groups
 
     def scores_of_rows(self, rows: list[int]) -> np.ndarray:
         """The scores (bias included) of the features at matrix ``rows``, summed in the given order;
@@ -60,14 +84,13 @@ class LinearModel:
         """For a model of two classes: the probability of class ``k`` given the features at matrix
         ``rows``; exactly ``proba_of(scores_of_rows(rows))[classes[k]]`` (the same sums, in the same
         order, as Python floats: numpy sums a column row by row), without numpy's per-call overhead."""
-        if self._pairs is None:
-            self._pairs = [tuple(w) for w in self._matrix.tolist()]
-        pairs = self._pairs
+        if self._pairs is None:      # the two columns as lists of Python floats (made once, in C)
+            self._pairs = (self._matrix[:, 0].tolist(), self._matrix[:, 1].tolist())
+        c0, c1 = self._pairs
         s0 = s1 = 0.0
         for r in rows:
-            w0, w1 = pairs[r]
-            s0 += w0
-            s1 += w1
+            s0 += c0[r]
+            s1 += c1[r]
         b0, b1 = self.bias.tolist()
         s0, s1 = s0 + b0, s1 + b1
         m = max(s0, s1)
