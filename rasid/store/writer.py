@@ -298,19 +298,22 @@ class Store:
     def known(self, article: Article) -> str | None:
         """The stored id when :meth:`add` would skip ``article`` (its text is stored, under the same
         title or from another source), else None: lets a rerun skip an article before the pipeline runs."""
-        row = self.conn.execute("SELECT id, duplicate_of, title, url FROM articles WHERE content_hash = ?",
-                                (content_hash(article),)).fetchone()
-        if row is not None and (not article.title or article.title == row["title"]
-                                or not self._same_article(article, row)):
-            return row["id"]
-        return None
+        row = self._stored(article, content_hash(article))
+        return row["id"] if row is not None and self._unchanged(article, row) else None
+
+    def _stored(self, article: Article, h: str):
+        return self.conn.execute("SELECT id, duplicate_of, title, url FROM articles WHERE content_hash = ?",
+                                 (h,)).fetchone()
+
+    def _unchanged(self, article: Article, row) -> bool:
+        """Whether ``article``, whose text is stored as ``row``, is nothing new: the same title (or
+        none), or the same text from another source."""
+        return not article.title or article.title == row["title"] or not self._same_article(article, row)
 
     def _add_one(self, p: "_Prepared", dirty: dict[str, list]) -> AddResult:
         conn, article, h = self.conn, p.article, p.hash
-        row = conn.execute("SELECT id, duplicate_of, title, url FROM articles WHERE content_hash = ?",
-                           (h,)).fetchone()
-        if row is not None and (not article.title or article.title == row["title"]
-                                or not self._same_article(article, row)):
+        row = self._stored(article, h)
+        if row is not None and self._unchanged(article, row):
             return AddResult(False, row["id"], row["duplicate_of"])
         old = row["id"] if row is not None else self._earlier_version(article)
         if old is not None:

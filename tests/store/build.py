@@ -89,3 +89,24 @@ def filler(i: int, published: str = "2024-02-01") -> Article:
 def all_articles(n: int = 6) -> list[Article]:
     """The articles the killed-ingest test writes (imported by its child process too)."""
     return [water(), tunis(), *(filler(i) for i in range(n - 2))]
+
+
+def committed(path) -> int:
+    """Articles committed in the store at ``path`` as another connection sees them (0 when there
+    is no store yet): what the killed-ingest tests watch."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(path, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0
+
+
+def with_id(article: Article, article_id: str) -> Article:
+    """``article`` under the id ``article_id`` (as a record with an ``id`` field gives it)."""
+    article.id = article_id
+    return article

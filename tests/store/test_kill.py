@@ -1,7 +1,6 @@
 """A writer killed (SIGKILL) in the middle of an ingest leaves a consistent store, and a rerun completes it."""
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rasid.store import Store
-from tests.store.build import all_articles
+from tests.store.build import all_articles, committed as _committed
 
 ROOT = Path(__file__).resolve().parents[2]
 N = 6
@@ -36,17 +35,6 @@ with Store(db) as s:
     for a in all_articles():
         s.add(a)
 """
-
-
-def _committed(path) -> int:
-    try:
-        conn = sqlite3.connect(path, timeout=5)
-        try:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.OperationalError:
-        return 0
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.build import committed as _committed
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 VOLATILE = {"seq", "ingested_at", "created_at", "applied_at", "replaced_at", "version"}
@@ -42,19 +44,6 @@ def _records(n: int) -> list[dict]:
 def _ingest(data: Path, db: Path, env: dict) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "rasid", "ingest", str(data), "--db", str(db), "-q"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def _committed(path: Path) -> int:
-    if not path.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(path, timeout=5)
-        try:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.OperationalError:
-        return 0
 
 
 def dump(path: Path) -> dict[str, list]:

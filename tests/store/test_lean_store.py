@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rasid import query
 from rasid.store import Store, fts
-from tests.store.build import tunis, water
+from tests.store.build import tunis, water, with_id
 from tests.store.fixtures.make_store_v6 import answers
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -43,12 +43,8 @@ def test_the_search_index_keeps_no_copy_of_the_text(tmp_path):
 
 def test_an_edited_article_leaves_the_index_as_if_only_the_edit_was_stored(tmp_path):
     with Store(tmp_path / "s.db") as s:
-        a = water()
-        a.id = "same"
-        s.add(a)
-        b = tunis()
-        b.id = "same"
-        assert s.add(b).replaced
+        s.add(with_id(water(), "same"))
+        assert s.add(with_id(tunis(), "same")).replaced
         assert query.search(s, "اليرموك").total == 0      # a word of the old version only
         assert query.search(s, "الطرابلسي").total == 1
         # the index agrees with a fresh one made from the stored texts

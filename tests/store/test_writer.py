@@ -3,7 +3,7 @@ import pytest
 from rasid.store import documents
 from rasid.store import Store, StoreError
 from rasid.store.writer import Store as _Store
-from tests.store.build import TUNIS, WATER, article, filler, tunis, water
+from tests.store.build import TUNIS, WATER, article, filler, tunis, water, with_id
 
 TABLES = ("articles", "actors", "actor_names", "actor_offices", "mentions", "events", "event_actors",
           "event_sources", "quotes", "times", "minhash_bands")
@@ -123,17 +123,11 @@ def test_a_failed_add_leaves_nothing_and_can_be_retried(tmp_path, monkeypatch):
 
 def test_an_id_stored_with_other_content_is_replaced_as_if_never_stored(tmp_path):
     with Store(tmp_path / "clean.db") as s:
-        b = water()
-        b.id = "same"
-        s.add(b)
+        s.add(with_id(water(), "same"))
         clean = counts(s)
     with Store(tmp_path / "s.db") as s:
-        a = tunis()
-        a.id = "same"
-        s.add(a)
-        b = water()
-        b.id = "same"
-        result = s.add(b)
+        s.add(with_id(tunis(), "same"))
+        result = s.add(with_id(water(), "same"))
         assert result.inserted and result.replaced and result.article_id == "same"
         assert counts(s) == clean
         assert s.count("article_versions") == 1
