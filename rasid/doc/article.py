@@ -50,6 +50,7 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)          # reader-specific extras
     # per-article lookups over the tokens (see token_index()); never serialised
     _token_index: Any = field(default=None, init=False, repr=False, compare=False)
+    _sentence_index: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.raw, str):
@@ -82,6 +83,16 @@ class Article:
             from rasid.doc.token_index import TokenIndex
 
             idx = self._token_index = TokenIndex(self.tokens)
+        return idx
+
+    def sentence_index(self):
+        """Start offsets of the sentences, with the lookup of the sentence holding an offset
+        (:class:`rasid.doc.token_index.SentenceIndex`), built once while the sentence list is unchanged."""
+        idx = self._sentence_index
+        if idx is None or not idx.fresh(self.sentences):
+            from rasid.doc.token_index import SentenceIndex
+
+            idx = self._sentence_index = SentenceIndex(self.sentences)
         return idx
 
     def entity(self, entity_id: str) -> Entity | None:

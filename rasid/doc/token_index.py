@@ -4,6 +4,10 @@
     idx.starts[i], idx.stems[i]      # start offset and stem key of token i
     idx.at(offset)                   # the token holding a character offset
     idx.index(offset)                # the first token starting at or after an offset
+
+    sents = article.sentence_index() # the same for the sentences
+    sents.at(offset)                 # the sentence holding an offset, or -1
+    sents.before(offset)             # the last sentence starting at or before it (0 if none)
 """
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from rasid.doc.layers import Token
 
-__all__ = ["TokenIndex"]
+__all__ = ["TokenIndex", "SentenceIndex"]
 
 
 class TokenIndex:
@@ -40,3 +44,26 @@ class TokenIndex:
     def fresh(self, tokens: list[Token]) -> bool:
         """True while this index still describes ``tokens`` (same list, same length)."""
         return tokens is self.tokens and len(tokens) == len(self.starts)
+
+
+class SentenceIndex:
+    """Start offsets of a sentence list, with the lookups the stages make (one place for
+    "which sentence holds this offset")."""
+
+    __slots__ = ("sentences", "starts")
+
+    def __init__(self, sentences: list) -> None:
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> int:
+        """Index of the sentence holding character ``offset``; -1 when none does (between sentences)."""
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.sentences[i].end else -1
+
+    def before(self, offset: int) -> int:
+        """Index of the last sentence starting at or before ``offset`` (0 when none does)."""
+        return max(bisect_right(self.starts, offset) - 1, 0)
+
+    def fresh(self, sentences: list) -> bool:
+        return sentences is self.sentences and len(sentences) == len(self.starts)

@@ -17,7 +17,6 @@ model card in ``rasid/models/events/``):
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -97,9 +96,9 @@ class EventModel:
             cands = candidates(article, self.lexicon)
         views: dict[int, SentenceView] = {}
         by_sentence: dict[int, list] = {}
-        starts = [s.start for s in article.sentences]
+        sentence_before = article.sentence_index().before
         for m in article.mentions:          # by where it starts (a hand-made mention may have no sentence)
-            by_sentence.setdefault(max(bisect_right(starts, m.start) - 1, 0), []).append(m)
+            by_sentence.setdefault(sentence_before(m.start), []).append(m)
         types, realis, lex = self.types, self.realis, self.lexicon
         yes = types.classes.index("yes")
         # features are scored by their rows in each model's weight matrix, found without building the

@@ -100,5 +100,4 @@ def gazetteer_places(article, idx: TokenIndex, mentions: list[Mention], vocab: A
             if any(joined(k, o) for o in near):
                 places.add(k)
                 changed = True
-    starts = [s.start for s in article.sentences]
-    return [new_mention(article, *cands[k], "LOC", "gazetteer", starts) for k in sorted(places)]
+    return [new_mention(article, *cands[k], "LOC", "gazetteer") for k in sorted(places)]

@@ -1,7 +1,6 @@
 """Overlapping spans resolved; new mentions made and merged into an article's list."""
 from __future__ import annotations
 
-from bisect import bisect_right
 
 from rasid.doc.layers import Mention
 from rasid.doc.token_index import TokenIndex
@@ -38,16 +37,10 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(taken)
 
 
-def new_mention(article, start: int, end: int, name: str, label: str, source: str,
-                sentence_starts: list[int] | None = None) -> Mention:
+def new_mention(article, start: int, end: int, name: str, label: str, source: str) -> Mention:
     """A mention found after tagging, in the sentence that holds ``start`` (its id is set by
-    :func:`merged`). ``sentence_starts``: the starts of ``article.sentences``, when the caller
-    makes many mentions (found by bisection then, not by reading every sentence)."""
-    sents = article.sentences
-    if sentence_starts is None:
-        sentence_starts = [s.start for s in sents]
-    i = bisect_right(sentence_starts, start) - 1
-    sent = i if i >= 0 and sents[i].start <= start < sents[i].end else -1
+    :func:`merged`)."""
+    sent = article.sentence_index().at(start)
     return Mention("", start, end, article.text[start:end], label, name_key(name), sentence=sent, source=source)
 
 

@@ -55,7 +55,6 @@ def propagate(article, idx: TokenIndex, mentions: list[Mention], vocab: ActorVoc
     for words in names:
         longest_from[words[0]] = max(longest_from.get(words[0], 0), len(words))
     added = []
-    starts = None     # the sentences' starts, made on the first mention added
     after = 0       # tokens before this one are in a name just added
     for k in [k for k, key in enumerate(keys) if key in longest_from]:
         if k < after or tokens[k].kind != "word" or k in taken:
@@ -73,8 +72,6 @@ def propagate(article, idx: TokenIndex, mentions: list[Mention], vocab: ActorVoc
         n, label = hit
         found = token_range_to_span(text, tokens, k, k + n)
         if found:
-            if starts is None:
-                starts = [s.start for s in article.sentences]
-            added.append(new_mention(article, *found, label, "propagation", starts))
+            added.append(new_mention(article, *found, label, "propagation"))
         after = k + n
     return added

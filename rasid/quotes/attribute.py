@@ -589,16 +589,15 @@ class QuoteFinder:
         """«…» runs of 3+ words outside every indirect quote, in a sentence with a cue of a known speaker."""
         out = []
         covered = SpanSet(covered)
-        sentences = self.a.sentences
-        sent_starts = [s.start for s in sentences]
+        sentence_of = self.a.sentence_index().at
         for a, b in pairs:
             inner = self.text[a + 1:b - 1]
             if len(inner.split()) < 3 or covered.contains(a + 1, b - 1):
                 continue
             if covered.overlaps(a, b):
                 continue
-            sent = bisect_right(sent_starts, a) - 1
-            if sent < 0 or not (sentences[sent].start <= a < sentences[sent].end):
+            sent = sentence_of(a)
+            if sent < 0:
                 continue
             s = self.a.sentences[sent]
             lo, hi = s.token_start, s.token_end
