@@ -78,21 +78,22 @@ class Article:
     def token_index(self):
         """Start offsets and stem keys of the tokens, with bisection helpers
         (:class:`rasid.doc.token_index.TokenIndex`), built once while the token list is unchanged."""
-        idx = self._token_index
-        if idx is None or not idx.fresh(self.tokens):
-            from rasid.doc.token_index import TokenIndex
+        from rasid.doc.token_index import TokenIndex
 
-            idx = self._token_index = TokenIndex(self.tokens)
-        return idx
+        return self._index("_token_index", self.tokens, TokenIndex)
 
     def sentence_index(self):
         """Start offsets of the sentences, with the lookup of the sentence holding an offset
         (:class:`rasid.doc.token_index.SentenceIndex`), built once while the sentence list is unchanged."""
-        idx = self._sentence_index
-        if idx is None or not idx.fresh(self.sentences):
-            from rasid.doc.token_index import SentenceIndex
+        from rasid.doc.token_index import SentenceIndex
 
-            idx = self._sentence_index = SentenceIndex(self.sentences)
+        return self._index("_sentence_index", self.sentences, SentenceIndex)
+
+    def _index(self, slot: str, items: list, make):
+        idx = getattr(self, slot)
+        if idx is None or not idx.fresh(items):
+            idx = make(items)
+            setattr(self, slot, idx)
         return idx
 
     def entity(self, entity_id: str) -> Entity | None:
