@@ -48,7 +48,8 @@ def build_pipeline(settings: Settings | None = None) -> Pipeline:
 
 def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, published: str | None = None,
                   pipeline: Pipeline | None = None,
-                  skip: Callable[[Article], str | None] | None = None) -> Iterator[Article | InputError | Skipped]:
+                  skip: Callable[[Article], str | None] | None = None,
+                  then: Callable[[Article], object] | None = None) -> Iterator[Article | InputError | Skipped]:
     """Read every input under ``paths`` and run the pipeline on each article.
 
     ``published`` is the default publication date for articles that carry none.
@@ -56,6 +57,9 @@ def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, pub
     unless the pipeline is strict (``errors="raise"``), in which case they are raised.
     ``skip`` (e.g. ``Store.known``) is asked about each article as read; where it answers an
     id, a :class:`Skipped` is yielded in its place and the pipeline does not run on it.
+    ``then`` (a module-level function, e.g. ``rasid.store.prepare``) is applied to each processed
+    article, in the worker that processed it, and what it returns is yielded instead: so the
+    work it does runs in parallel and only its result travels back.
     """
     settings = settings or load_settings()
     check_date(published)
@@ -64,7 +68,7 @@ def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, pub
         items = _unless_known(items, skip)
     pipeline = pipeline or build_pipeline(settings)     # checks the stages (models load on first use)
     if settings.workers > 1:
-        yield from _parallel(items, settings, published, pipeline.errors == "raise")
+        yield from _parallel(items, settings, published, pipeline.errors == "raise", then)
         return
     for item in items:
         if isinstance(item, (InputError, Skipped)):
@@ -72,7 +76,8 @@ def extract_paths(paths: Iterable[str], *, settings: Settings | None = None, pub
                 raise item
             yield item
             continue
-        yield process(item, pipeline, published=published)
+        done = process(item, pipeline, published=published)
+        yield then(done) if then is not None else done
 
 
 def _unless_known(items, skip: Callable[[Article], str | None]):
@@ -87,12 +92,14 @@ def _unless_known(items, skip: Callable[[Article], str | None]):
 # ---------------------------------------------------------------- several processes
 
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_THEN: Callable[[Article], object] | None = None
 
 
-def _init_worker(stages: list[str], errors: str, parent: int) -> None:
-    global _WORKER_PIPELINE
+def _init_worker(stages: list[str], errors: str, parent: int, then=None) -> None:
+    global _WORKER_PIPELINE, _WORKER_THEN
     _die_with(parent)
     _WORKER_PIPELINE = Pipeline.from_names(stages, errors=errors)
+    _WORKER_THEN = then
 
 
 def _die_with(parent: int) -> None:
@@ -121,19 +128,20 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="rasid-parent-watch", daemon=True).start()
 
 
-def _work(args: tuple[Article, str | None]) -> Article:
+def _work(args: tuple[Article, str | None]):
     article, published = args
-    return process(article, _WORKER_PIPELINE, published=published)
+    done = process(article, _WORKER_PIPELINE, published=published)
+    return _WORKER_THEN(done) if _WORKER_THEN is not None else done
 
 
-def _parallel(items, settings: Settings, published: str | None, strict: bool) -> Iterator[Article | InputError]:
+def _parallel(items, settings: Settings, published: str | None, strict: bool, then=None) -> Iterator:
     """The pipeline in ``settings.workers`` processes; results come back in input order and the
     number of articles in flight is bounded, so memory stays flat however long the input."""
     from concurrent.futures import ProcessPoolExecutor   # multiprocessing, only when workers > 1
 
     window = settings.workers * 8
     with ProcessPoolExecutor(settings.workers, initializer=_init_worker,
-                             initargs=(list(settings.stages), settings.errors, os.getpid())) as pool:
+                             initargs=(list(settings.stages), settings.errors, os.getpid(), then)) as pool:
         pending: deque = deque()
         for item in items:
             if isinstance(item, (InputError, Skipped)):

@@ -114,7 +114,7 @@ def ingest(ctx, paths, db, published, quiet, workers):
 
     from rasid.errors import StoreBusy
     from rasid.extract import Skipped, check_date, extract_paths
-    from rasid.store import Store
+    from rasid.store import Store, prepare
 
     try:
         check_date(published)
@@ -136,9 +136,9 @@ def ingest(ctx, paths, db, published, quiet, workers):
             progress.console.print(f"rasid: error: {line}", markup=False, highlight=False, soft_wrap=True)
 
     def store_batch(store, batch) -> None:
-        for article, result in zip(batch, store.add_batch(batch)):   # one transaction per batch
+        for p, result in zip(batch, store.add_batch(batch)):   # one transaction per batch
             if isinstance(result, BaseException):
-                fail(f"{article.source or article.id}: [store] {type(result).__name__}: {result}")
+                fail(f"{p.article.source or p.id}: [store] {type(result).__name__}: {result}")
             elif not result.inserted:
                 counts["skipped"] += 1
             else:
@@ -154,16 +154,19 @@ def ingest(ctx, paths, db, published, quiet, workers):
             task = progress.add_task("", total=None)
             batch: list = []
             try:
-                for item in extract_paths(list(paths), settings=settings, published=published, skip=store.known):
+                # the workers also make what the store needs without a lock (rasid.store.prepare)
+                for item in extract_paths(list(paths), settings=settings, published=published, skip=store.known,
+                                          then=prepare):
                     progress.advance(task)
                     if isinstance(item, Skipped):
                         counts["skipped"] += 1
                     elif isinstance(item, InputError):
                         fail(f"{item.source}: [{item.code}] {item.message}")
-                    elif item.errors:
-                        for e in item.errors:
-                            fail(f"{item.source or item.id}: stage {e.stage} [{e.code}] {e.message}")
-                        counts["failed"] -= len(item.errors) - 1          # one article, however many stages
+                    elif item.article.errors:
+                        art = item.article
+                        for e in art.errors:
+                            fail(f"{art.source or art.id}: stage {e.stage} [{e.code}] {e.message}")
+                        counts["failed"] -= len(art.errors) - 1          # one article, however many stages
                     else:
                         batch.append(item)
                         if len(batch) >= settings.batch_size:

@@ -12,13 +12,13 @@ imports the store, never the other way round.
 from rasid.errors import StoreError
 from rasid.store.db import connect, migrate, transaction
 
-__all__ = ["Store", "AddResult", "StoreError", "connect", "migrate", "transaction", "content_hash"]
+__all__ = ["Store", "AddResult", "StoreError", "connect", "migrate", "transaction", "content_hash", "prepare"]
 
 
 def __getattr__(name: str):
     # the writer (the data model, the actor registry, the lexicons) only when asked for: a
     # command that reads the store starts without it
-    if name in ("Store", "AddResult", "content_hash"):
+    if name in ("Store", "AddResult", "content_hash", "prepare", "Prepared"):
         from rasid.store import writer
 
         return getattr(writer, name)

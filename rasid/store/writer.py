@@ -62,7 +62,7 @@ from rasid.store.corrections import apply_corrections
 from rasid.store import dedup, fts
 from rasid.store.db import connect, now, transaction
 
-__all__ = ["Store", "AddResult", "StoreError", "StoreBusy", "DEFAULT_BATCH", "content_hash", "DEFAULT_WINDOW_DAYS", "realis_of", "event_parties"]
+__all__ = ["Store", "AddResult", "Prepared", "prepare", "StoreError", "StoreBusy", "DEFAULT_BATCH", "content_hash", "DEFAULT_WINDOW_DAYS", "realis_of", "event_parties"]
 
 DEFAULT_WINDOW_DAYS = 3
 DEFAULT_BATCH = 64           # articles per write transaction in add_many
@@ -228,8 +228,9 @@ class Store:
             raise result
         return result
 
-    def add_batch(self, articles: list[Article]) -> list[AddResult | Exception]:
-        """Store ``articles`` in one transaction (see :meth:`add` for each); returns one AddResult
+    def add_batch(self, articles: list[Article | Prepared]) -> list[AddResult | Exception]:
+        """Store ``articles`` (Articles, or what :func:`prepare` made of them) in one transaction
+        (see :meth:`add` for each); returns one AddResult
         per article, or the exception of one that failed. Work that needs no lock (hashes,
         shingles, signatures, search keys, loading the registry) is done before the write lock is
         taken; the registry's actors are written once per batch. When one article fails, the batch
@@ -238,7 +239,7 @@ class Store:
         :class:`StoreBusy` (nothing of the batch written)."""
         if not articles:
             return []
-        prepared = [_Prepared.of(a) for a in articles]
+        prepared = [a if isinstance(a, Prepared) else Prepared.of(a) for a in articles]
         self._sync_registry()                        # outside the lock: usually all the reading there is
         try:
             return self._write(prepared)
@@ -258,7 +259,7 @@ class Store:
                 out.append(exc)
         return out
 
-    def _write(self, prepared: list["_Prepared"]) -> list[AddResult]:
+    def _write(self, prepared: list["Prepared"]) -> list[AddResult]:
         conn = self.conn
         try:
             with self._locked():
@@ -310,7 +311,7 @@ class Store:
         none), or the same text from another source."""
         return not article.title or article.title == row["title"] or not self._same_article(article, row)
 
-    def _add_one(self, p: "_Prepared", dirty: dict[str, list]) -> AddResult:
+    def _add_one(self, p: "Prepared", dirty: dict[str, list]) -> AddResult:
         conn, article, h = self.conn, p.article, p.hash
         row = self._stored(article, h)
         if row is not None and self._unchanged(article, row):
@@ -395,7 +396,7 @@ class Store:
                   "SELECT 1 FROM actor_corrections WHERE actor_id = ?1 OR other = ?1 OR new_id = ?1")
         return any(self.conn.execute(q + " LIMIT 1", (actor_id,)).fetchone() for q in checks)
 
-    def _add(self, p: "_Prepared", dirty: dict[str, list]) -> AddResult:
+    def _add(self, p: "Prepared", dirty: dict[str, list]) -> AddResult:
         conn, article, h = self.conn, p.article, p.hash
         aid = article.id
         published = article.published[:10] if article.published else None
@@ -608,9 +609,19 @@ class Store:
         return new, merged
 
 
+def prepare(article: Article) -> "Prepared":
+    """What storing ``article`` needs that takes no lock (see :class:`Prepared`), its tokens then
+    dropped (the store keeps none): run it where the pipeline ran (``extract_paths(then=prepare)``)
+    and hand the result to :meth:`Store.add_batch`."""
+    p = Prepared.of(article)
+    article.tokens = []
+    return p
+
+
 @dataclass(slots=True)
-class _Prepared:
-    """What storing an article needs that takes no lock: computed before the write transaction."""
+class Prepared:
+    """What storing an article needs that takes no lock (content hash, shingles, MinHash
+    signature, search keys): computed before the write transaction, or in a pipeline worker."""
     article: Article
     id: str
     hash: str
@@ -619,7 +630,7 @@ class _Prepared:
     search_keys: str
 
     @classmethod
-    def of(cls, article: Article) -> "_Prepared":
+    def of(cls, article: Article) -> "Prepared":
         sh = dedup.shingles(f"{article.title or ''}\n{article.text}")
         keys = (fts.index_tokens(article.title, article.text, article.tokens) if article.tokens
                 else fts.index_text(article.title, article.text))

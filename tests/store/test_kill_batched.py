@@ -101,3 +101,20 @@ def test_batched_ingest_killed_at_random_moments_then_rerun_equals_a_clean_inges
     for table in want:
         assert got[table] == want[table], table
     assert len(want["articles"]) == N
+
+
+def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path):
+    """With -j 2 the workers also make the store's lock-free part (rasid.store.prepare) and send
+    back articles without their tokens; the store is the same, table by table."""
+    data = tmp_path / "news.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in _records(10)) + "\n", "utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    for db, j in ((one, "1"), (two, "2")):
+        run = subprocess.run([sys.executable, "-m", "rasid", "ingest", str(data), "--db", str(db), "-q", "-j", j],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+    want, got = dump(one), dump(two)
+    assert len(want["articles"]) == 10
+    for table in want:
+        assert got[table] == want[table], table
