@@ -60,7 +60,8 @@ def load(model_dir: Path) -> dict | None:
             return None
         parts = pickle.loads(meta.read_bytes())
         weights = parts["weights"]
-        weights.stacked = np.load(matrix, mmap_mode="r")
+        # a plain array over the mapped file: np.memmap's own indexing costs more than the sums it feeds
+        weights.stacked = np.asarray(np.load(matrix, mmap_mode="r"))
         n = len(weights.labels)
         weights.matrices = [weights.stacked[:, k * n:(k + 1) * n] for k in range(weights.stacked.shape[1] // n)]
         return parts
