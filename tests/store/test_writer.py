@@ -148,3 +148,23 @@ def test_text_of_unrelated_article_is_not_touched(tmp_path):
         s.add(tunis())
         stored = documents.text_of(s.conn.execute("SELECT raw_json FROM articles").fetchone()[0])
     assert stored == TUNIS
+
+
+def test_another_writers_actors_are_read_incrementally_not_by_a_full_reload(tmp_path, monkeypatch):
+    from rasid.store.actors import ActorRegistry
+
+    path = tmp_path / "s.db"
+    one, two = Store(path), Store(path)
+    one.add(water())
+    two.add(tunis())                       # two loads the registry once, then writes
+    loads = []
+    real = ActorRegistry.from_dict.__func__
+    monkeypatch.setattr(ActorRegistry, "from_dict", classmethod(lambda cls, d: loads.append(1) or real(cls, d)))
+    b = article("قال وزير الخارجية التونسي هشام الطرابلسي إن الزيارة ناجحة.", published="2024-03-05")
+    one.add(b)                             # one reads only the actors two wrote
+    assert loads == []
+    tunis_actor = next(e.kb_id for e in b.entities if e.name == "هشام الطرابلسي")
+    assert one.registry.get(tunis_actor).mentions == 2     # two's actor, with one's new mention
+    # the store agrees with the registry
+    assert {r[0] for r in one.conn.execute("SELECT id FROM actors")} == set(one.registry.actors)
+    one.close(), two.close()
