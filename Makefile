@@ -49,6 +49,7 @@ train: $(STAMP)
 	$(BIN)/python -m rasid.train.names --shared $(SHARED)
 	$(BIN)/python -m rasid.train.ner --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.everyday --data $(SHARED)/data
+	$(BIN)/python -m rasid.train.common_words --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.events
 	$(BIN)/python -m rasid.train.roles
 	$(BIN)/python -m rasid.train.speakers

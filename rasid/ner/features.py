@@ -125,6 +125,8 @@ _PUNCT = set("،؛؟.,;:!?\"'()[]{}«»-–—/\\…*%")
 
 
 def _shape(tok: str) -> str:
+    if tok.isalpha():               # the common case, decided at once (no digit, not punctuation)
+        return "L" if tok.isascii() else "A"
     if tok.isdigit():
         return "D" if len(tok) < 3 else ("Y" if len(tok) == 4 else "DD")
     if any(c.isdigit() for c in tok):
@@ -158,6 +160,26 @@ class FeatureExtractor:
         self.ctx2_gaz = ctx2_gaz
         self.pairs = pairs
         self._cache: dict[str, tuple[list[str], list[str], str]] = {}
+        self._cluster_strings: dict[tuple, tuple[list[str], list[str], list[str]]] = {}
+
+    def __getstate__(self) -> dict:
+        """Pickled without its caches (they are made again as words come)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_cluster_strings")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._cache, self._cluster_strings = {}, {}
+
+    def _cluster_features(self, cl: tuple) -> tuple[list[str], list[str], list[str]]:
+        """A cluster tuple's own features (``c0=``...), as a stem's (``sc0=``...) and shared ones."""
+        got = self._cluster_strings.get(cl)
+        if got is None:
+            if len(self._cluster_strings) >= 200_000:
+                self._cluster_strings.clear()
+            got = self._cluster_strings[cl] = (
+                ["c%d=%s" % (i, c) for i, c in enumerate(cl)], ["sc%d=%s" % (i, c) for i, c in enumerate(cl)],
+                ["c%d=%s" % (i, c) for i, c in enumerate(cl) if i < self.ctx_clusters])
+        return got
 
     # word-level -----------------------------------------------------------
     def clusters_of(self, tok: str) -> tuple[str, ...] | None:
@@ -206,11 +228,13 @@ class FeatureExtractor:
         if cl is None:
             cl = self.clusters.get(st)
             if cl is not None:
-                own.extend("sc%d=%s" % (i, c) for i, c in enumerate(cl))
+                strings = self._cluster_features(cl)
+                own.extend(strings[1])
         else:
-            own.extend("c%d=%s" % (i, c) for i, c in enumerate(cl))
+            strings = self._cluster_features(cl)
+            own.extend(strings[0])
         if cl is not None:
-            ctx.extend("c%d=%s" % (i, c) for i, c in enumerate(cl) if i < self.ctx_clusters)
+            ctx.extend(strings[2])
         else:
             own.append("c=none")
         g = self.gaz.get(w)

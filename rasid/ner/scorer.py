@@ -119,15 +119,19 @@ class WordTable:
     its word features at each offset (``table[row, model, slot]``).
 
     Bounded: when ``max_words`` is reached the half of the words used in the fewest texts since
-    the last time is dropped (news vocabulary is Zipfian: the frequent words stay)."""
+    the last time is dropped (news vocabulary is Zipfian: the frequent words stay).
+
+    ``base`` (what :meth:`base_rows` of another table gave) fills the first rows with words
+    summed beforehand, the commonest of the corpus (:mod:`rasid.ner.compiled` keeps them); those
+    rows are never dropped, and ``max_words`` bounds the words added after them."""
 
     def __init__(self, extractor: FeatureExtractor, weights: Weights, max_words: int = 100_000,
-                 gaz_first: frozenset = frozenset(), dict_first: frozenset = frozenset()):
+                 gaz_first: frozenset = frozenset(), dict_first: frozenset = frozenset(),
+                 base: dict | None = None):
         self.fx = extractor
         self.weights = weights
         self.gaz_first = gaz_first
         self.dict_first = dict_first
-        self.max_words = max_words
         n_models, n_labels = len(weights.matrices), len(weights.labels)
         self._shape = (n_models, OFFSETS, n_labels)
         self.words: list[str] = []          # row -> token
@@ -136,7 +140,35 @@ class WordTable:
         self.ids: dict[str, int] = {}       # token -> row
         self.stem_ids: dict[str, int] = {}  # stem -> id (this table's; ids of the stems of the rows)
         self._near = _NeighbourRows(weights)  # shared word feature -> its rows at each neighbour offset
-        self._allocate(1024)
+        self.base = 0                       # rows [0, base) are never dropped
+        if base is None:
+            self._allocate(1024)
+        else:
+            self._load_base(base)
+        self.max_words = self.base + max_words
+
+    _BASE_COLUMNS = ("table", "flags", "pair_stem", "pair_cl1")
+
+    def base_rows(self) -> dict:
+        """This table's words and rows, to start another table with (:meth:`__init__`'s ``base``)."""
+        n = len(self.words)
+        return {"words": list(self.words), "stems": list(self.stems), "cl1": list(self.cl1),
+                "table": self.table[:n].copy(), "flags": self.flags[:n].copy(),
+                "pair_stem": self.pair_key["stem"][:n].copy(), "pair_cl1": self.pair_key["cl1"][:n].copy()}
+
+    def _load_base(self, base: dict) -> None:
+        n = len(base["words"])
+        if base["table"].shape != (n,) + self._shape:
+            raise ValueError(f"base rows of shape {base['table'].shape}, not {(n,) + self._shape}")
+        self._allocate(n + 1024)
+        self.table[:n] = base["table"]
+        self.flags[:n] = base["flags"]
+        self.pair_key["stem"][:n] = base["pair_stem"]
+        self.pair_key["cl1"][:n] = base["pair_cl1"]
+        self.words, self.stems, self.cl1 = list(base["words"]), list(base["stems"]), list(base["cl1"])
+        self.ids = {t: i for i, t in enumerate(self.words)}
+        self.stem_of[:n] = [self.stem_ids.setdefault(st, len(self.stem_ids)) for st in self.stems]
+        self.base = n
 
     def _allocate(self, capacity: int) -> None:
         self.table = np.zeros((capacity,) + self._shape)
@@ -163,22 +195,24 @@ class WordTable:
 
     def lookup(self, tokens: Sequence[str]) -> tuple[list[int], np.ndarray]:
         """Row ids of the tokens (as a list and an array), adding the words not seen yet."""
-        new = {t for t in tokens if t not in self.ids}
-        if new:
+        rows = list(map(self.ids.get, tokens))
+        if None in rows:
+            new = {t for t, r in zip(tokens, rows) if r is None}
             if len(self.ids) + len(new) > self.max_words:
                 self._drop_rare()
                 new = {t for t in tokens if t not in self.ids}
             self._add(sorted(new))
-        ids = self.ids
-        rows = [ids[t] for t in tokens]
+            rows = list(map(self.ids.__getitem__, tokens))
         array = np.array(rows, dtype=np.intp)
         self.hits[array] += 1
         return rows, array
 
     def _drop_rare(self) -> None:
-        """Keep the half of the rows used in the most texts (earlier rows first among equals)."""
-        n = len(self.words)
-        keep = np.sort(np.argsort(-self.hits[:n], kind="stable")[: self.max_words // 2])
+        """Keep the base rows and the half of the others used in the most texts (earlier rows first
+        among equals)."""
+        n, base = len(self.words), self.base
+        added = base + np.sort(np.argsort(-self.hits[base:n], kind="stable")[: (self.max_words - base) // 2])
+        keep = np.concatenate([np.arange(base), added])
         self._compact(keep)
         self.hits[: len(keep)] = 0
         kept = keep.tolist()
@@ -194,31 +228,39 @@ class WordTable:
         need = start + len(words)
         if need > len(self.table):      # double, up to the bound (one text may go past it)
             self._grow(max(need, min(2 * len(self.table), self.max_words)))
-        fx, key_ids = self.fx, self.weights.key_ids
+        fx, compute = self.fx, self.fx.compute_word_features
         get, zero, near = self.weights.index.get, self.weights.zero, self._near.__getitem__
+        stem_ids, ids, flag_of = self.stem_ids, self.ids, self._flags
         rows: list[int] = []            # attribute rows (``zero`` if unknown) of every (word, offset) block ...
         sizes: list[int] = []           # ... block after block (none is empty: a word has own features and
-        for k, tok in enumerate(words, start):      # at least word, stem and shape to share)
-            own, ctx, st = fx.compute_word_features(tok)
-            cl1 = middle_cluster(ctx)
-            self.ids[tok] = k
-            self.words.append(tok)
-            self.stems.append(st)
-            self.cl1.append(cl1)
-            self.flags[k] = self._flags(st)
-            self.stem_of[k] = self.stem_ids.setdefault(st, len(self.stem_ids))
-            self.pair_key["stem"][k] = key_ids["stem"].get(st, -1)
-            self.pair_key["cl1"][k] = key_ids["cl1"].get(cl1, -1)
-            rows.extend(map(get, own, repeat(zero)))
-            sizes.append(len(own))
+        stems: list[str] = []           # at least word, stem and shape to share)
+        cl1s: list[str] = []
+        for k, tok in enumerate(words, start):
+            own, ctx, st = compute(tok)
+            ids[tok] = k
+            stems.append(st)
+            cl1s.append(middle_cluster(ctx))
+            rows += map(get, own, repeat(zero))
             # the word seen from its neighbours: every shared feature at -1 and +1, the first two at -2 and +2
             before, before2, after, after2 = zip(*map(near, ctx))
-            two = 2 if not fx.ctx2_gaz else [i for i, x in enumerate(ctx) if i < 2 or x[0] == "g"]
-            for found, part in ((before, None), (before2, two), (after, None), (after2, two)):
-                if part is not None:
-                    found = found[:part] if isinstance(part, int) else [found[i] for i in part]
-                rows.extend(found)
-                sizes.append(len(found))
+            if fx.ctx2_gaz:
+                two = [i for i, x in enumerate(ctx) if i < 2 or x[0] == "g"]
+                before2, after2 = [before2[i] for i in two], [after2[i] for i in two]
+            else:
+                before2, after2 = before2[:2], after2[:2]
+            rows += before
+            rows += before2
+            rows += after
+            rows += after2
+            sizes += (len(own), len(before), len(before2), len(after), len(after2))
+        self.words += words
+        self.stems += stems
+        self.cl1 += cl1s
+        self.flags[start:need] = [flag_of(st) for st in stems]
+        self.stem_of[start:need] = [stem_ids.setdefault(st, len(stem_ids)) for st in stems]
+        key_stem, key_cl1 = self.weights.key_ids["stem"].get, self.weights.key_ids["cl1"].get
+        self.pair_key["stem"][start:need] = [key_stem(st, -1) for st in stems]
+        self.pair_key["cl1"][start:need] = [key_cl1(c, -1) for c in cl1s]
         # each block is the sum of its attributes' rows (a repeated attribute counts again, as in crfsuite),
         # for every model at once
         starts = np.zeros(len(sizes), dtype=np.intp)
@@ -251,11 +293,11 @@ def positions(bounds: Sequence[tuple[int, int]], n: int) -> tuple[np.ndarray, np
 def word_scores(table: np.ndarray, model: int, ids: np.ndarray, pos: np.ndarray,
                 after: np.ndarray) -> np.ndarray:
     """Each token's own row plus its neighbours' rows at their offsets, within the sentence."""
-    t = table[:, model]
-    scores = t[ids, 0].copy()
+    t = table[ids, model]                     # (tokens, slot, label): one gather
+    scores = t[:, 0].copy()
     for slot, shift, ok in ((1, -1, pos >= 1), (2, -2, pos >= 2), (3, 1, after >= 1), (4, 2, after >= 2)):
         at = np.flatnonzero(ok)
-        scores[at] += t[ids[at + shift], slot]
+        scores[at] += t[at + shift, slot]
     return scores
 
 

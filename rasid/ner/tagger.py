@@ -28,6 +28,7 @@ MODEL2_FILE = "ner2.crfsuite"     # second pass (+ document consistency, entity 
 ENTDICT_FILE = "entities.tsv.gz"  # stems of entity spans seen in the training data
 CLUSTER_FILE = "clusters.tsv.gz"
 GAZ_FILE = "gazetteer.tsv.gz"
+COMMON_FILE = "common_words.txt.gz"   # the corpus's commonest words as written (rasid.train.common_words)
 
 
 def load_clusters(path: str | Path) -> tuple[dict, dict]:
@@ -85,7 +86,8 @@ class NerTagger:
         parts = compiled.load(self.model_dir) if extractor is None else None
         if parts is None:
             parts = self._build(extractor)
-            if extractor is None:
+            if extractor is None and compiled.can_write():
+                parts["base_words"] = self._base_words(parts)
                 compiled.save(self.model_dir, parts)
         self.extractor = parts["extractor"]
         self.weights = parts["weights"]
@@ -95,7 +97,7 @@ class NerTagger:
         self._gaz_trie = parts["gaz_trie"]
         self._dict_trie = parts["dict_trie"]
         self.words = WordTable(self.extractor, self.weights, gaz_first=frozenset(self._gaz_trie),
-                               dict_first=frozenset(self._dict_trie))
+                               dict_first=frozenset(self._dict_trie), base=parts.get("base_words"))
         self._type_of = np.array([TYPE_ID[entity_type(t) or "O"] for t in self.labels])   # label -> type id
         self._by_code: dict[int, list[int]] = {}
         row = self.weights.row
@@ -118,6 +120,19 @@ class NerTagger:
         entity_dict = load_entities(ed) if ed.exists() else {}
         return {"extractor": extractor, "weights": Weights(models), "entity_dict": entity_dict,
                 "gaz_trie": _trie(extractor.gaz_multi), "dict_trie": _trie(entity_dict)}
+
+    def _base_words(self, parts: dict) -> dict | None:
+        """Word-table rows of the commonest words of the corpus (the first :data:`compiled.BASE_WORDS`
+        of ``common_words.txt.gz``); None when the model has no such list."""
+        path = self.model_dir / COMMON_FILE
+        if not path.is_file():
+            return None
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            words = [w for w in fh.read().split("\n") if w][:compiled.BASE_WORDS]
+        table = WordTable(parts["extractor"], parts["weights"], max_words=len(words),
+                          gaz_first=frozenset(parts["gaz_trie"]), dict_first=frozenset(parts["dict_trie"]))
+        table.lookup(words)
+        return table.base_rows()
 
     def _read(self, name: str) -> bytes:
         """The model file ``name`` or, as shipped, ``name.gz`` (about a third of the size)."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rasid.lang.ar.normalize import norm_key
 
-__all__ = ["word_counts"]
+__all__ = ["raw_word_counts", "word_counts"]
 
 _WORD = re.compile(r"[\u0621-\u064A]+")
 
@@ -26,6 +26,14 @@ _WORD = re.compile(r"[\u0621-\u064A]+")
 def word_counts(data_dir: Path) -> Counter:
     """norm_key form -> number of occurrences in the corpus under ``data_dir`` (reserved articles out);
     empty when the corpus is not there."""
+    out: Counter = Counter()
+    for w, n in raw_word_counts(data_dir).items():
+        out[norm_key(w)] += n
+    return out
+
+
+def raw_word_counts(data_dir: Path) -> Counter:
+    """Arabic-letter token as written -> number of occurrences (reserved articles out)."""
     data_dir = Path(data_dir)
     reserved_file = data_dir.parent / "eval" / "reserved.tsv"
     reserved: set[str] = set()
@@ -40,7 +48,4 @@ def word_counts(data_dir: Path) -> Counter:
                     if rec.get("url") in reserved:
                         continue
                     raw.update(_WORD.findall(f"{rec.get('title') or ''} {rec.get('content') or ''}"))
-    out: Counter = Counter()
-    for w, n in raw.items():
-        out[norm_key(w)] += n
-    return out
+    return raw

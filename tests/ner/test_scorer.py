@@ -56,6 +56,19 @@ def test_word_table_starting_again_changes_nothing():
     tg = NerTagger()
     want = [tg.tag_document(d) for d in docs]
     small = NerTagger()
-    small.words.max_words = 300
+    base = small.words.base                     # the commonest words, summed beforehand: never dropped
+    base_words, base_rows = list(small.words.words[:base]), small.words.table[:base].copy()
+    small.words.max_words = base + 300
     assert [small.tag_document(d) for d in docs] == want
-    assert len(small.words.ids) <= 300 + max(len({t for s in d for t in s}) for d in docs)
+    assert len(small.words.ids) <= base + 300 + max(len({t for s in d for t in s}) for d in docs)
+    assert small.words.words[:base] == base_words and (small.words.table[:base] == base_rows).all()
+
+
+def test_a_table_with_base_rows_tags_as_one_without():
+    docs = _documents()[:3]
+    tg = NerTagger()
+    assert tg.words.base > 0                   # the shipped model's cache holds them
+    want = [tg.tag_document(d) for d in docs]
+    bare = NerTagger(extractor=tg.extractor)   # built from the files, no cache, no base rows
+    assert bare.words.base == 0
+    assert [bare.tag_document(d) for d in docs] == want
