@@ -53,6 +53,7 @@ train: $(STAMP)
 	$(BIN)/python -m rasid.train.events
 	$(BIN)/python -m rasid.train.roles
 	$(BIN)/python -m rasid.train.speakers
+	$(BIN)/python -m rasid.train.actor_evidence
 
 score: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/cases --cmd "$(BIN)/rasid extract --format json"

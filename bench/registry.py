@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rasid.store.actors import arabic_key  # noqa: E402
+from rasid.store.documents import text_of  # noqa: E402
 
 
 def report(db: Path, top: int = 50, places: int = 10) -> dict:
@@ -116,7 +117,7 @@ def sample_actors(db: Path, n: int, seed: int) -> list[str]:
             "SELECT type, name_ar, name_en, country, mentions FROM actors WHERE id = ?", (aid,)).fetchone()
         art, start, end = conn.execute("SELECT article_id, start, \"end\" FROM mentions WHERE actor_id = ?"
                                        " ORDER BY article_id, start LIMIT 1", (aid,)).fetchone()
-        text = conn.execute("SELECT text FROM articles WHERE id = ?", (art,)).fetchone()[0]
+        text = text_of(conn.execute("SELECT raw_json FROM articles WHERE id = ?", (art,)).fetchone()[0])
         context = text[max(0, start - 40):end + 30].replace("\n", " ")
         out.append(f"{len(out) + 1}\t{aid}\t{t}\t{name}\t{en or '-'}\t{country or '-'}\t{mentions}\t{context}")
         if len(out) == n:

@@ -3,34 +3,46 @@
     actor_evidence(entity, article)   # True, or False: the entity stays in the article, unregistered
 
 An entity that matches an actor the registry already has is linked whatever this says; this
-decides only whether a *new* actor is made. Evidence, any of:
+decides only whether a *new* actor is made:
 
-* a name the project's lexicons know: a known person or organisation (rasid.names), a place
-  the gazetteer resolved;
-* the name recurs: two or more mentions in the article;
-* a person holding an office in the text (وزير الخارجية عادل الجبير), or named by two or more
-  words whose first is a known given name (the name tables of rasid.names.lexicon);
-* an organisation of two or more words headed by an organisation word (وزارة، حزب، جمعية);
-* a place found by a place head or in a list of places after one (مدينة X، مناطق X وY);
+* a name a lexicon vouches for (:func:`strong_evidence`: a known person or organisation of
+  rasid.names, a place the gazetteer resolved) is made an actor;
+* any other PER, ORG or LOC is decided by the evidence model (rasid/models/actors/evidence.json.gz,
+  a logistic regression trained by ``python -m rasid.train.actor_evidence`` on candidates labelled
+  by docs/ACTOR_ANNOTATION.md; see its MODEL_CARD.md) over :func:`evidence_features`: type, length,
+  mentions and what found them, everyday words, given names, heads, offices, nisbas, vowel marks,
+  digits, other scripts, verbs at an edge, the words around the first mention, and the verdict of
+  the hand-written rules below;
+* without a shipped model, the hand-written rules decide (:func:`rule_evidence`).
 
-and never, however often named or titled, a person called by one word that is neither a known
-given name nor a family name with its article (منطقة، خادم، بيننا), a person or an unresolved
-place named only by everyday words (rasid.ner.everyday) and place heads (قاعدة جوية، العيد).
-
-Without any (a one-off single word the tagger alone proposed: الهادئ، يخشون; a run of words that
-is no name: قيادة الثقافة للدولة), the entity is not made an actor.
+The rules: evidence is a name that recurs (two or more mentions); a person holding an office in
+the text (وزير الخارجية عادل الجبير) or named by two or more words whose first is a known given
+name; an organisation of two or more words headed by an organisation word (وزارة، حزب، جمعية); a
+place found by a place head or in a list of places after one (مدينة X، مناطق X وY); and never a
+person called by one word that is neither a known given name nor a family name with its article
+(منطقة، خادم، بيننا), nor a person or unresolved place named only by everyday words
+(rasid.ner.everyday) and place heads (قاعدة جوية، العيد).
 """
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
+
 from rasid.doc.layers import Entity
-from rasid.entities.vocabulary import vocabulary
+from rasid.entities.vocabulary import is_nisba, vocabulary
 from rasid.lang.ar.normalize import norm_key
 from rasid.names.known import known_person
 from rasid.names.lexicon import lexicon
 from rasid.names.orgs import known_org
 from rasid.ner.everyday import everyday_words
 
-__all__ = ["actor_evidence"]
+__all__ = ["actor_evidence", "rule_evidence", "strong_evidence", "evidence_features", "evidence_model"]
+
+MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "actors" / "evidence.json.gz"
+_PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]")      # presentation forms (old PDF text)
+_DIACRITICS = re.compile(r"[\u064b-\u0652]")
+_NOT_ARABIC_NAME = re.compile(r"[^\u0621-\u064a\u0660-\u0669\u0670-\u06d3\s\u064b-\u065f-]")
 
 
 def _one_word_person(word: str, everyday: frozenset[str]) -> bool:
@@ -41,7 +53,167 @@ def _one_word_person(word: str, everyday: frozenset[str]) -> bool:
     return lexicon().lookup(word) is not None or (word.startswith("ال") and len(word) >= 5)
 
 
+def strong_evidence(entity: Entity) -> bool:
+    """A name a lexicon vouches for: a known person or organisation, a place the gazetteer resolved."""
+    etype = (entity.type or "").upper()
+    if etype == "LOC":
+        return entity.geo is not None
+    if etype == "PER":
+        return known_person(entity.name) is not None
+    return known_org(entity.name) is not None
+
+
 def actor_evidence(entity: Entity, article) -> bool:
+    """Whether ``entity`` may become a new registry actor: a name a lexicon vouches for, else what the
+    evidence model (trained on labelled candidates, rasid.train.actor_evidence) says of its features,
+    else (no model shipped) the hand-written rules of :func:`rule_evidence`."""
+    if (entity.type or "").upper() not in ("PER", "ORG", "LOC"):
+        return False
+    if strong_evidence(entity):
+        return True
+    model = evidence_model()
+    if model is None:
+        return rule_evidence(entity, article)
+    p = model.proba(evidence_features(entity, article)).get("somebody", 0.0)
+    return p >= model.meta.get("threshold", 0.5)
+
+
+@cache
+def evidence_model():
+    """The shipped evidence model (rasid/models/actors/evidence.json.gz), or None."""
+    if not MODEL_FILE.is_file():
+        return None
+    from rasid.events.linear import LinearModel
+
+    return LinearModel.load(MODEL_FILE)
+
+
+def evidence_features(entity: Entity, article) -> list[str]:
+    """What the evidence model reads of a candidate: its type, length, mentions and what found them,
+    the hand rules' verdict, everyday words, given names, heads, offices, nisbas, what the name holds
+    (digits, other scripts, a verb at an edge), the word before its first mention and its edge words."""
+    t = (entity.type or "").upper()
+    words = norm_key(entity.name or "").split()
+    everyday = everyday_words()
+    vocab = vocabulary()
+    out = [f"type={t}"]
+    add = out.append
+
+    def both(f: str) -> None:          # each fact alone and joined with the type
+        add(f)
+        add(f"{t}|{f}")
+
+    n = len(words)
+    both(f"nw={min(n, 4)}")
+    mine = set(entity.mentions)
+    mentions = [m for m in article.mentions if m.id in mine]
+    both(f"nm={min(len(mentions), 3)}")
+    for src in sorted({m.source or "?" for m in mentions}):
+        both(f"src={src}")
+    both(f"rules={int(rule_evidence(entity, article))}")
+    if not words:
+        return out
+    first, last = words[0], words[-1]
+    n_everyday = sum(w in everyday for w in words)
+    both("ed=all" if n_everyday == n else "ed=some" if n_everyday else "ed=none")
+    if first in everyday:
+        both("ed_first")
+    if last in everyday:
+        both("ed_last")
+    lex = lexicon()
+    if lex.lookup(first) is not None:
+        both("given_first")
+    if last.startswith("ال") and len(last) >= 5:
+        both("al_last")
+    if not first.startswith("ال"):
+        both("bare_first")
+        if n >= 2 and not words[1].startswith("ال"):
+            both("bare_two")
+    bare = first.removeprefix("ال")
+    if first in vocab.org_heads or bare in vocab.org_heads or ("ال" + first) in vocab.org_heads:
+        both("org_head")
+    if first in vocab.generic_org_heads or bare in vocab.generic_org_heads:
+        both("generic_org_head")
+    if first in vocab.place_heads or bare in vocab.place_heads:
+        both("place_head")
+    if first in vocab.person_titles or first in vocab.honorifics:
+        both("title_first")
+    if entity.roles:
+        both("office")
+    if entity.country:
+        both("country")
+    if is_nisba(last) and n >= 2:
+        both("nisba_last")
+    name = entity.name or ""
+    if any(c.isdigit() for c in name):
+        both("digit")
+    if _DIACRITICS.search(name):
+        both("diacritics")           # عبدٍ طائعٍ، فرصتَيْ: names are seldom vocalised in news
+    if _PRESENTATION.search(name):
+        both("presentation_forms")
+    elif _NOT_ARABIC_NAME.search(name):
+        both("other_script")
+    if len(last) <= 2:
+        both("short_last")
+    if mentions:
+        m = min(mentions, key=lambda x: x.start)
+        _edge_features(article, m, both, vocab)
+    add(f"{t}|w0={first}")
+    add(f"{t}|wl={last}")
+    if n == 1:
+        add(f"{t}|only={first}")
+    return out
+
+
+def _edge_features(article, mention, both, vocab) -> None:
+    """The words around the mention (before, two before, after), whether it stands in quotation
+    marks, and whether its first or last token is a verb."""
+    toks = article.tokens
+    i, j = article.token_index().span(mention.start, mention.end)
+    if i >= j:
+        return
+    verbs = _verbs()
+    if toks[i].kind == "word" and verbs(toks[i]):
+        both("verb_first")
+    if j - 1 > i and toks[j - 1].kind == "word" and verbs(toks[j - 1]):
+        both("verb_last")
+    if i > 0 and j < len(toks) and toks[i - 1].kind == "quote" and toks[j].kind == "quote":
+        both("quoted")
+    if j < len(toks):
+        nxt = toks[j]
+        both(f"next={nxt.stem}" if nxt.kind == "word" else f"next_kind={nxt.kind}")
+        if nxt.kind == "word" and is_nisba(nxt.stem):
+            both("next_nisba")
+    if i == 0:
+        both("prev=START")
+        return
+    prev = toks[i - 1]
+    if prev.kind != "word":
+        both(f"prev_kind={prev.kind}")
+        return
+    key = prev.stem
+    if key in vocab.person_titles or key in vocab.honorifics:
+        both("prev_title")
+        if i > 1 and toks[i - 2].kind == "word" and (toks[i - 2].stem in vocab.facility_heads
+                                                     or toks[i - 2].stem in vocab.org_heads):
+            both("inside_name")          # مستشفى الملك فهد، جامعة الأمير سطام: a person inside a name
+    if key in vocab.facility_heads or key in vocab.org_heads:
+        both("prev_org_or_facility_head")
+    if key in vocab.place_heads:
+        both("prev_place_head")
+    both(f"prev={key}")
+
+
+@cache
+def _verbs():
+    from rasid.entities.vocabulary import KnownVerbs
+
+    return KnownVerbs()
+
+
+def rule_evidence(entity: Entity, article) -> bool:
+    """The hand-written evidence rules (the module's docstring): the decision before the model, and one
+    of the model's features."""
     etype = (entity.type or "").upper()
     words = norm_key(entity.name or "").split()
     if not words:

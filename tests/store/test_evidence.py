@@ -1,0 +1,63 @@
+"""The actor-evidence decision (rasid.store.evidence): lexicon-vouched names are actors, the rest is
+decided by the shipped model over evidence_features, and the hand rules decide without a model."""
+import pytest
+
+from rasid.doc.layers import Entity
+from rasid.extract import extract_text
+from rasid.store import evidence
+from rasid.store.evidence import actor_evidence, evidence_features, rule_evidence, strong_evidence
+
+TEXT = ("وقال وزير الخارجية عادل الجبير إن المملكة تدعم اليمن. وأضاف الجبير أن الحل سياسي. "
+        "وزار الوفد مستشفى الملك فهد في جدة.")
+
+
+@pytest.fixture(scope="module")
+def article():
+    return extract_text(TEXT)
+
+
+def test_the_shipped_model_is_read_with_its_threshold():
+    model = evidence.evidence_model()
+    assert model is not None and set(model.classes) == {"junk", "somebody"}
+    assert 0 < model.meta["threshold"] < 1
+
+
+def test_a_known_name_is_an_actor_whatever_the_model(article, monkeypatch):
+    jubeir = next(e for e in article.entities if "الجبير" in e.name)
+    assert strong_evidence(jubeir)
+
+    class Never:
+        meta = {"threshold": 1.1}
+
+        def proba(self, feats):
+            return {"somebody": 0.0}
+    monkeypatch.setattr(evidence, "evidence_model", lambda: Never())
+    assert actor_evidence(jubeir, article)
+    unknown = Entity(id="e9", type="PER", name="سالم العتيبي", mentions=[])
+    assert not actor_evidence(unknown, article)          # the model decides the others
+
+
+def test_without_a_model_the_rules_decide(article, monkeypatch):
+    monkeypatch.setattr(evidence, "evidence_model", lambda: None)
+    lone = Entity(id="e9", type="PER", name="يخشون", mentions=["m99"])
+    assert actor_evidence(lone, article) == rule_evidence(lone, article) is False
+    assert not actor_evidence(Entity(id="e7", type="MISC", name="السعودي", mentions=[]), article)
+
+
+def test_features_say_what_the_model_reads(article):
+    jubeir = next(e for e in article.entities if "الجبير" in e.name)
+    f = evidence_features(jubeir, article)
+    assert "type=PER" in f and "PER|nm=2" in f and "PER|rules=1" in f and "PER|office" in f
+    vowelled = Entity(id="e5", type="PER", name="عبدٍ طائعٍ", mentions=[])
+    g = evidence_features(vowelled, article)
+    assert "PER|diacritics" in g and "PER|nm=0" in g and "PER|nw=2" in g
+    digits = evidence_features(Entity(id="e6", type="PER", name="عبدالله 18", mentions=[]), article)
+    assert "PER|digit" in digits
+
+
+def test_a_person_inside_a_facility_name_is_marked(article):
+    fahd = [m for m in article.mentions if m.text == "فهد"]
+    if not fahd:
+        pytest.skip("the tagger does not propose فهد here")
+    ent = Entity(id="e4", type="PER", name="فهد", mentions=[fahd[0].id])
+    assert "PER|inside_name" in evidence_features(ent, article)
