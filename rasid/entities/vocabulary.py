@@ -28,6 +28,8 @@ class ActorVocabulary:
         self.office_complements = {k(w) for w in data["office_complements"]}
         self.org_heads = {k(w): s for w, s in data["org_heads"].items()}
         self.place_heads = {k(w) for w in data["place_heads"]}
+        from rasid.lang.ar.lexicons import keys
+        self.complementizers = frozenset(keys("clause_complementizers"))    # أن، بأن ...: no name holds one
         self.kinship = {k(w) for w in data["kinship"]}
         self.stop = {k(w) for w in data["stop_after_title"]}
         self.leading_non_names = {k(w) for w in data.get("leading_non_names", [])}

@@ -20,9 +20,18 @@ def trim(text: str, tokens: list[Token], stems: list[str], i: int, j: int, label
     * PER: leading event nouns, country words and verbs off (لقاء X، السوري X), and trailing
       verbs (أحمد التقى: the tagger ran on into the verb);
     * LOC: a state, facility or island head before it joins (جمهورية مصر العربية، مطار عدن);
-    * ORG: following nisba adjectives and time adjectives join (وزارة الداخلية الليبية المؤقتة).
+    * ORG: following nisba adjectives and time adjectives join (وزارة الداخلية الليبية المؤقتة);
+    * any: the span stops before a complementizer (صندوق النقد أن اليونان) and sheds a trailing bare
+      preposition (مظلوم لـ); a person's name sheds a trailing number (عبدالله 18 عاما).
     """
     keys = stems
+    for k in range(i + 1, j):
+        if tokens[k].kind == "word" and keys[k] in vocab.complementizers:
+            j = k
+            break
+    while j - i > 1 and ((tokens[j - 1].kind == "word" and len(keys[j - 1]) <= 1)
+                         or (label == "PER" and tokens[j - 1].kind == "number")):
+        j -= 1
     if label == "PER":
         while j - i > 1 and tokens[i].kind == "word" and (keys[i] in vocab.leading_non_names
                                                            or country_of(keys[i])

@@ -79,3 +79,10 @@ def test_everyday_list_rules():
     words = everyday_words(counts, seen, named)
     assert "ادعاءات" in words and "حيال" in words
     assert "الزهراني" not in words and "صالح" not in words
+
+
+def test_no_name_holds_a_complementizer_a_bare_preposition_or_a_persons_age(verbs):
+    assert trimmed("أوضح صندوق النقد أن اليونان تأخرت", "صندوق النقد أن اليونان", "ORG", verbs) == "صندوق النقد"
+    assert trimmed("ويؤكد اللواء مظلوم لـ«الشرق الأوسط» أن", "مظلوم لـ", "PER", verbs) == "مظلوم"
+    assert trimmed("وشقيقيها عبدالله 18 عاما", "عبدالله 18", "PER", verbs) == "عبدالله"
+    assert trimmed("شارك فريق الجيش 17 في العرض", "فريق الجيش 17", "ORG", verbs) == "فريق الجيش 17"
