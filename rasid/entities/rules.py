@@ -336,6 +336,13 @@ class Rules:
             return (_name_like(kk, lex) and not nisba_like and kk not in lex.place_heads
                     and kk not in everyday and not self.is_verb(tokens[n]))
 
+        def compound(n: int) -> bool:
+            """An everyday noun that may open a two-word place name (خور مكسر، رأس تنورة، جبل علي):
+            bare (no article), no verb, no head, not nisba-shaped."""
+            kk = keys[n]
+            return (_name_like(kk, lex) and kk in everyday and not kk.startswith("ال") and not is_nisba(kk)
+                    and kk not in lex.place_heads and not self.is_verb(tokens[n]))
+
         out: list[Span] = []
         first = True
         while k < b and _word(tokens[k]) and (first or tokens[k].conj):
@@ -345,7 +352,8 @@ class Rules:
             elif not first and tokens[k].split and any(w.kind == "proclitic" and w.norm != "و"
                                                        for w in tokens[k].words):
                 break                                       # وبمحافظة ...: no longer the list
-            elif not name_word(k):
+            elif not name_word(k) and not (compound(k) and end < b and _word(tokens[end])
+                                           and not tokens[end].conj and not tokens[end].split and name_word(end)):
                 break
             if end < b and _word(tokens[end]) and not tokens[end].conj and not tokens[end].split \
                     and name_word(end):

@@ -85,6 +85,14 @@ def test_places_listed_after_a_plural_head_are_each_a_place():
     assert not [m for m in b.mentions if m.label == "LOC"]          # adjectives, not names
 
 
+def test_a_listed_place_may_open_with_an_everyday_noun_before_a_name():
+    from rasid.extract import extract_text
+    a = extract_text("وبدأت الحياة تعود لأحياء خور مكسر والمعلا في المدينة.")
+    assert [m.text for m in a.mentions if m.label == "LOC"][:2] == ["خور مكسر", "المعلا"]
+    b = extract_text("وقصفت الطائرات مناطق كثيرة جدا في المدينة.")
+    assert not [m for m in b.mentions if m.label == "LOC"]          # two everyday words: no name
+
+
 def test_a_definite_nisba_shaped_name_after_a_place_head_is_a_place():
     from rasid.extract import extract_text
     a = extract_text("وصل الوزير أمس إلى قاعدة الحبانية العسكرية بمحافظة الأنبار للإشراف على العمليات.")
