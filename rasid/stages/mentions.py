@@ -78,8 +78,11 @@ class Mentions(Stage):
                 start, end, name = found
                 key = name_key(name)
                 if j - i == 1:
+                    # the everyday test: for the tagger's spans, and for a person a rule found after a
+                    # title (القاضي دون، الفريق هذا: a rank or office before a common word)
                     label = one_word_label(text[start:end], key, label, vocab, word_country, stem=stems[i],
-                                           everyday=everyday if source == "model" else frozenset())
+                                           everyday=everyday if source == "model" or (
+                                               source == "rule" and label == "PER") else frozenset())
                     if label is None:
                         continue
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,

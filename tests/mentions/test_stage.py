@@ -31,3 +31,12 @@ def test_the_vocabulary_given_is_used():
     assert found(Mentions(tagger=FakeTagger({}))(article_of(text))) == []
     a = Mentions(tagger=FakeTagger({}), vocab=ActorVocabulary(words))(article_of(text))
     assert found(a) == [("m1", "زيد", "PER", "rule")]
+
+
+def test_a_common_word_after_a_title_is_no_person():
+    from rasid.extract import extract_text
+    a = extract_text("والأحكام تصدر حسب رؤية القاضي دون النظر في حق الضحية. وتنطلق مباريات الفريق هذا الأسبوع. "
+                     "وأعلن رئيس نادي الهلال الأمير عبدالرحمن بن مساعد أن الأمير سلمان حضر.")
+    people = [m.text for m in a.mentions if m.label == "PER"]
+    assert not {"دون", "هذا", "نادي"} & set(people)
+    assert "سلمان" in " ".join(people) and "عبدالرحمن بن مساعد" in " ".join(people)
