@@ -274,6 +274,10 @@ class QuoteFinder:
                 if span is None:
                     continue
                 q_start, q_end = span
+                if (q_start, q_end) in covered:
+                    # two cues, one content (كشف … مؤكدا أنه …): it was said once, by the first cue's speaker
+                    cue.chosen = cues[n - 1].chosen if n else None
+                    continue
                 carried = cues[n - 1].chosen if n and cues[n - 1].chosen else (
                     last_speaker[1] if last_speaker and si - last_speaker[0] <= MAX_CARRY else None)
                 gap = 0 if n and cues[n - 1].chosen else (si - last_speaker[0] if carried else None)

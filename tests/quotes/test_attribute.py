@@ -160,3 +160,11 @@ def test_shipped_model_gives_a_described_speaker_its_words():
     assert got == [("indirect", None, "مسلحين هاجموا نقطة تفتيش قرب المدينة", None)]
     a = QUOTES(article_with(text, [("خالد العمري", "PER")]))
     assert (a.quotes[0].speaker_text, a.quotes[0].speaker_kind) == ("مصدر أمني", "descriptive")
+
+
+def test_two_cues_one_content_is_one_statement():
+    from rasid.extract import extract_text
+    a = extract_text("لكن رئيس الاتحاد الكاريبي جيفري ويب كشف الخميس الماضي رفض مبايعة بلاتيني مؤكدا أنه لم تعقد "
+                     "أي صفقة مع رئيس الاتحاد الأوروبي.")
+    spans = [(q.start, q.end) for q in a.quotes]
+    assert len(spans) == len(set(spans)) >= 1
