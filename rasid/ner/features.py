@@ -127,6 +127,11 @@ _PUNCT = set("،؛؟.,;:!?\"'()[]{}«»-–—/\\…*%")
 def _shape(tok: str) -> str:
     if tok.isalpha():               # the common case, decided at once (no digit, not punctuation)
         return "L" if tok.isascii() else "A"
+    return _shape_checked(tok)
+
+
+def _shape_checked(tok: str) -> str:
+    """The word shape by the full test (what :func:`_shape` gives for every token)."""
     if tok.isdigit():
         return "D" if len(tok) < 3 else ("Y" if len(tok) == 4 else "DD")
     if any(c.isdigit() for c in tok):
