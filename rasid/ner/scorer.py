@@ -147,8 +147,6 @@ class WordTable:
             self._load_base(base)
         self.max_words = self.base + max_words
 
-    _BASE_COLUMNS = ("table", "flags", "pair_stem", "pair_cl1")
-
     def base_rows(self) -> dict:
         """This table's words and rows, to start another table with (:meth:`__init__`'s ``base``)."""
         n = len(self.words)

@@ -41,22 +41,12 @@ def _pipeline():
     return build_pipeline()
 
 
-def strong_evidence(entity) -> bool:
-    """A name a lexicon vouches for: a known person or organisation, a place the gazetteer resolved."""
-    from rasid.names.known import known_person
-    from rasid.names.orgs import known_org
-
-    if entity.type == "LOC":
-        return entity.geo is not None
-    if entity.type == "PER":
-        return known_person(entity.name) is not None
-    return known_org(entity.name) is not None
-
-
 def candidates(article) -> Iterator[tuple[object, object]]:
     """``(entity, its mention)`` for the entities of a processed article that are candidates: PER, ORG
     or LOC without strong evidence; the mention is the first that reads as the entity's name, else the
     first."""
+    from rasid.store.evidence import strong_evidence
+
     by_id = {m.id: m for m in article.mentions}
     for e in article.entities:
         if e.type not in ("PER", "ORG", "LOC") or strong_evidence(e):
@@ -71,7 +61,7 @@ def candidates(article) -> Iterator[tuple[object, object]]:
 
 def sample(n_articles: int, seed: int, per_article: int, exclude: frozenset = frozenset()) -> list[dict]:
     from rasid.ingest.records import article_from_record
-    from rasid.store.evidence import actor_evidence
+    from rasid.store.evidence import rule_evidence
 
     rng = random.Random(seed)
     pipe = _pipeline()
@@ -89,7 +79,7 @@ def sample(n_articles: int, seed: int, per_article: int, exclude: frozenset = fr
             rows.append({"file": file, "url": rec["url"], "source": rec.get("source", ""),
                          "split": _split_of(rec["url"]), "type": e.type, "start": start, "end": end,
                          "sha1": sha1(text[start:end]), "sent_start": a, "sent_end": b,
-                         "rules": bool(actor_evidence(e, art))})
+                         "rules": bool(rule_evidence(e, art))})
     for i, row in enumerate(rows, 1):
         row["cid"] = f"a{i:04d}"
     urls = list(dict.fromkeys(r["url"] for r in rows))
