@@ -115,6 +115,20 @@ class _Cue:
     chosen: SpeakerOption | None = None     # who made the statement, once decided
 
 
+_WORDS = r"[^\s:،.\-–—]+(?:\s+[^\s:،.\-–—]+){0,2}"
+_BYLINE_TAIL = re.compile(rf"\s*[-–—]\s*{_WORDS}\s*(?:[-–—]\s*{_WORDS}\s*)?(?::|\n)")
+
+
+def is_byline(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` opens a by-line: at the start of the text, a line or a
+    sentence, followed by a dash, one to three words (a paper, a city), perhaps a second dash and
+    words, then a colon or the end of the line (خلود غنام- سبق- الرياض: …)."""
+    before = text[max(0, start - 40):start].rstrip(" \t")
+    if before and not before.endswith("\n") and before[-1] not in ".:!؟?":
+        return False
+    return _BYLINE_TAIL.match(text, end) is not None
+
+
 class QuoteFinder:
     """The quotes of one article and their speakers, found with a speech lexicon and word lists."""
 
@@ -127,12 +141,14 @@ class QuoteFinder:
         self.entity_of = entity_of          # mention id -> entity id
         self.lex = speech
         self.w = words
-        self.mentions = sorted((m for m in article.mentions if m.id in entity_of and m.label in ("PER", "ORG")),
-                               key=lambda m: m.start)
+        # a reporter's by-line (خلود غنام- سبق- الرياض:) names who wrote the article, never who spoke
+        bylines = {m.id for m in article.mentions if m.label == "PER" and is_byline(self.text, m.start, m.end)}
+        self.mentions = sorted((m for m in article.mentions if m.id in entity_of and m.label in ("PER", "ORG")
+                                and m.id not in bylines), key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         # places may speak too (قالت ماليزيا، واشنطن تدين): options, never the rules' choice
-        self.named = sorted((m for m in article.mentions if m.id in entity_of and m.label in ("PER", "ORG", "LOC")),
-                            key=lambda m: m.start)
+        self.named = sorted((m for m in article.mentions if m.id in entity_of and m.label in ("PER", "ORG", "LOC")
+                             and m.id not in bylines), key=lambda m: m.start)
         self.named_starts = [m.start for m in self.named]
         self.model = model if model is not None else shipped_speakers()
         self.statements: list[Statement] = []     # every statement found, with its options (training, inspection)

@@ -168,3 +168,17 @@ def test_two_cues_one_content_is_one_statement():
                      "أي صفقة مع رئيس الاتحاد الأوروبي.")
     spans = [(q.start, q.end) for q in a.quotes]
     assert len(spans) == len(set(spans)) >= 1
+
+
+def test_a_reporters_byline_is_never_a_speaker():
+    from rasid.quotes.attribute import is_byline
+    text = "من الضروريات الخمسة. خلود غنام- سبق- الرياض: أثار انتشار المقاطع تساؤلات."
+    i = text.index("خلود")
+    assert is_byline(text, i, i + len("خلود غنام"))
+    j = "ديال\nعبدالكريم الحمد - الرياض\n\nتأكد"
+    assert is_byline(j, 5, 5 + len("عبدالكريم الحمد"))
+    k = "وقال خالد الفيصل - أمير منطقة مكة - إن"
+    assert not is_byline(k, 5, 5 + len("خالد الفيصل"))            # a name inside a sentence
+    from rasid.extract import extract_text
+    a = extract_text(text + " وأضاف أن القوانين الموجودة كافية.")
+    assert all(q.speaker_text != "خلود غنام" for q in a.quotes)
