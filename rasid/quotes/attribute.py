@@ -474,6 +474,10 @@ class QuoteFinder:
             opts.append(SpeakerOption("carry", carried.start, carried.end, carried.entity, carried.text,
                                       ["k=carry", f"gap={distance_bucket(gap or 0)}", f"ckind={carried.kind}",
                                        f"fem={_feminine(carried.text)}"]))
+        nxt_tok = tokens[cue.tok + 1] if cue.tok + 1 < len(tokens) else None
+        honorific = nxt_tok is not None and nxt_tok.kind == "word" and nxt_tok.stem in self.w.honorifics
+        if honorific:       # وقال سموه: the person last named with that title (سمو الأمير X), if any
+            last_person = self._honoured(nxt_tok.stem, ct.start) or last_person
         if last_person is not None and (carried is None or carried.entity != self.entity_of[last_person.id]):
             opts.append(SpeakerOption("last", last_person.start, last_person.end, self.entity_of[last_person.id],
                                       last_person.text, ["k=last", f"carried={int(carried is not None)}",
@@ -488,7 +492,6 @@ class QuoteFinder:
                 if where == "mid" else [o for o in opts if o.kind == where]
             if order:
                 order[0].facts.append("rule=1")
-        nxt_tok = tokens[cue.tok + 1] if cue.tok + 1 < len(tokens) else None
         stem = ct.stem if ct.kind == "word" else ""
         opened = "direct" if cue.comp_end == -2 else "none" if cue.comp_end <= 0 else \
             "that" if _word_stem(tokens[cue.comp_end - 1]) in self.lex.complementizers or \
@@ -496,8 +499,22 @@ class QuoteFinder:
         context = [f"cue={cue.kind}", f"conj={int(ct.conj)}", f"g={'f' if stem.endswith(('ت', 'ه')) else 'm'}",
                    f"open={opened}", f"nmid={distance_bucket(len(sides.get('mid', ())))}",
                    f"cf={int(content_first)}",
-                   f"hon={int(nxt_tok is not None and nxt_tok.kind == 'word' and nxt_tok.stem in self.w.honorifics)}"]
+                   f"hon={int(honorific)}"]
         return opts, context
+
+    def _honoured(self, pronoun: str, before: int) -> Mention | None:
+        """The last person named before ``before`` with the title an honorific pronoun stands for
+        (سموه: سمو، معاليه: معالي، فخامته: فخامة) among the four words before the name."""
+        title = pronoun[:-1]
+        if title.endswith("ت"):
+            title = title[:-1] + "ه"
+        for m in reversed(self.mentions[:bisect_left(self.mention_starts, before)]):
+            if m.label != "PER":
+                continue
+            k = self.index.at(m.start)
+            if any(t.kind == "word" and t.stem.removeprefix("ال") == title for t in self.tokens[max(0, k - 4):k]):
+                return m
+        return None
 
     def _quote(self, q_start: int, q_end: int, kind: str, cue_tok: Token, opt: SpeakerOption,
                channel: str | None) -> Quote:

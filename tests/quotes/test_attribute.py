@@ -182,3 +182,14 @@ def test_a_reporters_byline_is_never_a_speaker():
     from rasid.extract import extract_text
     a = extract_text(text + " وأضاف أن القوانين الموجودة كافية.")
     assert all(q.speaker_text != "خلود غنام" for q in a.quotes)
+
+
+def test_an_honorific_pronoun_speaks_for_the_person_with_that_title():
+    from rasid.extract import extract_text
+    a = extract_text("حث صاحب السمو الأمير جلوي بن عبدالعزيز بن مساعد أمير منطقة نجران على ضرورة التكامل.\n"
+                     " ونوه سموه خلال استقباله مدير فرع المعهد صالح بن محمد آل سدران بما توليه حكومة خادم الحرمين "
+                     "الشريفين الملك سلمان بن عبدالعزيز آل سعود من عناية.\n"
+                     " وقال سموه : \" إن الشباب والفتيات مصدر فخر للمجتمع السعودي\".")
+    ents = {e.id: e.name for e in a.entities}
+    said = [q for q in a.quotes if "مصدر فخر" in q.text]
+    assert said and "جلوي" in ents.get(said[0].speaker, "")
