@@ -105,6 +105,9 @@ def _feminine(words: str) -> int:
     return int(first.endswith("ه") and len(first) >= 4)
 
 
+MIN_OBJECT_WORDS = 3       # an object of a cue verb shorter than this is no statement (أعلن المرصد السوري لحقوق الانسان)
+
+
 @dataclass
 class _Cue:
     tok: int            # token index of the cue word
@@ -342,7 +345,17 @@ class QuoteFinder:
             q_start = tokens[cue.comp_end].start
             q_end = self._end_of(q_start, tokens[nxt - 1].end if nxt < hi else sent.end, pairs, nxt < hi)
         q_start, q_end = self._trim(q_start, q_end)
-        return None if q_end - q_start < 3 else (q_start, q_end)
+        if q_end - q_start < 3:
+            return None
+        if (cue.comp_end > 0 and not self._opens_clause(cue) and not self._is_direct(q_start, q_end)
+                and len(self.text[q_start:q_end].split()) < MIN_OBJECT_WORDS):
+            return None         # وفق ما أعلن المرصد السوري لحقوق الإنسان: a name's tail, not what was said
+        return q_start, q_end
+
+    def _opens_clause(self, cue: _Cue) -> bool:
+        """Whether the content of ``cue`` opens with a complementizer or a colon (أن، إن، :), not an object."""
+        t = self.tokens[cue.comp_end - 1]
+        return _word_stem(t) in self.lex.complementizers or self.text[t.start:t.end] == ":"
 
     def _rule_speaker(self, cue: _Cue, hi: int, carried: SpeakerOption | None,
                       prev_subject: Mention | None) -> tuple[str, str | None] | None:
@@ -494,8 +507,7 @@ class QuoteFinder:
                 order[0].facts.append("rule=1")
         stem = ct.stem if ct.kind == "word" else ""
         opened = "direct" if cue.comp_end == -2 else "none" if cue.comp_end <= 0 else \
-            "that" if _word_stem(tokens[cue.comp_end - 1]) in self.lex.complementizers or \
-            text[tokens[cue.comp_end - 1].start:tokens[cue.comp_end - 1].end] == ":" else "object"
+            "that" if self._opens_clause(cue) else "object"
         context = [f"cue={cue.kind}", f"conj={int(ct.conj)}", f"g={'f' if stem.endswith(('ت', 'ه')) else 'm'}",
                    f"open={opened}", f"nmid={distance_bucket(len(sides.get('mid', ())))}",
                    f"cf={int(content_first)}",

@@ -193,3 +193,9 @@ def test_an_honorific_pronoun_speaks_for_the_person_with_that_title():
     ents = {e.id: e.name for e in a.entities}
     said = [q for q in a.quotes if "مصدر فخر" in q.text]
     assert said and "جلوي" in ents.get(said[0].speaker, "")
+
+
+def test_reported_speech_of_two_words_is_no_statement():
+    from rasid.extract import extract_text
+    a = extract_text("تقدمت الفصائل باتجاه المركز، وفق ما اعلن المرصد السوري لحقوق الانسان.")
+    assert not [q for q in a.quotes if q.text.strip() == "لحقوق الانسان"]
