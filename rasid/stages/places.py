@@ -6,7 +6,9 @@ canonical name, then its other mentions, with the article's country evidence
 places already resolved) as context: طرابلس is Tripoli, Libya in an article
 about Libya and Tripoli, Lebanon in one about Lebanon. A place it does not know takes the
 country of a place resolved in its sentence, else the article's main country; a state head
-alone (المملكة) is the publisher's country when its official name opens with it.
+alone (المملكة) is the publisher's country when its official name opens with it. A continent or a
+region of several countries (macro_regions.txt: أوروبا، أميركا الوسطى، الشرق الأوسط) has no country
+and is not resolved to one.
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from collections import Counter
 from rasid.entities.publisher import publisher_country
 from rasid.geo import Gazetteer, context_from_text, resolve
 from rasid.geo.names import STATE_HEADS, key
+from rasid.lang.ar.lexicons import keys
+from rasid.lang.ar.normalize import norm_key
 from rasid.stages.base import Stage, register
 
 
@@ -45,8 +49,12 @@ class Places(Stage):
             if e.country and e.type != "LOC":
                 context[e.country] += 1
         mentions = {m.id: m for m in article.mentions}
+        regions = keys("macro_regions")
         for e in article.entities:
             if e.type != "LOC":
+                continue
+            if norm_key(e.name or "") in regions:
+                e.country = None        # a continent or region of several countries: no one country
                 continue
             names = [e.name] + [mentions[i].text for i in e.mentions if i in mentions]
             for name in dict.fromkeys(names):
@@ -58,7 +66,7 @@ class Places(Stage):
                 e.name_latin = e.name_latin or press_name(cand.name_en)
                 break
         _home_state(article, gaz)
-        _country_of_unresolved(article, mentions, context)
+        _country_of_unresolved(article, mentions, context, regions)
         article.entities = _merge_same_place(article.entities)
         return article
 
@@ -81,7 +89,7 @@ def _home_state(article, gaz) -> None:
                 e.name_latin = e.name_latin or country.name_en
 
 
-def _country_of_unresolved(article, mentions, context: Counter) -> None:
+def _country_of_unresolved(article, mentions, context: Counter, regions=frozenset()) -> None:
     """A place the gazetteer does not know (a district, a village: الشيحة، خور مكسر) is in the
     country of a place resolved in its sentence, else in the country the article talks most about."""
     by_sentence: dict[int, Counter] = {}
@@ -92,8 +100,9 @@ def _country_of_unresolved(article, mentions, context: Counter) -> None:
                     by_sentence.setdefault(mentions[i].sentence, Counter())[e.country] += 1
     top = context.most_common(1)[0][0] if context else None
     for e in article.entities:
-        if e.type != "LOC" or e.geo is not None or e.country or key(e.name or "") in STATE_HEADS:
-            continue            # (a state head alone, المملكة, is no place of the neighbourhood)
+        if e.type != "LOC" or e.geo is not None or e.country or key(e.name or "") in STATE_HEADS \
+                or norm_key(e.name or "") in regions:
+            continue            # (a state head alone, المملكة, is no place of the neighbourhood; a continent is none)
         near = Counter()
         for i in e.mentions:
             if i in mentions:

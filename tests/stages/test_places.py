@@ -13,3 +13,12 @@ def test_an_unknown_place_is_in_the_country_of_its_sentence():
     from rasid.extract import extract_text
     a = extract_text("وسيطرت القوات على مناطق الشيحة والدواية في محافظة الأنبار العراقية.")
     assert {e.name: e.country for e in a.entities if e.type == "LOC"}["الشيحة"] == "IRQ"
+
+
+def test_a_continent_or_region_has_no_country():
+    from rasid.extract import extract_text
+    a = extract_text("وأضاف أن اتحادات أوروبا وآسيا وأفريقيا تدعم بلاتيني، كما زار الوفد الكاريبي وأميركا الوسطى ثم واشنطن.")
+    by_name = {e.name: e for e in a.entities if e.type == "LOC"}
+    for region in ("أوروبا", "آسيا", "أميركا الوسطى"):
+        assert by_name[region].country is None and by_name[region].geo is None
+    assert by_name["واشنطن"].country == "USA"
