@@ -39,6 +39,7 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/run.py --stages clean,tokens,sentences,mentions,entities,places,names,quotes,dates,events
+	$(BIN)/python bench/ner.py --limit 2000
 	$(BIN)/python bench/store.py --limit 1000
 	$(BIN)/python bench/long.py
 

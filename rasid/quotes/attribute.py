@@ -410,10 +410,28 @@ class QuoteFinder:
                     not any(a < tokens[j].end and tokens[j].start < b for a, b in named) and \
                     stems[j].endswith(self.w.adjective_endings) and len(stems[j]) >= 4:
                 j += 1          # مصدر أمني عراقي، مصادر محلية
+            j = self._on_behalf(j, hi, named)
             out.append((k, j, bare))
             k = j
         self._desc_cache[si] = out
         return out
+
+    def _on_behalf(self, j: int, hi: int, named: list[tuple[int, int]]) -> int:
+        """Past ``باسم X`` after a description (متحدث باسم الدفاع المدني): X is a name (to its end) or up to
+        three words that are no verb, no complementizer, no conjoined word; else ``j`` unchanged."""
+        tokens, stems = self.tokens, self.index.stems
+        if j >= hi - 1 or tokens[j].kind != "word" or self.text[tokens[j].start:tokens[j].end] != "باسم":
+            return j
+        k = j + 1
+        for a, b in named:
+            if a == tokens[k].start or a == self._after_proclitics(tokens[k]):
+                while k < hi and tokens[k].start < b:
+                    k += 1
+                return k
+        while k < hi and k - j <= 3 and tokens[k].kind == "word" and not tokens[k].conj \
+                and stems[k] not in self.lex.complementizers and stems[k] not in self.lex.verbs:
+            k += 1
+        return k if k > j + 1 else j
 
     @staticmethod
     def _after_proclitics(tok: Token) -> int:

@@ -199,3 +199,9 @@ def test_reported_speech_of_two_words_is_no_statement():
     from rasid.extract import extract_text
     a = extract_text("تقدمت الفصائل باتجاه المركز، وفق ما اعلن المرصد السوري لحقوق الانسان.")
     assert not [q for q in a.quotes if q.text.strip() == "لحقوق الانسان"]
+
+
+def test_a_description_takes_on_behalf_of_whom():
+    from rasid.extract import extract_text
+    a = extract_text("وقال متحدث باسم الدفاع المدني إن الحريق اندلع في المبنى.")
+    assert [q.speaker_text for q in a.quotes] == ["متحدث باسم الدفاع المدني"]
