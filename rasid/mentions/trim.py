@@ -7,7 +7,7 @@ from typing import Callable
 from rasid.doc.layers import Token
 from rasid.entities.vocabulary import ActorVocabulary, is_nisba
 
-__all__ = ["trim", "one_word_label"]
+__all__ = ["trim", "one_word_label", "join_named_after"]
 
 _TANWEEN = re.compile("[\u064b-\u064d]")
 
@@ -71,3 +71,31 @@ def one_word_label(surface: str, key: str, label: str, vocab: ActorVocabulary,
     if label in ("PER", "ORG") and is_nisba(key) and country_of(key):
         return "MISC"
     return label
+
+
+def join_named_after(text: str, mentions: list, vocab: ActorVocabulary, key: Callable[[str], str]) -> list:
+    """An organisation or place named by a head and a person's title, right before a person (مستشفى
+    الملك + خالد، جامعة الأمير + سلطان): one organisation or place named after that person (مستشفى
+    الملك خالد), not a person of its own. ``key`` makes a name's key."""
+    out: list = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (prev is not None and m.label == "PER" and prev.label in ("ORG", "LOC") and m.sentence == prev.sentence
+                and not text[prev.end:m.start].strip() and _head_and_title(prev.norm.split(), vocab)):
+            prev.end = m.end
+            prev.text = text[prev.start:m.end]
+            prev.norm = key(prev.text)
+            continue
+        out.append(m)
+    return out
+
+
+def _head_and_title(words: list[str], vocab: ActorVocabulary) -> bool:
+    """Two words: an organisation, facility or place head, then a person's title (مستشفى الملك)."""
+    if len(words) != 2 or words[1] not in vocab.person_titles:
+        return False
+    from rasid.lang.ar.lexicons import keys
+
+    head = words[0].removeprefix("ال")
+    return any(w in heads for w in (words[0], head) for heads in
+               (vocab.org_heads, vocab.facility_heads, vocab.place_heads, keys("named_after_heads")))

@@ -17,7 +17,7 @@ from rasid.entities.vocabulary import ActorVocabulary, KnownVerbs, vocabulary
 from rasid.mentions.candidates import gazetteer_places, model_spans, rule_spans
 from rasid.mentions.merge import merged, resolve_overlaps
 from rasid.mentions.propagate import propagate
-from rasid.mentions.trim import one_word_label, trim
+from rasid.mentions.trim import join_named_after, one_word_label, trim
 from rasid.ner.everyday import everyday_words
 from rasid.stages.base import Stage, register
 
@@ -87,6 +87,7 @@ class Mentions(Stage):
                         continue
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         key, sentence=si, source=source))
+        mentions = join_named_after(text, mentions, vocab, name_key)
         if rules is not None:
             mentions = merged(mentions, propagate(article, idx, mentions, vocab))
             mentions = merged(mentions, gazetteer_places(article, idx, mentions, vocab, self._gazetteer))

@@ -86,3 +86,12 @@ def test_no_name_holds_a_complementizer_a_bare_preposition_or_a_persons_age(verb
     assert trimmed("ويؤكد اللواء مظلوم لـ«الشرق الأوسط» أن", "مظلوم لـ", "PER", verbs) == "مظلوم"
     assert trimmed("وشقيقيها عبدالله 18 عاما", "عبدالله 18", "PER", verbs) == "عبدالله"
     assert trimmed("شارك فريق الجيش 17 في العرض", "فريق الجيش 17", "ORG", verbs) == "فريق الجيش 17"
+
+
+def test_a_place_named_after_a_person_is_one_name():
+    from rasid.extract import extract_text
+    a = extract_text("وقال مدير مستشفى الملك خالد إن الحالة مستقرة. وزار الوفد مركز الملك سلمان للإغاثة.")
+    assert [(m.text, m.label) for m in a.mentions if m.label == "PER"] == []
+    assert "مستشفى الملك خالد" in [m.text for m in a.mentions]
+    b = extract_text("وقال الرئيس العام للمؤسسة العامة للخطوط الحديدية المهندس محمد بن خالد السويكت إن العمل مستمر.")
+    assert "محمد بن خالد السويكت" in [m.text for m in b.mentions if m.label == "PER"]   # an engineer, not a namesake
