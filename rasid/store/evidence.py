@@ -7,6 +7,8 @@ decides only whether a *new* actor is made:
 
 * a name a lexicon vouches for (:func:`strong_evidence`: a known person or organisation of
   rasid.names, a place the gazetteer resolved) is made an actor;
+* a name the hand-written exclusions rule out (:func:`never_an_actor`: منطقة، خادم، بيننا as a
+  person; a person or an unresolved place named only by everyday words) is not;
 * any other PER, ORG or LOC is decided by the evidence model (rasid/models/actors/evidence.json.gz,
   a logistic regression trained by ``python -m rasid.train.actor_evidence`` on candidates labelled
   by docs/ACTOR_ANNOTATION.md; see its MODEL_CARD.md) over :func:`evidence_features`: type, length,
@@ -37,7 +39,8 @@ from rasid.names.lexicon import lexicon
 from rasid.names.orgs import known_org
 from rasid.ner.everyday import everyday_words
 
-__all__ = ["actor_evidence", "rule_evidence", "strong_evidence", "evidence_features", "evidence_model"]
+__all__ = ["actor_evidence", "never_an_actor", "rule_evidence", "strong_evidence", "evidence_features",
+           "evidence_model"]
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "actors" / "evidence.json.gz"
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]")      # presentation forms (old PDF text)
@@ -71,6 +74,8 @@ def actor_evidence(entity: Entity, article) -> bool:
         return False
     if strong_evidence(entity):
         return True
+    if never_an_actor(entity):
+        return False
     model = evidence_model()
     if model is None:
         return rule_evidence(entity, article)
@@ -211,27 +216,38 @@ def _verbs():
     return KnownVerbs()
 
 
+def never_an_actor(entity: Entity) -> bool:
+    """The hand-written exclusions, which no evidence overrides: a person called by one word that is
+    neither a known given name nor a family name with its article (منطقة، خادم، بيننا), a person named
+    only by everyday words, an unresolved place named only by everyday words and place heads."""
+    etype = (entity.type or "").upper()
+    words = norm_key(entity.name or "").split()
+    if not words:
+        return True
+    everyday = everyday_words()
+    if etype == "PER" and not known_person(entity.name):
+        if len(words) == 1 and not _one_word_person(words[0], everyday):
+            return True             # however often, with whatever title
+        if all(w in everyday for w in words):
+            return True
+    if etype == "LOC" and entity.geo is None:
+        heads = vocabulary().place_heads
+        if all(w in everyday or w in heads for w in words):
+            return True             # قاعدة جوية، العيد، العطلات
+    return False
+
+
 def rule_evidence(entity: Entity, article) -> bool:
     """The hand-written evidence rules (the module's docstring): the decision before the model, and one
     of the model's features."""
     etype = (entity.type or "").upper()
     words = norm_key(entity.name or "").split()
-    if not words:
+    if never_an_actor(entity):
         return False
-    everyday = everyday_words()
-    if etype == "PER":
-        if known_person(entity.name):
-            return True
-        if len(words) == 1 and not _one_word_person(words[0], everyday):
-            return False            # منطقة، خادم، بيننا: however often, with whatever title
-        if all(w in everyday for w in words):
-            return False
-    if etype == "LOC":
-        if entity.geo is not None:
-            return True
-        heads = vocabulary().place_heads
-        if all(w in everyday or w in heads for w in words):
-            return False            # قاعدة جوية، العيد، العطلات
+    if etype == "PER" and known_person(entity.name):
+        return True
+    if etype == "LOC" and entity.geo is not None:
+        return True
     if len(entity.mentions) >= 2:
         return True
     if etype == "LOC":

@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from rasid.store.evidence import MODEL_FILE, evidence_features, rule_evidence
+from rasid.store.evidence import MODEL_FILE, evidence_features, never_an_actor, rule_evidence
 from rasid.train.actor_corpus import _pipeline, candidates, labels, load_sample
 from rasid.train.event_corpus import _by_url
 
@@ -30,7 +30,8 @@ THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 19))
 
 def examples(split: str | None = None) -> list[tuple[list[str], str, bool, dict]]:
     """``(features, "junk" | "somebody", the hand rules' verdict, sample row)`` of each labelled
-    candidate of ``split`` (all splits when None)."""
+    candidate of ``split`` (all splits when None); the row's ``never`` says whether the hand-written
+    exclusions rule it out (then the model is not asked)."""
     from rasid.ingest.records import article_from_record
 
     lab = labels()
@@ -48,7 +49,7 @@ def examples(split: str | None = None) -> list[tuple[list[str], str, bool, dict]
             if e is None:               # the pipeline no longer proposes it: not a candidate now
                 continue
             y = "junk" if lab[r["cid"]]["label"] == "junk" else "somebody"
-            out.append((evidence_features(e, art), y, bool(rule_evidence(e, art)), r))
+            out.append((evidence_features(e, art), y, bool(rule_evidence(e, art)), r | {"never": never_an_actor(e)}))
     return out
 
 
@@ -89,7 +90,7 @@ def train(ex):
     for c in CS:
         probs = cross_validated(ex, c)
         for th in THRESHOLDS:
-            s = score([p >= th for p in probs], gold)
+            s = score([p >= th and not r["never"] for p, (_, _, _, r) in zip(probs, ex)], gold)
             if best is None or s["cost"] < best[0]:
                 best = (s["cost"], c, th, s)
     _, c, th, cv_score = best
@@ -112,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         gold = [y for _, y, _, _ in ex]
         th = model.meta["threshold"]
         report = {"split": args.eval,
-                  "model": score([model.proba(f).get("somebody", 0.0) >= th for f, _, _, _ in ex], gold),
+                  "model": score([not r["never"] and model.proba(f).get("somebody", 0.0) >= th
+                                  for f, _, _, r in ex], gold),
                   "rules": score([r for _, _, r, _ in ex], gold),
                   "admit_all": score([True] * len(ex), gold)}
         print(json.dumps(report, indent=1))

@@ -56,8 +56,20 @@ def test_features_say_what_the_model_reads(article):
 
 
 def test_a_person_inside_a_facility_name_is_marked(article):
-    fahd = [m for m in article.mentions if m.text == "فهد"]
-    if not fahd:
-        pytest.skip("the tagger does not propose فهد here")
-    ent = Entity(id="e4", type="PER", name="فهد", mentions=[fahd[0].id])
+    from rasid.doc.layers import Mention
+    start = article.text.index("فهد")
+    m = Mention("m_fahd", start, start + 3, "فهد", "PER", "فهد")
+    article.mentions = article.mentions + [m]
+    ent = Entity(id="e4", type="PER", name="فهد", mentions=[m.id])
     assert "PER|inside_name" in evidence_features(ent, article)
+
+
+def test_the_hand_exclusions_hold_whatever_the_model(article, monkeypatch):
+    class Always:
+        meta = {"threshold": 0.0}
+
+        def proba(self, feats):
+            return {"somebody": 1.0}
+    monkeypatch.setattr(evidence, "evidence_model", lambda: Always())
+    assert not actor_evidence(Entity(id="e3", type="PER", name="خادم", mentions=[]), article)
+    assert actor_evidence(Entity(id="e2", type="PER", name="سالم العتيبي", mentions=[]), article)
