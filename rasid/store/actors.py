@@ -126,12 +126,42 @@ def _subseq(short: list[str], long: list[str]) -> bool:
     return all(any(w == x for x in it) for w in short)
 
 
+_SON_OF = frozenset({"بن", "ابن"})
+
+
+def _lineage(words: list[str]) -> bool:
+    """A name built as a chain of fathers (محمد بن سلمان بن عبدالعزيز)."""
+    return len(words) >= 3 and words[1] in _SON_OF
+
+
+def _chain(words: list[str]) -> tuple[list[str], list[str]]:
+    """``(the chain of given names, the family name after it)``: محمد بن سلمان بن عبدعزيز ال سعود ->
+    (محمد سلمان عبدعزيز, ال سعود); خالد بن سعد شمري -> (خالد سعد, شمري)."""
+    chain, k = [words[0]], 1
+    while k + 1 < len(words) and words[k] in _SON_OF:
+        chain.append(words[k + 1])
+        k += 2
+    return chain, words[k:]
+
+
 def _names_match(a: str, b: str) -> bool:
-    """Same key, or one is the other with middle words left out (same first and last word)."""
+    """Same key, or one is the other with middle words left out (same first and last word). A chain
+    of fathers is only ever shortened at its end, and its family names must agree: محمد بن سلمان ~
+    محمد بن سلمان بن عبدالعزيز آل سعود, خالد الشمري ~ خالد بن سعد الشمري, but محمد بن عبدالعزيز is
+    neither محمد بن سلمان بن عبدالعزيز nor محمد بن نايف بن عبدالعزيز."""
     if a == b:
         return True
     wa, wb = a.split(), b.split()
-    if len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0] or wa[-1] != wb[-1]:
+    if len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0]:
+        return False
+    if _lineage(wa) or _lineage(wb):
+        (ca, fa), (cb, fb) = _chain(wa), _chain(wb)
+        short, long = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        if long[:len(short)] != short or (fa and fb and fa != fb):
+            return False
+        # a first name with a family name is a chain of two at most (خالد الشمري, not محمد آل سعود)
+        return len(short) >= 2 or (len(long) <= 2 and bool(fa) and fa == fb)
+    if wa[-1] != wb[-1]:
         return False
     return _subseq(wa, wb) if len(wa) <= len(wb) else _subseq(wb, wa)
 
@@ -197,7 +227,7 @@ class ActorRegistry:
         self.actors: dict[str, Actor] = {}
         self._by_key: dict[str, set[str]] = {}       # canonical Arabic key -> actor ids
         self._by_latin: dict[str, set[str]] = {}     # latin key -> actor ids
-        self._by_word: dict[str, set[str]] = {}      # first/last word of a key -> actor ids
+        self._by_word: dict[str, set[str]] = {}      # first/last word (and father) of a key -> actor ids
         self._by_place: dict[int, str] = {}           # GeoNames id -> the place's actor id
         self.redirects: dict[str, str] = {}           # an analyst merged this actor into that one
         self.blocked: dict[str, set[str]] = {}        # actor id -> name keys never again matched to it
@@ -294,7 +324,11 @@ class ActorRegistry:
             for aid in self._by_key.get(k, ()):
                 cands[aid] = self.actors[aid]
             words = k.split()
-            for aid in self._by_word.get(words[0], set()) & self._by_word.get(words[-1], set()):
+            first = self._by_word.get(words[0], set())
+            near = first & self._by_word.get(words[-1], set())
+            if _lineage(words):
+                near = near | (first & self._by_word.get(words[2], set()))
+            for aid in near:
                 a = self.actors[aid]
                 if any(" " in ak and _names_match(k, ak) for ak in a.keys):
                     cands[aid] = a
@@ -308,7 +342,8 @@ class ActorRegistry:
             return self._best(found, country, titles)
         # 2. a bare name (or a full name whose actor is only known by a bare name):
         #    one candidate, agreeing on country or office, conflicting on neither
-        probe = single + ([k.split()[-1] for k in multi] if etype == "PER" else [])   # a surname
+        probe = single + ([k.split()[-1] for k in multi if not _lineage(k.split())]
+                          if etype == "PER" else [])   # a surname (a chain of fathers ends in none)
         cands = {}
         for k in probe:
             for aid in self._by_word.get(k, ()):
@@ -463,6 +498,8 @@ class ActorRegistry:
             w = k.split()
             self._by_word.setdefault(w[0], set()).add(actor.id)
             self._by_word.setdefault(w[-1], set()).add(actor.id)
+            if _lineage(w):
+                self._by_word.setdefault(w[2], set()).add(actor.id)      # the father, for chains cut short
         for lk in (latin_key(x) for x in actor.latin):
             if lk:
                 self._by_latin.setdefault(lk, set()).add(actor.id)

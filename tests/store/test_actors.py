@@ -228,3 +228,16 @@ def test_no_actor_for_a_one_word_person_that_is_no_name():
     titled = Entity(id="e9", type="PER", name="منطقة", mentions=["m1", "m2"], roles=[Role(title="أمير")])
     assert not actor_evidence(titled, a)          # a title and two mentions do not make منطقة a person
     assert actor_evidence(Entity(id="e8", type="PER", name="القحطاني", mentions=["m1", "m2"]), a)
+
+
+def test_a_chain_of_fathers_is_cut_only_at_its_end():
+    """The royal family once snowballed into one actor through bare names and shared grandfathers."""
+    reg = ActorRegistry()
+    names = ["عبدالعزيز", "محمد بن سلمان بن عبدالعزيز", "محمد بن نايف بن عبدالعزيز", "محمد بن عبدالعزيز",
+             "عبدالله بن عبدالعزيز", "محمد بن سلمان", "محمد بن نايف", "محمد بن سلمان بن عبدالعزيز آل سعود",
+             "محمد بن نايف بن عبدالعزيز آل سعود", "متعب بن عبدالله بن عبدالعزيز"]
+    ids = {n: reg.resolve(per(n, country="SAU"), article_id=f"a{k}") for k, n in enumerate(names)}
+    assert ids["محمد بن سلمان"] == ids["محمد بن سلمان بن عبدالعزيز"] == ids["محمد بن سلمان بن عبدالعزيز آل سعود"]
+    assert ids["محمد بن نايف"] == ids["محمد بن نايف بن عبدالعزيز"] == ids["محمد بن نايف بن عبدالعزيز آل سعود"]
+    assert len({ids["محمد بن سلمان"], ids["محمد بن نايف"], ids["محمد بن عبدالعزيز"], ids["عبدالعزيز"],
+                ids["عبدالله بن عبدالعزيز"], ids["متعب بن عبدالله بن عبدالعزيز"]}) == 6
