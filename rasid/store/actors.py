@@ -33,6 +33,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from rasid.doc.layers import Entity
@@ -142,6 +143,17 @@ def _chain(words: list[str]) -> tuple[list[str], list[str]]:
         chain.append(words[k + 1])
         k += 2
     return chain, words[k:]
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    """Organisation and place head words as registry keys (اتحاد، وزاره، مجلس، مدينه): alone, such a
+    word names whatever the article spoke of, so it never becomes a key of a named actor."""
+    from rasid.entities.vocabulary import vocabulary
+
+    v = vocabulary()
+    words = set(v.org_heads) | set(v.generic_org_heads) | set(v.place_heads)
+    return frozenset(arabic_key(w) for w in words if " " not in w)
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -509,9 +521,11 @@ class ActorRegistry:
         for n in [entity.name, *entity.aliases]:
             if n and re.search(r"[\u0600-\u06FF]", n) and n not in actor.names:
                 actor.names.append(n)
+        generic = _generic_heads() if (entity.type or "").upper() != "PER" else frozenset()
         for k in keys:
-            if k not in actor.keys:
-                actor.keys.append(k)
+            if k in actor.keys or (" " not in k and k in generic and len(actor.keys) > 0):
+                continue        # الاتحاد for الاتحاد الأوروبي is this article's shorthand, not a name
+            actor.keys.append(k)
         for n in [entity.name_latin, *entity.aliases]:
             if n and not re.search(r"[\u0600-\u06FF]", n) and n not in actor.latin:
                 actor.latin.append(n)

@@ -241,3 +241,11 @@ def test_a_chain_of_fathers_is_cut_only_at_its_end():
     assert ids["محمد بن نايف"] == ids["محمد بن نايف بن عبدالعزيز"] == ids["محمد بن نايف بن عبدالعزيز آل سعود"]
     assert len({ids["محمد بن سلمان"], ids["محمد بن نايف"], ids["محمد بن عبدالعزيز"], ids["عبدالعزيز"],
                 ids["عبدالله بن عبدالعزيز"], ids["متعب بن عبدالله بن عبدالعزيز"]}) == 6
+
+
+def test_a_head_word_alone_is_no_key_of_a_named_actor():
+    reg = ActorRegistry()
+    eu = reg.resolve(Entity(id="e1", type="ORG", name="الاتحاد الأوروبي", aliases=["الاتحاد"]), article_id="a1")
+    assert "اتحاد" not in reg.get(eu).keys
+    club = reg.resolve(Entity(id="e2", type="ORG", name="الاتحاد"), article_id="a2")     # the football club
+    assert club != eu
