@@ -403,12 +403,13 @@ class Store:
         reg = self._registry
 
         # actors (evidence reads the name lexicons: loaded on the first write, not for reading a store)
-        from rasid.store.evidence import actor_evidence
+        from rasid.store.evidence import actor_evidence, never_an_actor
 
         ent_actor: dict[str, str] = {}
         for e in article.entities:
+            # a name the exclusions rule out (خادم of خادم الحرمين) is neither made nor linked to an actor
             e.kb_id = (reg.resolve(e, article_id=aid, create=actor_evidence(e, article))
-                       if registered(e) else None)
+                       if registered(e) and not never_an_actor(e) else None)
             if e.kb_id:
                 ent_actor[e.id] = e.kb_id
 

@@ -168,3 +168,20 @@ def test_another_writers_actors_are_read_incrementally_not_by_a_full_reload(tmp_
     # the store agrees with the registry
     assert {r[0] for r in one.conn.execute("SELECT id FROM actors")} == set(one.registry.actors)
     one.close(), two.close()
+
+
+def test_a_name_the_exclusions_rule_out_is_never_linked_to_an_actor(tmp_path, monkeypatch):
+    from rasid.doc.layers import Entity
+    from rasid.store import evidence
+    s = Store(tmp_path / "s.db")
+    a = article("قال الشاعر يحيى شيخ الخادم إن القصيدة جديدة.", published="2024-03-10")
+    a.entities = [Entity(id="e1", type="PER", name="يحيى شيخ الخادم", country="SAU")]
+    monkeypatch.setattr(evidence, "actor_evidence", lambda e, art: True)       # the poet is an actor
+    s.add(a)
+    assert a.entities[0].kb_id
+    monkeypatch.undo()
+    b = article("وجه خادم الحرمين الشريفين بإنشاء المشروع.", published="2024-03-11")
+    b.entities = [Entity(id="e99", type="PER", name="خادم", country="SAU")]
+    s.add(b)
+    assert b.entities[0].kb_id is None          # not linked to the poet's actor by its last word
+    s.close()
