@@ -2,8 +2,9 @@
 
     actor_evidence(entity, article)   # True, or False: the entity stays in the article, unregistered
 
-An entity that matches an actor the registry already has is linked whatever this says; this
-decides only whether a *new* actor is made:
+An entity that matches an actor the registry already has is linked whatever this says (but a
+name the exclusions rule out is never linked: rasid.store.writer); this decides only whether a
+*new* actor is made:
 
 * a name a lexicon vouches for (:func:`strong_evidence`: a known person or organisation of
   rasid.names, a place the gazetteer resolved) is made an actor;
