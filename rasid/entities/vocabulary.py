@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from rasid.doc.layers import Token
-from rasid.lang.ar.lexicons import data
+from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key
 
 __all__ = ["ActorVocabulary", "vocabulary", "is_nisba", "KnownVerbs"]
@@ -28,8 +28,8 @@ class ActorVocabulary:
         self.office_complements = {k(w) for w in data["office_complements"]}
         self.org_heads = {k(w): s for w, s in data["org_heads"].items()}
         self.place_heads = {k(w) for w in data["place_heads"]}
-        from rasid.lang.ar.lexicons import keys
         self.complementizers = frozenset(keys("clause_complementizers"))    # أن، بأن ...: no name holds one
+        self.named_after_heads = frozenset(keys("named_after_heads"))       # مركز، كأس …: مركز الملك سلمان
         self.kinship = {k(w) for w in data["kinship"]}
         self.stop = {k(w) for w in data["stop_after_title"]}
         self.leading_non_names = {k(w) for w in data.get("leading_non_names", [])}

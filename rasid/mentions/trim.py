@@ -94,8 +94,6 @@ def _head_and_title(words: list[str], vocab: ActorVocabulary) -> bool:
     """Two words: an organisation, facility or place head, then a person's title (مستشفى الملك)."""
     if len(words) != 2 or words[1] not in vocab.person_titles:
         return False
-    from rasid.lang.ar.lexicons import keys
-
     head = words[0].removeprefix("ال")
     return any(w in heads for w in (words[0], head) for heads in
-               (vocab.org_heads, vocab.facility_heads, vocab.place_heads, keys("named_after_heads")))
+               (vocab.org_heads, vocab.facility_heads, vocab.place_heads, vocab.named_after_heads))

@@ -136,7 +136,6 @@ class WordTable:
         self._shape = (n_models, OFFSETS, n_labels)
         self.words: list[str] = []          # row -> token
         self.stems: list[str] = []
-        self.cl1: list[str] = []
         self.ids: dict[str, int] = {}       # token -> row
         self.stem_ids: dict[str, int] = {}  # stem -> id (this table's; ids of the stems of the rows)
         self._near = _NeighbourRows(weights)  # shared word feature -> its rows at each neighbour offset
@@ -150,7 +149,7 @@ class WordTable:
     def base_rows(self) -> dict:
         """This table's words and rows, to start another table with (:meth:`__init__`'s ``base``)."""
         n = len(self.words)
-        return {"words": list(self.words), "stems": list(self.stems), "cl1": list(self.cl1),
+        return {"words": list(self.words), "stems": list(self.stems),
                 "table": self.table[:n].copy(), "flags": self.flags[:n].copy(),
                 "pair_stem": self.pair_key["stem"][:n].copy(), "pair_cl1": self.pair_key["cl1"][:n].copy()}
 
@@ -163,7 +162,7 @@ class WordTable:
         self.flags[:n] = base["flags"]
         self.pair_key["stem"][:n] = base["pair_stem"]
         self.pair_key["cl1"][:n] = base["pair_cl1"]
-        self.words, self.stems, self.cl1 = list(base["words"]), list(base["stems"]), list(base["cl1"])
+        self.words, self.stems = list(base["words"]), list(base["stems"])
         self.ids = {t: i for i, t in enumerate(self.words)}
         self.stem_of[:n] = [self.stem_ids.setdefault(st, len(self.stem_ids)) for st in self.stems]
         self.base = n
@@ -216,7 +215,6 @@ class WordTable:
         kept = keep.tolist()
         self.words = [self.words[k] for k in kept]
         self.stems = [self.stems[k] for k in kept]
-        self.cl1 = [self.cl1[k] for k in kept]
         self.ids = {t: i for i, t in enumerate(self.words)}
         self.stem_ids = {}
         self.stem_of[: len(kept)] = [self.stem_ids.setdefault(st, len(self.stem_ids)) for st in self.stems]
@@ -253,7 +251,6 @@ class WordTable:
             sizes += (len(own), len(before), len(before2), len(after), len(after2))
         self.words += words
         self.stems += stems
-        self.cl1 += cl1s
         self.flags[start:need] = [flag_of(st) for st in stems]
         self.stem_of[start:need] = [stem_ids.setdefault(st, len(stem_ids)) for st in stems]
         key_stem, key_cl1 = self.weights.key_ids["stem"].get, self.weights.key_ids["cl1"].get
