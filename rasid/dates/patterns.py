@@ -115,7 +115,7 @@ class Patterns:
             "unit": units}
 
         for cal, MON in (("gregorian", MG), ("hijri", MH)):
-            MONX = rf"(?P<mon>{MON})(?!\w)(?:{S}[/(\-]{S}(?P<mon2>{MON}){S}\)?)?"
+            MONX = rf"(?P<mon>{MON})(?!\w)(?:{S}[/(\-]{S}(?P<mon2>{MON})(?:{S}\))?)?"
             add("date:" + cal,
                 rf"{WDPRE}{DAY}{S}[.\-/]?{S}(?:من{WS})?(?:شهر{WS})?{MONX}"
                 rf"(?:{YEARCONN}{YEAR}|{YREL}|{MREL})?",

@@ -139,12 +139,16 @@ def read(V: Vocabulary, kind: str, m: re.Match, N: str, tanween: bool = False) -
             f.update(cal="gregorian", mrel_unit=_rel(V, g.get("mrel")) or 0)
             return "date", f
         cal = sub
+        if g.get("d") and re.sub(r"\s+", " ", g["mon"]) in V.ambiguous and "-" in N[m.end("d"):m.start("mon")]:
+            return None         # a score (1-صفر), not the first of Safar
         f["m"] = _month_of(V, cal, g["mon"])
         if not _year_fields(V, g, f, cal):
             return None
         f["cal"] = cal
         if g.get("wd"):
             f["wd"] = V.wd[g["wd"]]
+        if "y" not in f and "yrel" not in f and "mrel" not in f:
+            f["future"] = is_future(N, s, V.future_cues)
         return "date", f
 
     if head == "date":          # ymd / dmy
@@ -177,6 +181,8 @@ def read(V: Vocabulary, kind: str, m: re.Match, N: str, tanween: bool = False) -
             return None
         if g.get("part"):
             f["part"] = _part(V, g["part"])
+        if "y" not in f and "yrel" not in f and "mrel" not in f:
+            f["future"] = is_future(N, s, V.future_cues)
         return "month", f
 
     if head == "year":

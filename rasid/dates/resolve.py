@@ -240,6 +240,9 @@ def _day_year(f: dict, pub: date | None, cal: str) -> date | None:
     if f.get("mrel") == 1:
         fut = [c for c in cands if c and c > pub]
         return min(fut) if fut else None
+    if "future" in f:       # news is told in the past: on or before the publication date, unless the
+        side = [c for c in cands if c and (c >= pub if f["future"] else c <= pub)]      # sentence says
+        return (min if f["future"] else max)(side) if side else None                    # it is to come
     return _nearest(cands, pub)
 
 
@@ -264,6 +267,8 @@ def _month_year(f: dict, pub: date | None, cal: str) -> int | None:
         return py if m < pm else py - 1
     if rel == 1:
         return py if m > pm else py + 1
+    if "future" in f:       # as for a day: the last such month up to the publication month, or the next
+        return (py if m >= pm else py + 1) if f["future"] else (py if m <= pm else py - 1)
     best = min((py - 1, py, py + 1), key=lambda y: (abs((y * 12 + m) - (py * 12 + pm)), y > py))
     return best
 

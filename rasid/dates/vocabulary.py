@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rasid.lang.ar.lexicons import data, table, words
+from rasid.lang.ar.normalize import norm_key
 
 __all__ = ["Vocabulary", "vocabulary"]
 
@@ -89,6 +90,18 @@ class Vocabulary:
         self.tomorrow_noun_before = words("dates_tomorrow_noun_before")
         self.year_prepositions = words("dates_year_prepositions")
         self.not_ago_after = words("dates_not_ago_after")
+        self._as_keys()
+
+    def _as_keys(self) -> None:
+        """Every word as its norm_key key, however the lexicon spells it (الفائت is matched as الفايت
+        in the shadow; a word kept with its hamza would never match)."""
+        for name, value in vars(self).items():
+            if isinstance(value, frozenset):
+                setattr(self, name, frozenset(norm_key(w) if w else w for w in value))
+            elif isinstance(value, dict):
+                setattr(self, name, {norm_key(w): v for w, v in value.items()})
+            elif isinstance(value, list):
+                setattr(self, name, [norm_key(w) for w in value])
 
     def range_units(self) -> list[str]:
         """The unit nouns that make a range with the article (الأيام الماضية، اليومين الماضيين):

@@ -30,7 +30,13 @@ CASES = [
     ("في 12 مارس الجاري", "12 مارس الجاري", "2025-03-12", "day", None, None, "gregorian"),
     ("في 12 مارس", "12 مارس", "2025-03-12", "day", None, None, "gregorian"),
     ("في 20 ديسمبر", "20 ديسمبر", "2024-12-20", "day", None, None, "gregorian"),     # nearest: last December
-    ("في 15 يونيو", "15 يونيو", "2025-06-15", "day", None, None, "gregorian"),      # nearest: coming June
+    ("في 15 يونيو", "15 يونيو", "2024-06-15", "day", None, None, "gregorian"),      # told in the past: last June
+    ("سيعقد المؤتمر في 15 يونيو", "15 يونيو", "2025-06-15", "day", None, None, "gregorian"),  # to come: next June
+    ("في 25 أكتوبر الفائت", "25 أكتوبر الفائت", "2024-10-25", "day", None, None, "gregorian"),  # الفائت as a key
+    ("في ديسمبر", "ديسمبر", "2024-12", "month", "2024-12-01", "2024-12-31", "gregorian"),
+    ("في كانون الأول/ديسمبر طعنا", "كانون الأول/ديسمبر", "2024-12", "month", "2024-12-01", "2024-12-31",
+     "gregorian"),                                                              # no trailing space in the span
+    ("ستقام القمة في ديسمبر", "ديسمبر", "2025-12", "month", "2025-12-01", "2025-12-31", "gregorian"),
     ("في ١٢ مارس ٢٠٢٥", "١٢ مارس ٢٠٢٥", "2025-03-12", "day", None, None, "gregorian"),
     ("في العاشر من سبتمبر 2024", "العاشر من سبتمبر 2024", "2024-09-10", "day", None, None, "gregorian"),
     ("في الحادي والعشرين من مايو 2024", "الحادي والعشرين من مايو 2024", "2024-05-21", "day", None, None, "gregorian"),
@@ -145,6 +151,7 @@ def test_bare_weekday_on_a_monday_is_that_day():
     "وقد غدا الوضع أكثر تعقيدا",          # غدا = became
     "القانون رقم 10/2025",
     "نيسان تطرح سيارة جديدة",
+    "تعادل الفريقان أمام جامايكا (1-صفر)",     # a score, not the first of Safar
 ])
 def test_not_a_time(text):
     assert find_times(text, WED) == []
