@@ -19,6 +19,13 @@ def test_a_rule_person_or_organisation_beats_the_model_misc():
     assert resolve_overlaps([(0, 3, "MISC", "model"), (1, 2, "LOC", "rule")]) == [(0, 3, "MISC", "model")]
 
 
+def test_a_rule_person_ends_where_the_model_whole_name_ends():
+    # رئيس الوزراء البريطاني ديفيد كاميرون يعتزم: the title walk runs on into the verb
+    assert resolve_overlaps([(3, 5, "PER", "model"), (3, 6, "PER", "rule")]) == [(3, 5, "PER", "model")]
+    # وزير الدفاع سمير مقبل: the model's one word is a given name, the walk adds the family name
+    assert resolve_overlaps([(2, 3, "PER", "model"), (2, 4, "PER", "rule")]) == [(2, 4, "PER", "rule")]
+
+
 def test_a_model_organisation_stops_before_a_rule_person_inside_it():
     # المتحدث باسم مجلس المحافظة عيد عماش: the model's ORG runs into the name
     spans = [(0, 6, "ORG", "model"), (4, 6, "PER", "rule")]

@@ -39,6 +39,9 @@ conservative:
   and the stem after it has >= 2 letters;
 * never when the remainder (the whole token, or what is left after stripping)
   is in ``clitic_exceptions.txt`` (``وزير``, ``بين``, ``ليبيا``, ``الذي`` ...);
+* the preposition ``ك`` only when what follows it is one of the corpus's commonest
+  words and commoner there than the word with ``ك`` (:func:`_kaf_ok`: ``كمصر``
+  splits, ``كردستان``, ``كركوك``, ``كهربائية`` do not);
 * a token made only of clitics and ended by tatweel (``لـ``, ``بالـ``) or a lone
   ``و`` / ``ف`` is split into its clitics (no stem).
 
@@ -48,8 +51,10 @@ the token is made only of clitics.
 """
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from rasid.doc.layers import Token, stem_of_pieces
 from rasid.lang.ar import chars as C
@@ -111,6 +116,38 @@ def _exception_forms() -> frozenset[str]:
 
 
 _EXCEPTION_FORMS = _exception_forms()
+
+
+_WORD_RANKS = Path(__file__).resolve().parents[2] / "models" / "ner" / "common_words.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _word_ranks() -> dict[str, int] | None:
+    """norm key -> rank of the corpus's commonest words (the NER model's ``common_words.txt.gz``,
+    built by ``make train``); None when the file is not there."""
+    if not _WORD_RANKS.is_file():
+        return None
+    with gzip.open(_WORD_RANKS, "rt", encoding="utf-8") as f:
+        ranks: dict[str, int] = {}
+        for i, w in enumerate(f.read().split("\n")):
+            if w:
+                ranks.setdefault(norm_key(w), i)
+    return ranks
+
+
+def _kaf_ok(rest: str, whole: str) -> bool:
+    """May ``whole`` (a norm key opening with ك) be the preposition ك + ``rest``? Only when ``rest``
+    is a word of the corpus's commonest and commoner there than ``whole``: كمصر، كرئيس، كالماء are,
+    كردستان، كركوك، كهربائية، كنيسة are not (ك is seldom a preposition, often a name's first letter).
+    Without the word list, as before: yes."""
+    ranks = _word_ranks()
+    if ranks is None:
+        return True
+    r = ranks.get(rest)
+    if r is None:
+        return False
+    w = ranks.get(whole)
+    return w is None or r < w
 
 
 def _is_exception(rem: str) -> bool:
@@ -175,7 +212,7 @@ def _letter_pieces(sk: str, nk: str) -> list[_Piece]:
             out.append((i + 2, L, nk[i + 2:], "stem"))
             return out
         if c in _PREP:
-            if _stem_ok(sk[i + 1:], nk[i + 1:]):
+            if _stem_ok(sk[i + 1:], nk[i + 1:]) and (c != "ك" or _kaf_ok(nk[i + 1:], nk[i:])):
                 out.append((i, i + 1, c, "proclitic"))
                 i += 1
         elif c == _FUT and L - i - 1 >= 3 and sk[i + 1] in _IMPF:

@@ -162,6 +162,16 @@ def test_no_split_for_exceptions_and_short_words():
         assert one(text).words == [], text
 
 
+def test_kaf_is_split_only_before_a_commoner_word():
+    """ك is a preposition before a word the corpus uses more than the whole (كمصر، كرئيس، كالماء);
+    a name or noun that opens with ك stays whole (كركوك، كردستان، كهربائية، and after و: وكريتر)."""
+    for text in ["كركوك", "كردستان", "كهربائية", "كاليفورنيا", "كوباني", "كريتر"]:
+        assert one(text).words == [], text
+    assert words("وكريتر", one("وكريتر")) == [("و", "و", "proclitic"), ("كريتر", "كريتر", "stem")]
+    assert words("كمصر", one("كمصر")) == [("ك", "ك", "proclitic"), ("مصر", "مصر", "stem")]
+    assert words("كالماء", one("كالماء"))[0] == ("ك", "ك", "proclitic")
+
+
 def test_exception_after_a_real_clitic():
     text = "ووزير"
     assert words(text, one(text)) == [("و", "و", "proclitic"), ("وزير", "وزير", "stem")]
