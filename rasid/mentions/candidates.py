@@ -13,6 +13,8 @@ Span = tuple[int, int, str, str]
 
 __all__ = ["model_spans", "rule_spans", "gazetteer_places"]
 
+_TO = frozenset({"الي", "حتي"})      # من X إلى Y (norm keys)
+
 
 def model_spans(tagger, article) -> list[list[Span]]:
     """The tagger's spans of each sentence (absolute token ranges, source "model").
@@ -37,6 +39,7 @@ def gazetteer_places(article, idx: TokenIndex, mentions: list[Mention], vocab: A
     countries (or as a country), alone or listed beside a known place (لحج أو الضالع أو تعز).
     Returns the new mentions (not yet numbered)."""
     from rasid.geo import context_from_text, resolve
+    from rasid.ner.everyday import everyday_words
 
     gaz = gazetteer
     text, tokens = article.text, article.tokens
@@ -53,6 +56,7 @@ def gazetteer_places(article, idx: TokenIndex, mentions: list[Mention], vocab: A
     taken = covered_tokens(idx, covered)
     keys = idx.stems
     lex = vocab
+    everyday = everyday_words()
     # cheap first: only words the gazetteer has a key for (with or without ال)
     known = gaz.place_words().intersection(keys)
     resolved = {}       # name -> its place in this article's context
@@ -75,11 +79,15 @@ def gazetteer_places(article, idx: TokenIndex, mentions: list[Mention], vocab: A
         if cand is None or (cand.country not in home and cand.population < 1_000_000):
             continue
         cands[k] = found
-        if cand.feature in ("country", "capital") or cand.population >= 100_000:
-            strong.add(k)
+        if cand.feature in ("country", "capital") or cand.population >= 100_000 or (
+                cand.feature == "region" and key not in everyday and not tokens[k].split):
+            strong.add(k)       # a first-level region of the article's countries (صعدة، ديالى) counts too
 
     def joined(k: int, other: int) -> bool:
-        """Token ``other`` is a place listed right before/after token ``k`` (X أو Y، X وY)."""
+        """Token ``other`` is a place listed right before/after token ``k`` (X أو Y، X وY), or the
+        start of a way that ``k`` ends (من محافظة إب إلى صعدة)."""
+        if other < k and keys[k - 1] in _TO and any(keys[o] == "من" for o in range(max(0, other - 3), other)):
+            return True
         lo, hi = min(k, other), max(k, other)
         gap = tokens[lo + 1:hi]
         if len(gap) > 1:
@@ -96,7 +104,8 @@ def gazetteer_places(article, idx: TokenIndex, mentions: list[Mention], vocab: A
         for k in cands:
             if k in places:
                 continue
-            near = [o for o in (k - 2, k - 1, k + 1, k + 2) if o in places or o in loc_tokens]
+            way = range(max(0, k - 6), k - 1) if k and keys[k - 1] in _TO else ()
+            near = [o for o in (k - 2, k - 1, k + 1, k + 2, *way) if o in places or o in loc_tokens]
             if any(joined(k, o) for o in near):
                 places.add(k)
                 changed = True

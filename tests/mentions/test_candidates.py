@@ -43,3 +43,11 @@ def test_gazetteer_places_of_the_articles_countries(gaz):
 def test_gazetteer_places_skip_names_and_texts_without_countries(gaz):
     assert places("قال مسؤول يمني إن مرسي وصل إلى صنعاء", [("مرسي", "PER")], gaz) == [("صنعاء", "LOC", "gazetteer", 0)]
     assert places("قال الرجل إن الجو جميل", [], gaz) == []
+
+
+def test_gazetteer_places_regions_and_ways(gaz):
+    # a first-level region of the article's country is a place alone (أبين: a town of under 100k)
+    assert places("قال مسؤول يمني إن المعارك اشتدت في أبين أمس", [], gaz) == [("أبين", "LOC", "gazetteer", 0)]
+    # the end of a way from a place found (صعدة: the town has under 100k people)
+    text = "قال مسؤول يمني إن الحوثيين انسحبوا من محافظة إب إلى صعدة أمس"
+    assert ("صعدة", "LOC", "gazetteer", 0) in places(text, [("محافظة إب", "LOC")], gaz)
