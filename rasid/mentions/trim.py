@@ -7,7 +7,7 @@ from typing import Callable
 from rasid.doc.layers import Token
 from rasid.entities.vocabulary import ActorVocabulary, is_nisba
 
-__all__ = ["trim", "one_word_label", "join_named_after"]
+__all__ = ["trim", "one_word_label", "join_named_after", "coordinated"]
 
 _TANWEEN = re.compile("[\u064b-\u064d]")
 
@@ -52,6 +52,28 @@ def trim(text: str, tokens: list[Token], stems: list[str], i: int, j: int, label
             k += 1
             j = k
     return i, j
+
+
+def coordinated(tokens: list[Token], i: int, j: int, label: str) -> list[tuple[int, int]]:
+    """A person span cut where a second person is joined by و: the tagger's لوناتي وسيبايوس،
+    عبد الغني والعنزي، دينا حايك وشدى حسون are two names each. The و is a conjunction when the word
+    after it is definite (والعنزي) or is, without it, a commoner word of the corpus (rasid.lang.ar.
+    wordfreq); a name that opens with و stays whole (أوبرا وينفري، كايل ووكر، جاك وارنر).
+    Returns the token ranges (one, or two when cut)."""
+    if label != "PER" or j - i < 2:
+        return [(i, j)]
+    from rasid.lang.ar.wordfreq import commoner_part, word_ranks
+
+    ranks = word_ranks() or {}
+    for k in range(i + 1, j):
+        t = tokens[k]
+        if t.kind != "word" or not t.conj or not t.words or t.words[0].norm != "و":
+            continue
+        whole = t.norm
+        rest = whole[1:]
+        if (rest.startswith("ال") and len(rest) >= 5) or commoner_part(rest, whole, ranks):
+            return [(i, k), (k, j)]
+    return [(i, j)]
 
 
 def one_word_label(surface: str, key: str, label: str, vocab: ActorVocabulary,

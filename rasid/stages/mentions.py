@@ -17,7 +17,7 @@ from rasid.entities.vocabulary import ActorVocabulary, KnownVerbs, vocabulary
 from rasid.mentions.candidates import gazetteer_places, model_spans, rule_spans
 from rasid.mentions.merge import merged, resolve_overlaps
 from rasid.mentions.propagate import propagate
-from rasid.mentions.trim import join_named_after, one_word_label, trim
+from rasid.mentions.trim import coordinated, join_named_after, one_word_label, trim
 from rasid.ner.everyday import everyday_words
 from rasid.stages.base import Stage, register
 
@@ -70,8 +70,11 @@ class Mentions(Stage):
                 continue
             if rules is not None:
                 spans += rule_spans(rules, a, b)
+            pieces = []
             for i, j, label, source in resolve_overlaps(spans):
                 i, j = trim(text, tokens, stems, i, j, label, b, vocab, verbs, word_country)
+                pieces += [(x, y, label, source) for x, y in coordinated(tokens, i, j, label)]
+            for i, j, label, source in pieces:
                 found = token_range_to_span(text, tokens, i, j)
                 if found is None:
                     continue

@@ -3,7 +3,7 @@ import pytest
 
 from rasid.entities.countries import word_country
 from rasid.entities.vocabulary import KnownVerbs, vocabulary
-from rasid.mentions.trim import one_word_label, trim
+from rasid.mentions.trim import coordinated, one_word_label, trim
 from tests.mentions.helpers import article_of, tokens_of
 
 
@@ -95,3 +95,15 @@ def test_a_place_named_after_a_person_is_one_name():
     assert "مستشفى الملك خالد" in [m.text for m in a.mentions]
     b = extract_text("وقال الرئيس العام للمؤسسة العامة للخطوط الحديدية المهندس محمد بن خالد السويكت إن العمل مستمر.")
     assert "محمد بن خالد السويكت" in [m.text for m in b.mentions if m.label == "PER"]   # an engineer, not a namesake
+
+
+@pytest.mark.parametrize("text,pieces", [
+    ("عبد الغني والعنزي", [(0, 2), (2, 3)]),       # و + a definite word: two persons
+    ("بيبي وكريم بنزيمه", [(0, 1), (1, 3)]),        # كريم is commoner than وكريم
+    ("أوبرا وينفري", [(0, 2)]),                     # ينفري is no word: one name
+    ("جاك وارنر", [(0, 2)]),
+])
+def test_coordinated_persons_are_cut_at_the_conjunction(text, pieces):
+    tokens = article_of(text).tokens
+    assert coordinated(tokens, 0, len(tokens), "PER") == pieces
+    assert coordinated(tokens, 0, len(tokens), "ORG") == [(0, len(tokens))]     # organisations keep و

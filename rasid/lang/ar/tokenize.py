@@ -51,15 +51,14 @@ the token is made only of clitics.
 """
 from __future__ import annotations
 
-import gzip
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from rasid.doc.layers import Token, stem_of_pieces
 from rasid.lang.ar import chars as C
 from rasid.lang.ar.lexicons import keys
 from rasid.lang.ar.normalize import STRIP_TABLE, norm_key
+from rasid.lang.ar.wordfreq import commoner_part, word_ranks
 
 __all__ = ["tokenize", "split_clitics", "CLITIC_EXCEPTIONS", "SHORT_STEMS"]
 
@@ -118,36 +117,15 @@ def _exception_forms() -> frozenset[str]:
 _EXCEPTION_FORMS = _exception_forms()
 
 
-_WORD_RANKS = Path(__file__).resolve().parents[2] / "models" / "ner" / "common_words.txt.gz"
-
-
-@lru_cache(maxsize=1)
-def _word_ranks() -> dict[str, int] | None:
-    """norm key -> rank of the corpus's commonest words (the NER model's ``common_words.txt.gz``,
-    built by ``make train``); None when the file is not there."""
-    if not _WORD_RANKS.is_file():
-        return None
-    with gzip.open(_WORD_RANKS, "rt", encoding="utf-8") as f:
-        ranks: dict[str, int] = {}
-        for i, w in enumerate(f.read().split("\n")):
-            if w:
-                ranks.setdefault(norm_key(w), i)
-    return ranks
-
-
 def _kaf_ok(rest: str, whole: str) -> bool:
     """May ``whole`` (a norm key opening with ك) be the preposition ك + ``rest``? Only when ``rest``
     is a word of the corpus's commonest and commoner there than ``whole``: كمصر، كرئيس، كالماء are,
     كردستان، كركوك، كهربائية، كنيسة are not (ك is seldom a preposition, often a name's first letter).
     Without the word list, as before: yes."""
-    ranks = _word_ranks()
+    ranks = word_ranks()
     if ranks is None:
         return True
-    r = ranks.get(rest)
-    if r is None:
-        return False
-    w = ranks.get(whole)
-    return w is None or r < w
+    return commoner_part(rest, whole, ranks)
 
 
 def _is_exception(rem: str) -> bool:
