@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sqlite3
 import sys
 from collections import Counter
@@ -64,6 +65,7 @@ def report(db: Path, top: int = 50, places: int = 10) -> dict:
         if _month(r["date"]) < "2000" or _month(r["date"]) > newest]
     out_of_range = {r["id"] for r in dated}
     said = {r["id"] for r in dated if r["evidence_text"] and r["date"][:4] in _years(r["evidence_text"])}
+    told = {r["id"] for r in dated if r["evidence_text"] and _told(r["evidence_text"], r["date"])} - said
     n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     undated = conn.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()[0]
     located = conn.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
@@ -77,6 +79,7 @@ def report(db: Path, top: int = 50, places: int = 10) -> dict:
                         "mentions": r["n"], "geonameid": r["gid"]} for r in loc],
         "events": n_events, "events_undated": undated, "events_with_coordinates": located,
         "events_out_of_range": len(out_of_range), "events_out_of_range_year_in_sentence": len(said),
+        "events_out_of_range_told_otherwise": len(told),
         "newest_month": newest,
     }
 
@@ -155,6 +158,23 @@ def _month(value: str) -> str:
     return value[:7]
 
 
+def _told(text: str, date: str) -> bool:
+    """Does the sentence say, without the Gregorian year, that its time is far off: a Hijri year
+    (عام 1396هـ), a number of years ago (قبل 146 عاما), or a coming time (المقبل، القادم، سـ)?"""
+    from rasid.dates.context import is_future
+    from rasid.dates.shadow import shadow
+    from rasid.dates.vocabulary import vocabulary
+
+    V = vocabulary()
+    N = shadow(text)[0]
+    if any(y[:2] in ("13", "14") for y in _years(text)):
+        return True
+    if date[:4] < "2000":
+        return re.search(r"(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+)?\S+\s+(?:عاما|عام|سنه|سنوات|اعوام|قرن|قرون)", N) is not None
+    words = set(N.split())
+    return bool(words & V.next) or is_future(N, len(N), V.future_cues)
+
+
 def _years(text: str) -> set[str]:
     digits = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
     return {digits[i:i + 4] for i in range(len(digits) - 3) if digits[i:i + 4].isdigit()}
@@ -189,7 +209,8 @@ def main() -> int:
         print(f"  {p['mentions']:5d}  {p['name']} / {p['latin'] or '-'}  {p['country'] or '-'}  geonames {p['geonameid']}")
     print(f"events {r['events']}  undated {r['events_undated']}  with coordinates {r['events_with_coordinates']}  "
           f"dated before 2000 or after {r['newest_month']}: {r['events_out_of_range']} "
-          f"(year written in the sentence: {r['events_out_of_range_year_in_sentence']})")
+          f"(year written in the sentence: {r['events_out_of_range_year_in_sentence']}; otherwise told "
+          f"(Hijri year, years ago, to come): {r['events_out_of_range_told_otherwise']})")
     return 0
 
 

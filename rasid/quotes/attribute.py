@@ -34,6 +34,7 @@ from rasid.quotes.speakers import SpeakerModel, SpeakerOption, Statement, distan
 
 OPEN = {"«": "»", "“": "”", '"': '"'}
 MAX_SUBJECT = 30        # tokens from a cue to its complementizer (titles and offices make subjects long)
+MAX_DIRECT_GAP = 20     # tokens from a cue to the «…» it opens (a subject, an office, في مؤتمر صحفي, a day)
 MAX_CARRY = 6           # sentences a speaker is offered to a later statement with no subject of its own
 
 
@@ -240,7 +241,7 @@ class QuoteFinder:
                 if close is not None:
                     k = close + 1
                     continue
-                return -1 if k - c > 12 else -2     # a direct quote follows the cue (and its subject)
+                return -1 if k - c > MAX_DIRECT_GAP else -2     # a direct quote follows the cue (and its subject)
             k += 1
         return -1
 
@@ -602,7 +603,7 @@ class QuoteFinder:
 
     def _quote_open_tok(self, c: int, hi: int) -> int | None:
         k = c + 1
-        while k < min(hi, c + 14):
+        while k < min(hi, c + MAX_DIRECT_GAP + 2):
             t = self.tokens[k]
             if t.kind == "quote" and self.text[t.start] in OPEN:
                 close = self._short_quote_end(k)

@@ -97,3 +97,10 @@ def test_a_definite_nisba_shaped_name_after_a_place_head_is_a_place():
     from rasid.extract import extract_text
     a = extract_text("وصل الوزير أمس إلى قاعدة الحبانية العسكرية بمحافظة الأنبار للإشراف على العمليات.")
     assert "قاعدة الحبانية" in [m.text for m in a.mentions if m.label == "LOC"]
+
+
+def test_speech_subjects_are_rare_family_names_before_a_complementizer():
+    text = "وأوضح الجهيم بأنه تم إسقاط اسمه. وأكد المصدر أن الأمر انتهى. وأشار الأخير إلى أن الأمر انتهى."
+    assert walk(text, "speech_subjects") == [("الجهيم", "PER")]     # المصدر everyday, الأخير too common
+    assert walk("وأكد الطرفان أن الحوار مستمر. وقال معاليه إن العمل مستمر.", "speech_subjects") == []
+    assert walk("وأضاف الشيلمي: إن التوعية واجبة.", "speech_subjects") == [("الشيلمي", "PER")]

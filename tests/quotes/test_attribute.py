@@ -205,3 +205,11 @@ def test_a_description_takes_on_behalf_of_whom():
     from rasid.extract import extract_text
     a = extract_text("وقال متحدث باسم الدفاع المدني إن الحريق اندلع في المبنى.")
     assert [q.speaker_text for q in a.quotes] == ["متحدث باسم الدفاع المدني"]
+
+
+def test_a_direct_quote_after_a_long_subject_and_circumstances():
+    # subject, office, place and day between the cue and «…» (13 tokens): still the subject's words
+    text = ("وقال أحمد الخزعل نائب المدير العام لشؤون الرياضة في مؤتمر صحفي اليوم الثلاثاء "
+            "«الهيئة صدمت بقرار تأجيل البطولة رغم جاهزية الملاعب».")
+    a = QUOTES(article_with(text, [("أحمد الخزعل", "PER")]))
+    assert [(q.kind, q.cue, q.speaker_text) for q in a.quotes] == [("direct", "وقال", "أحمد الخزعل")]
