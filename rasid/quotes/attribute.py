@@ -232,8 +232,8 @@ class QuoteFinder:
                 return k + 2      # أشار إلى أن
             if surface == ":" and k - c <= 12:
                 return k + 1
-            if surface in ".؟!" or (key in self.lex.verbs and k > c + 1):
-                return -1
+            if surface in ".؟!" or (k > c + 1 and (key in self.lex.verbs or key in self.lex.participles)):
+                return -1       # another cue (قال، مشيرا) opens its own statement: وأكد X تفهمه …، مبيناً أن
             if t.kind == "quote" and surface in OPEN:
                 close = self._short_quote_end(k)
                 if close is None:

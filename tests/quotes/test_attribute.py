@@ -213,3 +213,16 @@ def test_a_direct_quote_after_a_long_subject_and_circumstances():
             "«الهيئة صدمت بقرار تأجيل البطولة رغم جاهزية الملاعب».")
     a = QUOTES(article_with(text, [("أحمد الخزعل", "PER")]))
     assert [(q.kind, q.cue, q.speaker_text) for q in a.quotes] == [("direct", "وقال", "أحمد الخزعل")]
+
+
+def test_a_participle_cue_ends_the_statement_of_the_verb_before_it():
+    # وأكد X تفهمه …، مبيناً أن …: two statements, not the participle's content given to أكد
+    text = "وأكد شتاينماير تفهمه قلق الرياض من الاتفاق النووي مبيناً أن العقوبات ستعود بشكل أقوى."
+    got = quotes(text, [("شتاينماير", "PER")])
+    assert [(s, t) for _, s, t, _ in got] == [("شتاينماير", "تفهمه قلق الرياض من الاتفاق النووي"),
+                                              ("شتاينماير", "العقوبات ستعود بشكل أقوى")]
+
+
+def test_a_warning_is_a_statement_of_its_object():
+    got = quotes("وحذرت وزارة الصحة من انتشار المرض في المناطق الجنوبية خلال الصيف.", [("وزارة الصحة", "ORG")])
+    assert [(s, t) for _, s, t, _ in got] == [("وزارة الصحة", "من انتشار المرض في المناطق الجنوبية خلال الصيف")]
