@@ -171,8 +171,10 @@ def _told(text: str, date: str) -> bool:
         return True
     if date[:4] < "2000":
         return re.search(r"(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+)?\S+\s+(?:عاما|عام|سنه|سنوات|اعوام|قرن|قرون)", N) is not None
-    words = set(N.split())
-    return bool(words & V.next) or is_future(N, len(N), V.future_cues)
+    words = re.findall(r"\w+", N)
+    coming = V.next | {w + "ين" for w in V.next} | {w + "ان" for w in V.next}      # المقبلين، القادمين
+    return any(w in coming or w in V.future_cues for w in words) or any(
+        is_future(N, m.end(), V.future_cues) for m in re.finditer(r"\w+", N))
 
 
 def _years(text: str) -> set[str]:

@@ -39,9 +39,9 @@ conservative:
   and the stem after it has >= 2 letters;
 * never when the remainder (the whole token, or what is left after stripping)
   is in ``clitic_exceptions.txt`` (``وزير``, ``بين``, ``ليبيا``, ``الذي`` ...);
-* the preposition ``ك`` only when what follows it is one of the corpus's commonest
-  words and commoner there than the word with ``ك`` (:func:`_kaf_ok`: ``كمصر``
-  splits, ``كردستان``, ``كركوك``, ``كهربائية`` do not);
+* the preposition ``ك`` and the future marker ``س`` only when what follows is one of
+  the corpus's commonest words and commoner there than the whole (:func:`_prefix_ok`:
+  ``كمصر`` and ``سيزور`` split, ``كردستان``, ``كركوك``, ``سيطر``, ``سياف`` do not);
 * a token made only of clitics and ended by tatweel (``لـ``, ``بالـ``) or a lone
   ``و`` / ``ف`` is split into its clitics (no stem).
 
@@ -117,15 +117,20 @@ def _exception_forms() -> frozenset[str]:
 _EXCEPTION_FORMS = _exception_forms()
 
 
+def _prefix_ok(rest: str, whole: str) -> bool:
+    """May ``whole`` be a one-letter prefix + ``rest``: the rest is one of the corpus's commonest words
+    and commoner than the whole (سيزور = سـ + يزور; سيطر، سياف are words of their own). Without the
+    word list: yes."""
+    ranks = word_ranks()
+    return True if ranks is None else commoner_part(rest, whole, ranks)
+
+
 def _kaf_ok(rest: str, whole: str) -> bool:
     """May ``whole`` (a norm key opening with ك) be the preposition ك + ``rest``? Only when ``rest``
     is a word of the corpus's commonest and commoner there than ``whole``: كمصر، كرئيس، كالماء are,
     كردستان، كركوك، كهربائية، كنيسة are not (ك is seldom a preposition, often a name's first letter).
     Without the word list, as before: yes."""
-    ranks = word_ranks()
-    if ranks is None:
-        return True
-    return commoner_part(rest, whole, ranks)
+    return _prefix_ok(rest, whole)
 
 
 def _is_exception(rem: str) -> bool:
@@ -193,7 +198,7 @@ def _letter_pieces(sk: str, nk: str) -> list[_Piece]:
             if _stem_ok(sk[i + 1:], nk[i + 1:]) and (c != "ك" or _kaf_ok(nk[i + 1:], nk[i:])):
                 out.append((i, i + 1, c, "proclitic"))
                 i += 1
-        elif c == _FUT and L - i - 1 >= 3 and sk[i + 1] in _IMPF:
+        elif c == _FUT and L - i - 1 >= 3 and sk[i + 1] in _IMPF and _prefix_ok(nk[i + 1:], nk[i:]):
             out.append((i, i + 1, c, "proclitic"))
             out.append((i + 1, L, nk[i + 1:], "stem"))
             return out

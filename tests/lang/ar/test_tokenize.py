@@ -172,6 +172,13 @@ def test_kaf_is_split_only_before_a_commoner_word():
     assert words("كالماء", one("كالماء"))[0] == ("ك", "ك", "proclitic")
 
 
+def test_future_sin_is_split_only_before_a_commoner_imperfect():
+    # سيزور = سـ + يزور; سيطر (took control) and the name سياف are words of their own
+    assert words("سيزور", one("سيزور")) == [("س", "س", "proclitic"), ("يزور", "يزور", "stem")]
+    for text in ["سيطر", "سيطروا", "سياف"]:
+        assert one(text).words == [], text
+
+
 def test_exception_after_a_real_clitic():
     text = "ووزير"
     assert words(text, one(text)) == [("و", "و", "proclitic"), ("وزير", "وزير", "stem")]
