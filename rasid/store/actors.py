@@ -391,8 +391,19 @@ class ActorRegistry:
             exact = [a for k in single for aid in self._by_key.get(k, ()) for a in [self.actors[aid]]
                      if a.type == etype]
             exact = [a for a in exact if not self._blocked(a, keys)]
-            if len({a.id for a in exact}) == 1:
-                return exact[0]
+            if exact:       # the best known of them: a second one made by mistake must not breed a third
+                return self._best(exact, country, titles)
+        # a person called by the surname of a well-known person (أوباما, نتنياهو): that person's actor,
+        # when the registry knows it by the full name; the article's guess at a country does not count
+        if etype == "PER" and not multi and single:
+            from rasid.names.known import known_person
+
+            known = known_person(single[0])
+            if known is not None and known.arabic:
+                full = [self.actors[aid] for aid in self._by_key.get(arabic_key(known.arabic), ())
+                        if self.actors[aid].type == "PER" and not self._blocked(self.actors[aid], keys)]
+                if full:
+                    return self._best(full, known.country, titles)
         return None
 
     def _blocked(self, actor: Actor, keys: list[str]) -> bool:

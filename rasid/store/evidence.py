@@ -218,7 +218,8 @@ def _verbs():
 
 
 def never_an_actor(entity: Entity) -> bool:
-    """The hand-written exclusions, which no evidence overrides: a person called by one word that is
+    """The hand-written exclusions, which no evidence overrides: a person or organisation named by one
+    word of one or two letters (بي، سي), a person called by one word that is
     neither a known given name nor a family name with its article (منطقة، خادم، بيننا), a person named
     only by everyday words, an unresolved place named only by everyday words and place heads."""
     etype = (entity.type or "").upper()
@@ -226,6 +227,8 @@ def never_an_actor(entity: Entity) -> bool:
     if not words:
         return True
     everyday = everyday_words()
+    if len(words) == 1 and len(words[0]) <= 2 and etype in ("PER", "ORG"):
+        return True                 # a spelled letter or two (بي، سي، ام of بي بي سي، اف-16، وان.ام.دي.بي)
     if etype == "PER" and not known_person(entity.name):
         if len(words) == 1 and not _one_word_person(words[0], everyday):
             return True             # however often, with whatever title

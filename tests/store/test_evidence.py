@@ -72,4 +72,5 @@ def test_the_hand_exclusions_hold_whatever_the_model(article, monkeypatch):
             return {"somebody": 1.0}
     monkeypatch.setattr(evidence, "evidence_model", lambda: Always())
     assert not actor_evidence(Entity(id="e3", type="PER", name="خادم", mentions=[]), article)
+    assert not actor_evidence(Entity(id="e4", type="ORG", name="بي", mentions=[]), article)    # spelled letters
     assert actor_evidence(Entity(id="e2", type="PER", name="سالم العتيبي", mentions=[]), article)
