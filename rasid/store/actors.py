@@ -275,6 +275,12 @@ class ActorRegistry:
                          article_id)
             return actor.id
         country = entity.country
+        if etype == "ORG" and country:
+            from rasid.names.orgs import known_org
+
+            known = known_org(entity.name or "")
+            if known is not None and not known.country:
+                country = None      # an international body (داعش، الأمم المتحدة): no country splits it
         titles = {norm_key(r.title) for r in entity.roles if r.title}
         gid = (entity.geo.geonameid if etype == "LOC" and entity.geo is not None
                and same_place_name(entity.name or "") else None)
@@ -387,7 +393,8 @@ class ActorRegistry:
                 return self._best(exact, country, titles)
         # a one-word organisation/place name with no country/office at all: one actor
         # if it is the only one known by exactly this key (حماس); never for persons
-        if etype != "PER" and not agree and not multi and not country and not titles:
+        # (a place also when its compounds matched nothing: شرق أوروبا is أوروبا)
+        if etype != "PER" and not agree and (not multi or etype == "LOC") and not country and not titles:
             exact = [a for k in single for aid in self._by_key.get(k, ()) for a in [self.actors[aid]]
                      if a.type == etype]
             exact = [a for a in exact if not self._blocked(a, keys)]
