@@ -591,9 +591,10 @@ class QuoteFinder:
         subject = next((m for m in after if m.label == "PER"), after[0])
         if subject.start > tokens[c].end + 60:
             return None
-        # the object starts after the subject phrase
+        # the object starts after the subject phrase (and the comma that closes an apposition:
+        # وأكد المتحدث باسم الخارجية، السفير X، أهمية …)
         k = self.index.index(subject.end)
-        while k < hi and tokens[k].kind == "quote":
+        while k < hi and (tokens[k].kind == "quote" or self.text[tokens[k].start:tokens[k].end] in ("،", ",")):
             k += 1
         if k >= hi - 1 or tokens[k].kind != "word":
             return None

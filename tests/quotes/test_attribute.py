@@ -226,3 +226,9 @@ def test_a_participle_cue_ends_the_statement_of_the_verb_before_it():
 def test_a_warning_is_a_statement_of_its_object():
     got = quotes("وحذرت وزارة الصحة من انتشار المرض في المناطق الجنوبية خلال الصيف.", [("وزارة الصحة", "ORG")])
     assert [(s, t) for _, s, t, _ in got] == [("وزارة الصحة", "من انتشار المرض في المناطق الجنوبية خلال الصيف")]
+
+
+def test_the_object_of_a_cue_starts_after_the_comma_that_closes_an_apposition():
+    text = "وأكد المتحدث باسم الوزارة، السفير سالم الحداد، استمرار التعاون بين البلدين في المجالات كافة."
+    got = quotes(text, [("سالم الحداد", "PER")])
+    assert [(s, t) for _, s, t, _ in got] == [("سالم الحداد", "استمرار التعاون بين البلدين في المجالات كافة")]
