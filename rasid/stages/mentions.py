@@ -91,8 +91,23 @@ class Mentions(Stage):
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         key, sentence=si, source=source))
         mentions = join_named_after(text, mentions, vocab, name_key)
+        _known_orgs_as_orgs(mentions)
         if rules is not None:
             mentions = merged(mentions, propagate(article, idx, mentions, vocab))
             mentions = merged(mentions, gazetteer_places(article, idx, mentions, vocab, self._gazetteer))
         article.mentions = mentions
         return article
+
+
+def _known_orgs_as_orgs(mentions: list[Mention]) -> None:
+    """A place or person mention whose whole name is a well-known organisation (rasid.names.orgs: داعش،
+    حماس) is that organisation: the tagger sometimes reads داعش as a place. Outlets are left alone
+    (الخليج، الجزيرة are places too)."""
+    from rasid.entities.rules import _MEDIA_KINDS
+    from rasid.names.orgs import known_org
+
+    for m in mentions:
+        if m.label in ("LOC", "PER"):
+            org = known_org(m.text)
+            if org is not None and org.kind not in _MEDIA_KINDS:
+                m.label = "ORG"

@@ -40,3 +40,13 @@ def test_a_common_word_after_a_title_is_no_person():
     people = [m.text for m in a.mentions if m.label == "PER"]
     assert not {"دون", "هذا", "نادي"} & set(people)
     assert "سلمان" in " ".join(people) and "عبدالرحمن بن مساعد" in " ".join(people)
+
+
+def test_a_known_organisation_tagged_as_a_place_is_an_organisation():
+    from rasid.doc import Mention
+    from rasid.stages.mentions import _known_orgs_as_orgs
+
+    ms = [Mention("m1", 0, 4, "داعش", "LOC", "داعش"), Mention("m2", 5, 8, "عدن", "LOC", "عدن"),
+          Mention("m3", 9, 14, "الخليج", "LOC", "الخليج")]
+    _known_orgs_as_orgs(ms)
+    assert [m.label for m in ms] == ["ORG", "LOC", "LOC"]     # an outlet's name (الخليج) stays a place
