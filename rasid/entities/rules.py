@@ -192,8 +192,8 @@ class Rules:
                 + self.speech_subjects(a, b))
 
     def speech_subjects(self, a: int, b: int) -> list[Span]:
-        """A family name that is the subject of a speech verb: وأوضح الجهيم بأنه، ويرى بارباع أنه، وأكد م.
-        المقبل أن. One word between the verb (an abbreviated title may come first) and a complementizer or
+        """A family name that is the subject of a speech verb: وأوضح الجهيم بأنه، وبين الصباغ أن، وأكد د.
+        العاصمي أن. One word between the verb (an abbreviated title may come first) and a complementizer or
         a colon, no everyday word (المصدر، الوزارة، الدراسة), title, head or country word, not one of the
         corpus's 2,000 commonest words (الأخير) nor the dual of a common word (الطرفان). The tagger misses
         such rare names; the quote finder needs them as speakers."""

@@ -104,3 +104,4 @@ def test_speech_subjects_are_rare_family_names_before_a_complementizer():
     assert walk(text, "speech_subjects") == [("الجهيم", "PER")]     # المصدر everyday, الأخير too common
     assert walk("وأكد الطرفان أن الحوار مستمر. وقال معاليه إن العمل مستمر.", "speech_subjects") == []
     assert walk("وأضاف الشيلمي: إن التوعية واجبة.", "speech_subjects") == [("الشيلمي", "PER")]
+    assert walk("وأكد د. العاصمي أن القبول مستمر.", "speech_subjects") == [("العاصمي", "PER")]   # after د.
