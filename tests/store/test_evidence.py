@@ -73,4 +73,6 @@ def test_the_hand_exclusions_hold_whatever_the_model(article, monkeypatch):
     monkeypatch.setattr(evidence, "evidence_model", lambda: Always())
     assert not actor_evidence(Entity(id="e3", type="PER", name="خادم", mentions=[]), article)
     assert not actor_evidence(Entity(id="e4", type="ORG", name="بي", mentions=[]), article)    # spelled letters
+    assert not actor_evidence(Entity(id="e5", type="ORG", name="LG Gentle", mentions=[]), article)   # Latin only
+    assert actor_evidence(Entity(id="e6", type="PER", name="ﺍﻟﺼﺎﻟﺢ ﻋﻠﻲ", mentions=[]), article)   # presentation forms
     assert actor_evidence(Entity(id="e2", type="PER", name="سالم العتيبي", mentions=[]), article)
