@@ -89,6 +89,13 @@ def _year_fields(V: Vocabulary, g, f: dict, cal: str) -> bool:
     return True
 
 
+def _mark_future(f: dict, V: Vocabulary, N: str, s: int) -> None:
+    """A day or month with no year and no relative word gets ``future``: whether its sentence puts it
+    to come (rasid.dates.resolve then looks forwards; else backwards, news being told in the past)."""
+    if "y" not in f and "yrel" not in f and "mrel" not in f:
+        f["future"] = is_future(N, s, V.future_cues)
+
+
 def _rel(V: Vocabulary, w: str | None) -> int | None:
     if not w:
         return None
@@ -147,8 +154,7 @@ def read(V: Vocabulary, kind: str, m: re.Match, N: str, tanween: bool = False) -
         f["cal"] = cal
         if g.get("wd"):
             f["wd"] = V.wd[g["wd"]]
-        if "y" not in f and "yrel" not in f and "mrel" not in f:
-            f["future"] = is_future(N, s, V.future_cues)
+        _mark_future(f, V, N, s)
         return "date", f
 
     if head == "date":          # ymd / dmy
@@ -181,8 +187,7 @@ def read(V: Vocabulary, kind: str, m: re.Match, N: str, tanween: bool = False) -
             return None
         if g.get("part"):
             f["part"] = _part(V, g["part"])
-        if "y" not in f and "yrel" not in f and "mrel" not in f:
-            f["future"] = is_future(N, s, V.future_cues)
+        _mark_future(f, V, N, s)
         return "month", f
 
     if head == "year":

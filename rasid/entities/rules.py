@@ -116,18 +116,17 @@ def _common_word(text: str, tokens: list[Token], k: int, j: int) -> bool:
     return known_person(text[tokens[k].start:tokens[j].end]) is None
 
 
-_MEDIA_KINDS = {"newspaper", "channel", "tv", "website", "media", "radio", "magazine"}
 
 
 @cache
 def _org_table() -> tuple[dict[str, str], dict[str, int]]:
     """Known organisation keys (rasid.names.orgs) and, per first word, the longest entry length."""
-    from rasid.names.orgs import org_index
+    from rasid.names.orgs import MEDIA_KINDS, org_index
 
     keys = {}
     first: dict[str, int] = {}
     for key, org in org_index().items():
-        if org.kind in _MEDIA_KINDS:
+        if org.kind in MEDIA_KINDS:
             continue    # outlets are sources more often than actors, and their names are common words
         words = key.split()
         keys[key] = key
@@ -203,7 +202,7 @@ class Rules:
 
         tokens, keys, lex = self.tokens, self.stems, self.vocab
         speech = speech_lexicon()
-        verbs = getattr(self.is_verb, "speech_verbs", None) or speech.verbs
+        verbs = speech.verbs
         ranks, everyday = word_ranks() or {}, everyday_words()
         out = []
         for k in range(a, b - 2):
@@ -221,8 +220,7 @@ class Rules:
                 continue
             if t.split and any(w.kind == "proclitic" for w in t.words):
                 continue
-            if (not _name_like(key, lex) or key in lex.place_heads or is_nisba(key) and self.country_of(key)
-                    or self.is_verb(t) or self.country_of(key)):
+            if not _name_like(key, lex) or key in lex.place_heads or self.is_verb(t) or self.country_of(key):
                 continue
             if key.endswith(("ان", "ين")) and key[:-2] in ranks:
                 continue                                            # الطرفان، الجانبين: two of something

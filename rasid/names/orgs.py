@@ -22,7 +22,8 @@ from pathlib import Path
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.lexicons import words
 
-__all__ = ["KnownOrg", "known_org", "org_index", "max_words", "org_key", "candidate_keys", "DATA_FILE"]
+__all__ = ["KnownOrg", "known_org", "org_index", "max_words", "org_key", "candidate_keys", "DATA_FILE",
+           "MEDIA_KINDS"]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "known_orgs.tsv"
 
@@ -30,6 +31,8 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "known_orgs.tsv"
 _QUOTES = re.compile(r"[«»\"'“”„‟‘’‚‛‹›「」『』]")
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n.,:;!?()[]{}،؛؟-–—"
+# the kinds of outlets: names that are sources more often than actors, and often also places or common words
+MEDIA_KINDS = frozenset({"newspaper", "channel", "tv", "website", "media", "radio", "magazine"})
 
 
 @dataclass(frozen=True)

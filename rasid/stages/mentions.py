@@ -103,11 +103,10 @@ def _known_orgs_as_orgs(mentions: list[Mention]) -> None:
     """A place or person mention whose whole name is a well-known organisation (rasid.names.orgs: داعش،
     حماس) is that organisation: the tagger sometimes reads داعش as a place. Outlets are left alone
     (الخليج، الجزيرة are places too)."""
-    from rasid.entities.rules import _MEDIA_KINDS
-    from rasid.names.orgs import known_org
+    from rasid.names.orgs import MEDIA_KINDS, known_org
 
     for m in mentions:
         if m.label in ("LOC", "PER"):
             org = known_org(m.text)
-            if org is not None and org.kind not in _MEDIA_KINDS:
+            if org is not None and org.kind not in MEDIA_KINDS:
                 m.label = "ORG"

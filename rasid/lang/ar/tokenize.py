@@ -118,19 +118,11 @@ _EXCEPTION_FORMS = _exception_forms()
 
 
 def _prefix_ok(rest: str, whole: str) -> bool:
-    """May ``whole`` be a one-letter prefix + ``rest``: the rest is one of the corpus's commonest words
-    and commoner than the whole (سيزور = سـ + يزور; سيطر، سياف are words of their own). Without the
-    word list: yes."""
+    """May ``whole`` be a one-letter prefix (the preposition ك, the future سـ) + ``rest``: the rest is
+    one of the corpus's commonest words and commoner than the whole (كمصر = ك + مصر, سيزور = سـ + يزور;
+    كردستان، كركوك، سيطر، سياف are words of their own). Without the word list: yes."""
     ranks = word_ranks()
     return True if ranks is None else commoner_part(rest, whole, ranks)
-
-
-def _kaf_ok(rest: str, whole: str) -> bool:
-    """May ``whole`` (a norm key opening with ك) be the preposition ك + ``rest``? Only when ``rest``
-    is a word of the corpus's commonest and commoner there than ``whole``: كمصر، كرئيس، كالماء are,
-    كردستان، كركوك، كهربائية، كنيسة are not (ك is seldom a preposition, often a name's first letter).
-    Without the word list, as before: yes."""
-    return _prefix_ok(rest, whole)
 
 
 def _is_exception(rem: str) -> bool:
@@ -195,7 +187,7 @@ def _letter_pieces(sk: str, nk: str) -> list[_Piece]:
             out.append((i + 2, L, nk[i + 2:], "stem"))
             return out
         if c in _PREP:
-            if _stem_ok(sk[i + 1:], nk[i + 1:]) and (c != "ك" or _kaf_ok(nk[i + 1:], nk[i:])):
+            if _stem_ok(sk[i + 1:], nk[i + 1:]) and (c != "ك" or _prefix_ok(nk[i + 1:], nk[i:])):
                 out.append((i, i + 1, c, "proclitic"))
                 i += 1
         elif c == _FUT and L - i - 1 >= 3 and sk[i + 1] in _IMPF and _prefix_ok(nk[i + 1:], nk[i:]):
