@@ -265,7 +265,7 @@ class ActorRegistry:
         when none matches and ``create`` is false: see rasid.store.evidence).
 
         A country as an actor (see :func:`country_code`) always gets the country's one actor."""
-        keys, latins = self._entity_keys(entity)
+        keys, latins = self.entity_keys(entity)
         etype = (entity.type or "").upper()
         code = country_code(entity)
         if code:
@@ -296,6 +296,12 @@ class ActorRegistry:
         self._record(actor, entity, keys, latins, article_id)
         return actor.id
 
+    def attach(self, actor_id: str, entity: Entity, *, article_id: str | None = None) -> None:
+        """Record ``entity`` as naming the actor ``actor_id`` (a name that waited for a second
+        article before its actor was made: rasid.store.pending)."""
+        keys, latins = self.entity_keys(entity)
+        self._record(self.actors[actor_id], entity, keys, latins, article_id)
+
     def assign(self, entities: list[Entity], *, article_id: str | None = None) -> None:
         """Resolve every actor entity of an article (PER, ORG, LOC) and set its ``kb_id``;
         other entities (MISC) get none."""
@@ -314,7 +320,8 @@ class ActorRegistry:
 
     # --------------------------------------------------------------- matching
     @staticmethod
-    def _entity_keys(entity: Entity) -> tuple[list[str], list[str]]:
+    def entity_keys(entity: Entity) -> tuple[list[str], list[str]]:
+        """The keys an entity is matched by: its Arabic names' keys and its Latin names' keys."""
         keys: list[str] = []
         for n in [entity.name, *entity.aliases]:
             k = arabic_key(n) if n else ""

@@ -19,6 +19,9 @@ first write; when another writer changed it (``store_meta.registry_version``)
 only the actors it wrote are read again (``actors.version``), unless it deleted,
 merged or split one (``store_meta.registry_epoch``: a full reload), or a
 transaction was rolled back. The entities of the added Article get their ``kb_id`` set.
+Which names become new actors is rasid.store.evidence's ``admission``: at once, never, or
+(``"recurs"``) once a second article names them -- until then they wait in
+``actor_candidates`` (rasid.store.pending), unlinked.
 
 Events: each article event becomes a new event, or a new source of a stored
 event with the same type, the same realis, the same parties and a date within
@@ -59,7 +62,7 @@ from rasid.errors import InputError, RasidError, StoreBusy, StoreError
 from rasid.lang.ar.normalize import norm_key
 from rasid.store.actors import Actor, ActorRegistry, registered
 from rasid.store.corrections import apply_corrections
-from rasid.store import dedup, fts
+from rasid.store import dedup, fts, pending
 from rasid.store.db import connect, now, transaction
 
 __all__ = ["Store", "AddResult", "Prepared", "prepare", "StoreError", "StoreBusy", "DEFAULT_BATCH", "content_hash", "DEFAULT_WINDOW_DAYS", "realis_of", "event_parties"]
@@ -403,13 +406,26 @@ class Store:
         reg = self._registry
 
         # actors (evidence reads the name lexicons: loaded on the first write, not for reading a store)
-        from rasid.store.evidence import actor_evidence, never_an_actor
+        from rasid.store.evidence import admission, never_an_actor
 
         ent_actor: dict[str, str] = {}
+        waits: list[tuple[str, str]] = []                   # (entity id, key): names waiting for a second article
+        promoted: list[tuple[str, list[tuple[str, str]]]] = []
         for e in article.entities:
             # a name the exclusions rule out (خادم of خادم الحرمين) is neither made nor linked to an actor
-            e.kb_id = (reg.resolve(e, article_id=aid, create=actor_evidence(e, article))
-                       if registered(e) and not never_an_actor(e) else None)
+            e.kb_id = None
+            if not registered(e) or never_an_actor(e):
+                continue
+            verdict = admission(e, article)
+            e.kb_id = reg.resolve(e, article_id=aid, create=verdict == "now")
+            if e.kb_id is None and verdict == "recurs":
+                key = pending.candidate_key(e)
+                earlier = pending.waiting(conn, key, aid) if key else []
+                if earlier:                                 # named by another article too: an actor now
+                    e.kb_id = reg.resolve(e, article_id=aid, create=True)
+                    promoted.append((e.kb_id, earlier))
+                elif key:
+                    waits.append((e.id, key))
             if e.kb_id:
                 ent_actor[e.id] = e.kb_id
 
@@ -439,6 +455,13 @@ class Store:
 
         self._insert_layers(article, ent_actor, published)
         new, merged = self._insert_events(article, ent_actor)
+        pending.wait(conn, aid, waits)
+        for actor_id, earlier in promoted:
+            days = pending.promote(conn, reg, actor_id, earlier)
+            seen = dirty.setdefault(actor_id, [None, None])
+            if days:
+                seen[0] = min(filter(None, [seen[0], *days]))
+                seen[1] = max(filter(None, [seen[1], *days]))
         return AddResult(True, aid, dup[0] if dup else None, new, merged, dup[1] if dup else None)
 
     def _save_actor(self, actor: Actor, first_seen: str | None = None, last_seen: str | None = None,
@@ -713,6 +736,6 @@ def _actor_data(actor: Actor) -> dict:
     return actor.to_dict()
 
 
-_COUNTABLE = frozenset({"articles", "actors", "actor_names", "actor_offices", "mentions", "events",
+_COUNTABLE = frozenset({"articles", "actors", "actor_names", "actor_offices", "actor_candidates", "mentions", "events",
                         "event_actors", "event_sources", "event_participants", "quotes", "times", "minhash_bands", "schema_migrations",
                         "article_versions"})

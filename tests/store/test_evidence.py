@@ -76,3 +76,32 @@ def test_the_hand_exclusions_hold_whatever_the_model(article, monkeypatch):
     assert not actor_evidence(Entity(id="e5", type="ORG", name="LG Gentle", mentions=[]), article)   # Latin only
     assert actor_evidence(Entity(id="e6", type="PER", name="ﺍﻟﺼﺎﻟﺢ ﻋﻠﻲ", mentions=[]), article)   # presentation forms
     assert actor_evidence(Entity(id="e2", type="PER", name="سالم العتيبي", mentions=[]), article)
+
+
+def test_admission_says_now_recurs_or_no(article, monkeypatch):
+    from rasid.doc.layers import Role
+    from rasid.store.evidence import admission
+
+    class Always:
+        meta = {"threshold": 0.5}
+
+        def proba(self, feats):
+            return {"somebody": 0.9}
+    monkeypatch.setattr(evidence, "evidence_model", lambda: Always())
+    jubeir = next(e for e in article.entities if "الجبير" in e.name)
+    assert admission(jubeir, article) == "now"                                  # a lexicon vouches
+    plain = Entity(id="e2", type="PER", name="سالم العتيبي", mentions=[])
+    assert admission(plain, article) == "recurs"                                # the model alone: wait
+    officer = Entity(id="e3", type="PER", name="سالم العتيبي", mentions=[],
+                     roles=[Role(title="مدير عام الشركة")])
+    assert admission(officer, article) == "now"                                 # an office in the text
+    assert admission(Entity(id="e4", type="PER", name="محمد", mentions=[]), article) == "no"   # a given name alone
+    assert admission(Entity(id="e5", type="ORG", name="شركة نوكيان", mentions=[]), article) == "recurs"
+    assert admission(Entity(id="e6", type="MISC", name="السعودي", mentions=[]), article) == "no"
+
+
+def test_a_gazetteer_place_named_by_everyday_words_is_not_strong_evidence():
+    from rasid.doc.layers import Place
+    geo = Place(lat=36.0, lon=45.9, country="IRN", geonameid=1)
+    assert not strong_evidence(Entity(id="e1", type="LOC", name="بانه", mentions=[], geo=geo))
+    assert strong_evidence(Entity(id="e2", type="LOC", name="دافوس", mentions=[], geo=geo))

@@ -176,7 +176,7 @@ def test_a_name_the_exclusions_rule_out_is_never_linked_to_an_actor(tmp_path, mo
     s = Store(tmp_path / "s.db")
     a = article("قال الشاعر يحيى شيخ الخادم إن القصيدة جديدة.", published="2024-03-10")
     a.entities = [Entity(id="e1", type="PER", name="يحيى شيخ الخادم", country="SAU")]
-    monkeypatch.setattr(evidence, "actor_evidence", lambda e, art: True)       # the poet is an actor
+    monkeypatch.setattr(evidence, "admission", lambda e, art: "now")       # the poet is an actor
     s.add(a)
     assert a.entities[0].kb_id
     monkeypatch.undo()
