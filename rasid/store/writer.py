@@ -408,6 +408,8 @@ class Store:
         # actors (evidence reads the name lexicons: loaded on the first write, not for reading a store)
         from rasid.store.evidence import admission, never_an_actor
 
+        dup = dedup.find_duplicate(conn, p.shingles, p.signature)
+        copies = self._copies(dup[0]) if dup else set()    # a copy of an article is no second article
         ent_actor: dict[str, str] = {}
         waits: list[tuple[str, str]] = []                   # (entity id, key): names waiting for a second article
         promoted: list[tuple[str, list[tuple[str, str]]]] = []
@@ -420,7 +422,7 @@ class Store:
             e.kb_id = reg.resolve(e, article_id=aid, create=verdict == "now")
             if e.kb_id is None and verdict == "recurs":
                 key = pending.candidate_key(e)
-                earlier = pending.waiting(conn, key, aid) if key else []
+                earlier = [r for r in pending.waiting(conn, key, aid) if r[0] not in copies] if key else []
                 if earlier:                                 # named by another article too: an actor now
                     e.kb_id = reg.resolve(e, article_id=aid, create=True)
                     promoted.append((e.kb_id, earlier))
@@ -430,7 +432,6 @@ class Store:
                 ent_actor[e.id] = e.kb_id
 
         # the article (after kb_id is set, so the stored JSON carries the actor ids)
-        dup = dedup.find_duplicate(conn, p.shingles, p.signature)
         doc = to_dict(article, tokens=False)
         cur = conn.execute(
             "INSERT INTO articles(id, content_hash, source, url, title, published, publisher, section, author,"
@@ -463,6 +464,11 @@ class Store:
                 seen[0] = min(filter(None, [seen[0], *days]))
                 seen[1] = max(filter(None, [seen[1], *days]))
         return AddResult(True, aid, dup[0] if dup else None, new, merged, dup[1] if dup else None)
+
+    def _copies(self, original: str) -> set[str]:
+        """``original`` and the stored articles that are near-duplicates of it."""
+        return {original, *(r[0] for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ?",
+                                                           (original,)))}
 
     def _save_actor(self, actor: Actor, first_seen: str | None = None, last_seen: str | None = None,
                     version: int | None = None) -> None:

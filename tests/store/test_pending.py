@@ -75,3 +75,14 @@ def test_an_actor_already_made_is_linked_at_once(tmp_path, monkeypatch):
         b = piece(f"وأوضح {NAME} أن «الأسعار سترتفع» في الربع المقبل.", "2024-03-05")
         s.add(b)
         assert b.entities[0].kb_id == a.entities[0].kb_id and s.count("actor_candidates") == 0
+
+
+def test_a_near_copy_of_the_article_is_no_second_article(tmp_path, waits):
+    body = (" وأشار إلى أن المؤشرات الاقتصادية في المنطقة تحسنت خلال الأشهر الماضية بفضل ارتفاع أسعار النفط"
+            " وزيادة الإنفاق الحكومي على مشروعات البنية التحتية والتعليم والصحة في المدن الكبرى والقرى")
+    with Store(tmp_path / "s.db") as s:
+        s.add(piece(f"قال المحلل {NAME} إن «السوق مستقرة» هذا الأسبوع." + body, "2024-03-01"))
+        copy = piece(f"قال المحلل {NAME} إن «السوق مستقرة» هذا الأسبوع كذلك." + body, "2024-03-01")
+        r = s.add(copy)
+        assert r.duplicate_of and copy.entities[0].kb_id is None
+        assert s.count("actors") == 0 and s.count("actor_candidates") == 2
