@@ -69,8 +69,12 @@ def report(db: Path, top: int = 50, places: int = 10) -> dict:
     n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     undated = conn.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()[0]
     located = conn.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
+    has_waiting = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'actor_candidates'").fetchone()
+    waiting = (conn.execute("SELECT count(*), count(DISTINCT key) FROM actor_candidates").fetchone()
+               if has_waiting else (0, 0))
     return {
         "articles": n_articles, "actors": n_actors, "actors_by_type": dict(types),
+        "names_waiting": waiting[0], "names_waiting_distinct": waiting[1],
         "actors_per_1000_articles": round(1000 * n_actors / max(n_articles, 1), 1),
         "per_org_single_article_share": round(single / max(per_org, 1), 3),
         "top_actors": top_actors,
@@ -202,6 +206,7 @@ def main() -> int:
         args.json.write_text(json.dumps(r, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"articles {r['articles']}  actors {r['actors']} {r['actors_by_type']}  "
           f"per 1000 articles {r['actors_per_1000_articles']}  PER/ORG in one article {r['per_org_single_article_share']}")
+    print(f"names waiting for a second article: {r['names_waiting']} ({r['names_waiting_distinct']} distinct)")
     print(f"top {len(r['top_actors'])} actors with one id: {r['top_actors_with_one_id']}")
     for a in r["top_actors"]:
         print(f"  {a['mentions']:5d}  {a['ids_same_name']:3d} ids  {a['type']}  {a['id']}  {a['name']}  "

@@ -2,7 +2,7 @@
 import pytest
 
 from rasid.doc import Article
-from rasid.doc.layers import Entity, Mention, Quote
+from rasid.doc.layers import Entity, Event, Mention, Participant, Quote
 from rasid.store import Store, documents, evidence
 
 NAME = "سالم الغامدي"
@@ -86,3 +86,19 @@ def test_a_near_copy_of_the_article_is_no_second_article(tmp_path, waits):
         r = s.add(copy)
         assert r.duplicate_of and copy.entities[0].kb_id is None
         assert s.count("actors") == 0 and s.count("actor_candidates") == 2
+
+
+def test_the_events_of_the_earlier_article_get_the_actor(tmp_path, waits):
+    with Store(tmp_path / "s.db") as s:
+        a = piece(f"قال المحلل {NAME} إن «السوق مستقرة» هذا الأسبوع.", "2024-03-01")
+        at = a.text.index(NAME)
+        a.events = [Event("v0", "CONSULT", 0, len(a.text), source=["e0"], trigger="قال", confidence=0.7,
+                          participants=[Participant(role="source", kind="named", text=NAME, start=at,
+                                                    end=at + len(NAME), entity="e0")])]
+        s.add(a)
+        assert s.count("event_actors") == 0
+        b = piece(f"وأوضح {NAME} أن «الأسعار سترتفع» في الربع المقبل.", "2024-03-05")
+        s.add(b)
+        actor = b.entities[0].kb_id
+        assert s.conn.execute("SELECT actor_id FROM event_participants").fetchone()[0] == actor
+        assert [tuple(r) for r in s.conn.execute("SELECT actor_id, role FROM event_actors")] == [(actor, "source")]
