@@ -92,7 +92,7 @@ class Gazetteer:
                 continue
             gid, en, lat, lon, a3, pop, feat, ar, keys, weak_keys = line.split("\t")
             i = len(rows)
-            rows.append((ar, en, float(lat), float(lon), a3, int(gid), int(pop), feat))
+            rows.append((ar, en, float(lat), float(lon), a3 or None, int(gid), int(pop), feat))
             for table, ks in ((index, keys), (weak, weak_keys)):
                 for k in ks.split("|") if ks else ():
                     table.setdefault(k, []).append(i)

@@ -131,6 +131,34 @@ def _regions(places: dict, by_en: dict, a2_to_a3: dict, counts: Counter, near: s
     return rows
 
 
+AREA_IDS = -5000          # areas get ids AREA_IDS - n
+AREA_POPULATION = 1_000_000   # a nominal size: areas are named like large places, ranked after them
+
+
+def _areas(rows: list[tuple]) -> list[tuple]:
+    """Rows for the continents, world regions and bodies of water of ``geo_areas.tsv``, feature
+    "region", found by their whole names only (no head word dropped: قناة السويس is not السويس, خليج
+    عدن not عدن). A key a first-level region has stays the region's (البحر الأحمر); a key a town far
+    away has becomes the area's (القوقاز is the Caucasus, not Caucasia in Colombia): the town's row
+    in ``rows`` loses it."""
+    regions = {k for r in rows if r[6] == "region" for part in (r[8], r[9]) for k in part.split("|") if k}
+    out = []
+    for n, row in enumerate(data_rows("geo_areas")):
+        names = [x for x in row["name_ar"].split("|") if x]
+        keys = {key(x) for x in names} - {""} - regions
+        if not keys:
+            continue
+        out.append((AREA_IDS - n, row["name_en"], row["lat"], row["lon"], row["country"], AREA_POPULATION,
+                    "region", names[0], "|".join(sorted(keys)), ""))
+    taken = {k for r in out for k in r[8].split("|")}
+    for i, r in enumerate(rows):
+        if r[6] != "region" and taken & ({*r[8].split("|")} | {*r[9].split("|")}):
+            strong = "|".join(k for k in r[8].split("|") if k and k not in taken)
+            weak = "|".join(k for k in r[9].split("|") if k and k not in taken)
+            rows[i] = (*r[:8], strong, weak)
+    return out
+
+
 # --------------------------------------------------------------------------
 # common words
 # --------------------------------------------------------------------------
@@ -476,6 +504,9 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
     # ---- first-level regions (rasid/train/data/geo_regions.tsv): centre of their places ---------
     regions = _regions(places, by_en, a2_to_a3, counts, near)
     rows += regions
+    # ---- continents, world regions, seas, straits, rivers (rasid/train/data/geo_areas.tsv) ----------
+    areas = _areas(rows)
+    rows += areas
 
     # ---- write -------------------------------------------------------------------
     out_dir = Path(out_dir)
@@ -497,7 +528,7 @@ def build(data_dir: Path, out_dir: Path, *, verbose: bool = True) -> dict:
         },
         "counts": {"places": len(rows), "countries": len(countries), "nisba_forms": len(nisba),
                    "place_keys": sum(r[8].count("|") + 1 for r in rows if r[8]),
-                   "weak_place_keys": n_weak, "near_countries": len(near), "regions": len(regions),
+                   "weak_place_keys": n_weak, "near_countries": len(near), "regions": len(regions), "areas": len(areas),
                    "country_names": sum(len(c["names"]) for c in countries.values()),
                    "capitals": sum(1 for c in countries.values() if c["capital"]),
                    "world_cities_joined": wc_join, "world_cities_unjoined": wc_miss,
@@ -552,8 +583,12 @@ are derived (normalised lookup keys, joined records, computed centroids).
 
 ## Known limits
 
-* No regions/provinces: GeoNames admin1 names in Arabic are not in the data, so
-  "البقاع" or a governorate resolves only when a city has that name.
+* Regions: {c["regions"]} first-level regions of Arab countries, Iran and Turkey
+  (`rasid/train/data/geo_regions.tsv`, names written by hand, centres from their
+  GeoNames places; ids from -1000 down) and {c["areas"]} continents, world regions,
+  seas, straits, canals and rivers (`rasid/train/data/geo_areas.tsv`, names and
+  approximate centres written by hand; ids from -5000 down), both feature `region`.
+  Lower levels (districts, neighbourhoods) resolve only when a town has the name.
 * GeoNames alternate names in Arabic script are not language-tagged: a few
   Persian/Urdu/Pashto spellings remain.
 * Places under 500 inhabitants (neighbourhoods, villages, landmarks) are mostly absent.

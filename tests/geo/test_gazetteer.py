@@ -258,3 +258,22 @@ def test_first_level_regions(g, name, en, km):
 def test_a_city_comes_before_its_region(g):
     from rasid.geo import resolve
     assert resolve("البصرة", {}, g).feature == "city"
+
+
+@pytest.mark.parametrize("name,en,a3", [
+    ("قناة السويس", "Suez Canal", "EGY"),          # not the city of Suez
+    ("خليج عدن", "Gulf of Aden", None),             # not Aden
+    ("الجزيرة العربية", "Arabian Peninsula", None),  # not Algiers (الجزائر's key by the fallback)
+    ("أمريكا اللاتينية", "Latin America", None),      # not the United States
+    ("مضيق هرمز", "Strait of Hormuz", None),
+    ("وأوروبا", "Europe", None),
+])
+def test_continents_regions_and_waters_are_places(g, name, en, a3):
+    best = g.candidates(name)[0]
+    assert (best.name_en, best.country, best.feature) == (en, a3, "region")
+
+
+def test_an_area_keeps_a_first_level_regions_name(g):
+    assert {c.name_en for c in g.candidates("البحر الأحمر")} == {"Red Sea"}      # Egypt's and Sudan's
+    assert all(c.country in ("EGY", "SDN") for c in g.candidates("البحر الأحمر"))
+    assert g.candidates("السويس")[0].name_en != "Suez Canal"
