@@ -232,3 +232,11 @@ def test_the_object_of_a_cue_starts_after_the_comma_that_closes_an_apposition():
     text = "وأكد المتحدث باسم الوزارة، السفير سالم الحداد، استمرار التعاون بين البلدين في المجالات كافة."
     got = quotes(text, [("سالم الحداد", "PER")])
     assert [(s, t) for _, s, t, _ in got] == [("سالم الحداد", "استمرار التعاون بين البلدين في المجالات كافة")]
+
+
+def test_cue_words_of_the_saudi_press_and_plural_participles():
+    text = ("وأبان سامي الحداد أن البدائل التقنية سيتم توفيرها قريبا. "
+            "والتقى الوفد أعضاء اللجنة، مؤكدين أن التعاون مستمر بين البلدين.")
+    got = quotes(text, [("سامي الحداد", "PER")])
+    assert [(s, t) for _, s, t, _ in got][:1] == [("سامي الحداد", "البدائل التقنية سيتم توفيرها قريبا")]
+    assert any(t == "التعاون مستمر بين البلدين" for _, _, t, _ in got)
