@@ -6,6 +6,7 @@ no diacritics).  Kept free of heavy imports: the runtime loads it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.normalize import NORM_TABLE
@@ -13,7 +14,7 @@ from rasid.lang.ar.lexicons import data
 
 __all__ = [
     "key", "toggle_al", "proclitic_forms", "strip_head", "HEADS", "STATE_HEADS",
-    "STATE_TAILS", "NISBA_SUFFIXES", "nisba_stem", "same_place_name",
+    "STATE_TAILS", "NISBA_SUFFIXES", "nisba_stem", "same_place_name", "press_name",
 ]
 
 _PUNCT = re.compile(r"[\u060C\u061B\u061F.,;:!?\"'«»()\[\]{}<>/\\|_\u2013\u2014\-]+")
@@ -121,3 +122,13 @@ def nisba_stem(name_key: str) -> str | None:
     if k[-1] in "يو":
         return None
     return k + "ي"
+
+
+_ARTICLE = re.compile(r"^(?:A[lştḑẓdrsnz]h?|El)[ -](?=\w)")
+
+
+def press_name(name: str) -> str:
+    """GeoNames' transcription as the English press writes it: no macrons, no ‘ayn, no Al- prefix."""
+    name = name.replace("‘", "").replace("’", "").replace("ʼ", "").replace("`", "")
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _ARTICLE.sub("", name).strip()

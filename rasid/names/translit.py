@@ -10,7 +10,9 @@ part by part (see :func:`rasid.names.lexicon.split_name`):
 2. عبد + X -> "Abdul X" (house style; عبد الله -> "Abdullah"), X الله -> "Xallah",
    X الدين -> "X al-Din", بن -> "bin", أبو -> "Abu", آل -> "Al";
 3. otherwise the most frequent *attested* English spelling whose consonant skeleton
-   and vowels fit the Arabic word (``latin_forms.tsv``);
+   and vowels fit the Arabic word (``latin_forms.tsv``); for a word without ال, else the
+   most frequent English name of the census lists that it spells (:mod:`rasid.names.western`:
+   فلتشر -> "Fletcher");
 4. otherwise rules: ث th, خ kh, ش sh, ذ dh, غ gh, ق q; ع dropped initially / "a";
    ة -> ah; final ي -> i; و -> w/ou; short vowels guessed by simple patterns.
 
@@ -29,6 +31,7 @@ from rasid.lang.ar.normalize import norm_key, strip_diacritics
 from rasid.memo import memo
 from rasid.names.known import known_latin
 from rasid.names.lexicon import lexicon, part_key, split_name, strip_article
+from rasid.names.western import western_latin
 
 __all__ = ["to_latin", "translit_word", "org_to_latin"]
 
@@ -187,8 +190,9 @@ def _translit_diminutive(word: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-def _word(word: str, surname: bool = False) -> str:
-    """One Arabic word (without ال): lexicon, attested spelling, rules.
+def _word(word: str, surname: bool = False, western: bool = False, first: bool = False) -> str:
+    """One Arabic word (without ال): lexicon, attested spelling, a Western name that fits
+    (``western``: the word had no ال; :mod:`rasid.names.western`), rules.
 
     ``surname``: a family name that had ال; the fuʿayl shape is then read as the
     diminutive (Obaidi, Mutairi), the usual reading of such family names.
@@ -203,10 +207,28 @@ def _word(word: str, surname: bool = False) -> str:
     att = lex.attested(word)
     if att:
         return att
+    if western:
+        west = western_latin(word, first=first)
+        if west:
+            return west
     return translit_word(word)
 
 
-def _part(part: str, first: bool, article: str, only: bool = False) -> str:
+def _arabic_name(parts: list[str]) -> bool:
+    """Whether a name is Arabic by one of its parts: a given name of the Arabic hand table or of
+    the legislators' aligned parts, a part with ال, عبد, أبو or بن. Such a name is never read
+    with the census list of Western names (جاسر الحربش is not Gauthier)."""
+    lex = lexicon()
+    for p in parts:
+        k = part_key(p)
+        if k.startswith(("ال", "عبد", "ابو", "بن ", "ابن")) or k in ("بن", "ابن", "بنت"):
+            return True
+        if (k in lex.hand and k not in lex.foreign) or k in lex.pairs:
+            return True
+    return False
+
+
+def _part(part: str, first: bool, article: str, only: bool = False, arabic: bool = False) -> str:
     lex = lexicon()
     k = part_key(part)
     hit = lex.lookup(part)
@@ -228,7 +250,8 @@ def _part(part: str, first: bool, article: str, only: bool = False) -> str:
     has_al = bare != k
     orig = strip_diacritics(part).strip()
     surname = has_al and (not first or only)
-    out = hit or _word(orig[2:] if has_al and orig.startswith("ال") else orig, surname=surname)
+    out = hit or _word(orig[2:] if has_al and orig.startswith("ال") else orig, surname=surname,
+                       western=not has_al and not arabic, first=first and not only)
     if surname and article != "drop" and k not in lex.hand:
         out = f"{article}-{out}"
     return out
@@ -249,7 +272,7 @@ def _to_latin(name: str, kind: str, article: str) -> str | None:
         return None
     kind = (kind or "PER").upper()
     if kind in ("ORG", "LOC", "GPE", "MISC", "FAC"):
-        res = org_to_latin(name, phrase_only=kind != "ORG")
+        res = org_to_latin(name, phrase_only=kind != "ORG", facility=kind in ("LOC", "FAC"))
         if res is None and kind == "ORG":
             return None
         return res
@@ -258,6 +281,7 @@ def _to_latin(name: str, kind: str, article: str) -> str | None:
         return known
     lex = lexicon()
     parts = split_name(name)
+    arabic = _arabic_name(parts)
     out: list[str] = []
     i = 0
     while i < len(parts):
@@ -271,7 +295,7 @@ def _to_latin(name: str, kind: str, article: str) -> str | None:
                 break
         if done:
             continue
-        w = _part(parts[i], i == 0, article, only=len(parts) == 1)
+        w = _part(parts[i], i == 0, article, only=len(parts) == 1, arabic=arabic)
         if w:
             out.append(w)
         i += 1
@@ -290,8 +314,60 @@ def _org_key_variants(k: str) -> list[str]:
     return out
 
 
-def org_to_latin(name: str, *, phrase_only: bool = False) -> str | None:
-    """Compose an English name from the organisation table; None when a piece is unknown."""
+def _outside_piece(toks: list[str], i: int) -> tuple[int, tuple[str, str]] | None:
+    """A piece of an organisation's name that the table does not hold: a country, or a town or
+    region of 20,000 people or more, that the gazetteer knows by its whole name (مجلس إسناد
+    الفلوجة: Fallujah; kind "K" for a country, else "L"), or a well-known person's surname
+    (إدارة أوباما: Obama; kind "N"). Everyday words are never read as places."""
+    from rasid.geo import Gazetteer
+    from rasid.geo.names import press_name, toggle_al
+    from rasid.ner.everyday import everyday_words
+    gaz = Gazetteer.default()
+    common = everyday_words()
+    for n in (2, 1):
+        if i + n > len(toks):
+            continue
+        k = " ".join(toks[i:i + n])
+        if n == 1 and (k in common or (toggle_al(k) or "") in common):
+            continue
+        for v in (k, toggle_al(k)):
+            if not v:
+                continue
+            a3 = gaz.country_keys().get(v)
+            country = gaz.country(a3) if a3 else None
+            if country is not None and country.name_en:
+                return n, ("K", country.name_en)
+            rows = [r for r in map(gaz.row, gaz.place_ids(v))
+                    if r.name_en and (r.feature in ("capital", "region") or r.population >= 20_000)]
+            if rows:
+                best = max(rows, key=lambda r: r.population)
+                return n, ("L", press_name(best.name_en))
+    if len(toks[i]) >= 3:
+        surname = known_latin(toks[i], article="drop")
+        if surname and " " not in surname:
+            return 1, ("N", surname)
+    return None
+
+
+def _pre_nouns(nouns: list[str]) -> str:
+    """Nouns of an Arabic construct chain in English pre-modifier order: the chain is read
+    from its end (مجلس إسناد الفلوجة: Fallujah Support Council); "and" keeps its order."""
+    groups: list[list[str]] = [[]]
+    for n in nouns:
+        if n == "and":
+            groups.append([])
+        else:
+            groups[-1].append(n)
+    if len(groups) > 1:
+        return " and ".join(" ".join(g) for g in groups if g)
+    return " ".join(reversed(groups[0]))
+
+
+def org_to_latin(name: str, *, phrase_only: bool = False, facility: bool = False) -> str | None:
+    """Compose an English name from the organisation table; None when a piece is unknown.
+
+    ``facility``: only a name headed by a facility word (مطار، قاعدة، ميناء: kind "F") is
+    composed; a place the gazetteer did not know (مطار عدن: Aden Airport)."""
     lex = lexicon()
     s = re.sub(r"[^\w\s]", " ", strip_diacritics(name))
     toks = [norm_key(t) for t in s.split()]
@@ -300,7 +376,9 @@ def org_to_latin(name: str, *, phrase_only: bool = False) -> str | None:
     whole = " ".join(toks)
     if whole in lex.org and lex.org[whole][0] == "P":
         return lex.org[whole][1]
-    if phrase_only:
+    if phrase_only and not facility:
+        return None
+    if facility and lex.org.get(toks[0], ("", ""))[0] != "F":
         return None
     items: list[tuple[str, str]] = []
     i = 0
@@ -318,6 +396,10 @@ def org_to_latin(name: str, *, phrase_only: bool = False) -> str | None:
                     found = (n, lex.org[k], False)
             if found:
                 break
+        if not found and i > 0:
+            outside = _outside_piece(toks, i)
+            if outside:
+                found = (outside[0], outside[1], False)
         if not found:
             return None
         n, item, with_and = found
@@ -325,15 +407,35 @@ def org_to_latin(name: str, *, phrase_only: bool = False) -> str | None:
             items.append(("J", "and"))
         items.append(item)
         i += n
-    head = None
+    scope: list[tuple[str, str]] = []
+    for j, (kind, _) in enumerate(items):
+        if kind == "S":
+            items, scope = items[:j], [it for it in items[j + 1:] if it[0] != "S"]
+            break
     nat: list[str] = []
+    main = _compose(items, nat)
+    if main is None:
+        return None
+    text, pre = main
+    if scope:
+        where = _compose(scope, nat)
+        if where and where[0] and text:
+            text = f"{where[0]} {text}" if pre else f"{text} in {where[0]}"
+    return " ".join(list(dict.fromkeys(nat)) + [text]).strip() or None
+
+
+def _compose(items: list[tuple[str, str]], nat: list[str]) -> tuple[str, bool] | None:
+    """English for a run of table items: (text, whether its head is written after its
+    modifiers, "{} Council"); nationality adjectives are added to ``nat``."""
+    head = None
     adjs: list[str] = []          # adjectives of the head word
     nouns: list[str] = []
     phrases: list[str] = []
+    country = None                # a country named after the head (حكومة مصر: Government of Egypt)
     for kind, en in items:
-        if kind == "H" and head is None:
+        if kind in ("H", "F") and head is None:
             head = en
-        elif kind == "H":
+        elif kind in ("H", "F"):
             nouns.append(en.replace("{}", "").replace(" of", "").strip())
         elif kind == "C":
             nat.append(en)
@@ -342,8 +444,13 @@ def org_to_latin(name: str, *, phrase_only: bool = False) -> str | None:
                 nouns[-1] = f"{en} {nouns[-1]}"      # الشؤون الإسلامية -> Islamic Affairs
             else:
                 adjs.append(en)
-        elif kind == "N":
+        elif kind in ("N", "L"):
             nouns.append(en)
+        elif kind == "K":
+            if head is not None and not nouns and not adjs and country is None:
+                country = en
+            else:
+                nouns.append(en)
         elif kind == "J":
             nouns.append("and")
         elif kind == "P":
@@ -351,15 +458,15 @@ def org_to_latin(name: str, *, phrase_only: bool = False) -> str | None:
     if phrases and (head or nouns or adjs):
         nouns = phrases + nouns
     elif phrases:
-        return " ".join(nat + phrases)
+        return " ".join(phrases), True
     while nouns and nouns[-1] == "and":
         nouns.pop()
     if head is None:
         if not nouns and not adjs:
-            return " ".join(nat) or None
-        return " ".join(nat + adjs + nouns)
+            return ("", True) if nat else None
+        return " ".join(adjs + nouns), True
     if "{} " in head or head.startswith("{}"):
-        rest = " ".join(adjs + nouns)
+        rest = " ".join(adjs + [_pre_nouns(nouns)] if nouns else adjs)
         body = head.replace("{}", rest).strip()
     else:
         rest = " ".join(nouns)
@@ -368,5 +475,7 @@ def org_to_latin(name: str, *, phrase_only: bool = False) -> str | None:
             body = re.sub(r"\s+of$", "", body)
         if adjs:
             body = " ".join(adjs) + " " + body
-    body = re.sub(r"\s+", " ", body)
-    return " ".join(nat + [body]).strip() or None
+    if country:
+        body = re.sub(r"\s+of$", "", body) + f" of {country}"
+    body = re.sub(r"\s+", " ", body).strip()
+    return (body, "{} " in head or head.startswith("{}")) if body else None

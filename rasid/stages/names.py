@@ -2,7 +2,8 @@
 
 Persons: the known-people lexicon, then name-part lexicons and press-style
 transliteration rules. Organisations: composed from a table of key words, or
-left empty when a piece is unknown (no guessed English for an institution).
+left empty when a piece is unknown (no guessed English for an institution). Places the
+gazetteer did not name: only a facility head and known pieces (مطار عدن: Aden Airport).
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ class Names(Stage):
 
     def __call__(self, article):
         for e in article.entities:
-            if e.name_latin or e.type not in ("PER", "ORG"):
-                continue
+            if e.name_latin or e.type not in ("PER", "ORG", "LOC"):
+                continue            # (a place: only a facility the gazetteer did not know, مطار عدن)
             try:
                 e.name_latin = to_latin(e.name, e.type, article=self.article_style)
             except ValueError:

@@ -7,31 +7,20 @@ places already resolved) as context: طرابلس is Tripoli, Libya in an articl
 about Libya and Tripoli, Lebanon in one about Lebanon. A place it does not know takes the
 country of a place resolved in its sentence, else the article's main country; a state head
 alone (المملكة) is the publisher's country when its official name opens with it. A continent or a
-region of several countries (macro_regions.txt: أوروبا، أميركا الوسطى، الشرق الأوسط) has no country
-and is not resolved to one.
+region of several countries (macro_regions.txt: أوروبا، أميركا الوسطى، الشرق الأوسط) has no country;
+it takes its centre and English name only from one of the gazetteer's areas (geo_areas.tsv), never
+from a town that shares a word of its name.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 
 from rasid.entities.publisher import publisher_country
 from rasid.geo import Gazetteer, context_from_text, resolve
-from rasid.geo.names import STATE_HEADS, key
+from rasid.geo.names import STATE_HEADS, key, press_name
 from rasid.lang.ar.lexicons import keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.stages.base import Stage, register
-
-
-_ARTICLE = re.compile(r"^(?:A[lştḑẓdrsnz]h?|El)[ -](?=\w)")
-
-
-def press_name(name: str) -> str:
-    """GeoNames' transcription as the English press writes it: no macrons, no ‘ayn, no Al- prefix."""
-    name = name.replace("‘", "").replace("’", "").replace("ʼ", "").replace("`", "")
-    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return _ARTICLE.sub("", name).strip()
 
 
 @register
@@ -53,14 +42,16 @@ class Places(Stage):
         for e in article.entities:
             if e.type != "LOC":
                 continue
-            if norm_key(e.name or "") in regions:
+            region = norm_key(e.name or "") in regions
+            if region:
                 e.country = None        # a continent or region of several countries: no one country
-                continue
             names = [e.name] + [mentions[i].text for i in e.mentions if i in mentions]
             for name in dict.fromkeys(names):
                 cand = resolve(name, context, gaz)
                 if cand is None:
                     continue
+                if region and (cand.feature != "region" or cand.country):
+                    break               # ... and only an area of the gazetteer's own may place it
                 e.geo = cand.to_place()
                 e.country = cand.country or e.country      # the resolved place decides (عمان: Amman or Oman)
                 e.name_latin = e.name_latin or press_name(cand.name_en)

@@ -146,3 +146,33 @@ def test_lexicon_tables_loaded():
     assert norm_key("محمد") in lex.hand
     assert lex.forms, "derived latin_forms.tsv missing (run python -m rasid.train.names)"
     assert lex.pairs, "derived name_parts.tsv missing"
+
+
+# --- organisations composed from the table, places and known people -------------------------
+import pytest as _pytest
+
+
+@_pytest.mark.parametrize("arabic, english", [
+    ("جهاز الأمن القومي", "National Security Agency"),
+    ("المقاومة الشعبية", "Popular Resistance"),
+    ("مجلس إسناد الفلوجة", "Fallujah Support Council"),      # a construct chain read from its end
+    ("حزب العدالة والتنمية", "Justice and Development Party"),  # ... "and" keeps its order
+    ("حكومة مصر", "Government of Egypt"),                     # a country after the head
+    ("إدارة أوباما", "Obama Administration"),                  # a known person's surname
+    ("طيران الجيش العراقي", "Iraqi Army Aviation"),
+    ("لجنة العلاقات الخارجية في مجلس الشيوخ", "Senate Foreign Relations Committee"),
+])
+def test_org_composition(arabic, english):
+    from rasid.names.translit import org_to_latin
+    assert org_to_latin(arabic) == english
+
+
+def test_org_piece_unknown_stays_unknown():
+    from rasid.names.translit import org_to_latin
+    assert org_to_latin("مجلس الفخامة") is None     # no guessed English for an unknown word
+
+
+def test_facility_places_only():
+    from rasid.names.translit import to_latin
+    assert to_latin("مطار عدن", "LOC") == "Aden Airport"
+    assert to_latin("الخالدية", "LOC") is None        # a bare place the gazetteer lacks: no guess
