@@ -48,6 +48,7 @@ train: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python -m rasid.train.geo --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.names --shared $(SHARED)
+	$(BIN)/python -m rasid.train.western_names
 	$(BIN)/python -m rasid.train.ner --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.everyday --data $(SHARED)/data
 	$(BIN)/python -m rasid.train.common_words --data $(SHARED)/data

@@ -33,13 +33,30 @@ def corpus_counts() -> dict:
 
 
 _VOCAB: dict | None = None
+_GAZ: dict | None = None
+
+
+def _name_words() -> dict:
+    """Word -> class letters of the NER model's gazetteer (F first name, P a person's name)."""
+    global _GAZ
+    if _GAZ is None:
+        try:
+            from rasid.ner import load_tagger
+
+            _GAZ = load_tagger().extractor.gaz or {}
+        except (OSError, ImportError):
+            _GAZ = {}
+    return _GAZ
 
 
 def _name_start(tok: Token) -> int:
     """Where a name starts in a token with proclitics and no article: after as many of them as
     leave the form the corpus knows best (بطرابلس → طرابلس; بطرس، كريتر stay whole; وكريتر → كريتر).
+    A token the gazetteers list as a person's name stays whole: بسام is not ب + سام, ليلى not ل + يلى.
     When the corpus knows no reading, the token stays whole (فلويد is not ف+لويد)."""
     words = tok.words
+    if any(c in _name_words().get(tok.norm, "") for c in "FP"):
+        return tok.start        # a person's name the gazetteers know (بسام، ليلى، براين): whole
     vocab = corpus_counts()
     best, best_count = 0, vocab.get(tok.norm, 0)
     for s in range(1, len(words)):
