@@ -19,34 +19,29 @@ CLOSE_QUOTES = "»”›"
 EDGE_KINDS = ("quote", "punct", "symbol")
 
 
-def corpus_counts() -> dict:
-    """Word counts of the unlabelled corpus shipped with the NER model ({} without a model)."""
-    global _VOCAB
-    if _VOCAB is None:
+_FROM_MODEL: dict[str, dict] = {}
+
+
+def _model_table(attr: str) -> dict:
+    """A table of the NER model's feature extractor (``vocab``, ``gaz``), {} without a model."""
+    if attr not in _FROM_MODEL:
         try:
             from rasid.ner import load_tagger
 
-            _VOCAB = load_tagger().extractor.vocab or {}
+            _FROM_MODEL[attr] = getattr(load_tagger().extractor, attr) or {}
         except (OSError, ImportError):
-            _VOCAB = {}
-    return _VOCAB
+            _FROM_MODEL[attr] = {}
+    return _FROM_MODEL[attr]
 
 
-_VOCAB: dict | None = None
-_GAZ: dict | None = None
+def corpus_counts() -> dict:
+    """Word counts of the unlabelled corpus shipped with the NER model ({} without a model)."""
+    return _model_table("vocab")
 
 
 def _name_words() -> dict:
     """Word -> class letters of the NER model's gazetteer (F first name, P a person's name)."""
-    global _GAZ
-    if _GAZ is None:
-        try:
-            from rasid.ner import load_tagger
-
-            _GAZ = load_tagger().extractor.gaz or {}
-        except (OSError, ImportError):
-            _GAZ = {}
-    return _GAZ
+    return _model_table("gaz")
 
 
 def _name_start(tok: Token) -> int:

@@ -26,7 +26,9 @@ not in the table. LOC/MISC: only whole phrases of that table; else None.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from rasid.lang.ar.lexicons import table
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 from rasid.memo import memo
 from rasid.names.known import known_latin
@@ -214,14 +216,20 @@ def _word(word: str, surname: bool = False, western: bool = False, first: bool =
     return translit_word(word)
 
 
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """Name particles (أبو، بن، آل، ولد...; lexicons/name_particles.tsv) as norm_key keys."""
+    return frozenset(norm_key(r["particle"]) for r in table("name_particles"))
+
+
 def _arabic_name(parts: list[str]) -> bool:
     """Whether a name is Arabic by one of its parts: a given name of the Arabic hand table or of
-    the legislators' aligned parts, a part with ال, عبد, أبو or بن. Such a name is never read
+    the legislators' aligned parts, a part with ال or عبد, a name particle (أبو، بن، آل). Such a name is never read
     with the census list of Western names (جاسر الحربش is not Gauthier)."""
     lex = lexicon()
     for p in parts:
         k = part_key(p)
-        if k.startswith(("ال", "عبد", "ابو", "بن ", "ابن")) or k in ("بن", "ابن", "بنت"):
+        if k.startswith("ال") or k.startswith("عبد") or k.split(" ")[0] in _particles():
             return True
         if (k in lex.hand and k not in lex.foreign) or k in lex.pairs:
             return True
