@@ -9,7 +9,8 @@ Reports, without changing the store:
 * articles, actors (by type) and actors per 1,000 articles; the share of PER/ORG actors
   seen in a single article;
 * the most-mentioned actors, each with the number of registry ids that carry the same
-  normalised name (one id per real actor means 1);
+  normalised name, and of those in the same country (or with none on either side): one id per
+  real actor means 1 in its country (the interior ministries of twelve states are twelve actors);
 * the commonest place names (LOC actors by mentions) with their coordinates;
 * events dated before 2000 or after the newest publication month, and how many of
   those have the year written in their evidence sentence.
@@ -46,13 +47,22 @@ def report(db: Path, top: int = 50, places: int = 10) -> dict:
     per_org = types.get("PER", 0) + types.get("ORG", 0)
     rows = conn.execute("SELECT id, type, name_ar, name_en, country, mentions, data FROM actors").fetchall()
     ids_by_key: dict = {}         # (type, key of a name the actor was called) -> actor ids
+    country_of = {}
     for r in rows:
+        country_of[r["id"]] = r["country"]
         for name in json.loads(r["data"]).get("names", []) or [r["name_ar"] or ""]:
             ids_by_key.setdefault((r["type"], arabic_key(name)), set()).add(r["id"])
+
+    def same_name(r) -> set:
+        return ids_by_key.get((r["type"], arabic_key(r["name_ar"] or "")), set()) | {r["id"]}
+
     ranked = sorted(rows, key=lambda r: (-r["mentions"], r["id"]))
     top_actors = [{"id": r["id"], "type": r["type"], "name": r["name_ar"], "latin": r["name_en"],
                    "country": r["country"], "mentions": r["mentions"],
-                   "ids_same_name": len(ids_by_key.get((r["type"], arabic_key(r["name_ar"] or "")), ()) | {r["id"]})}
+                   "ids_same_name": len(same_name(r)),
+                   # the same name in the same country (or with none on either side): one real actor
+                   "ids_same_name_country": sum(1 for i in same_name(r) if country_of.get(i) == r["country"]
+                                                or not country_of.get(i) or not r["country"])}
                   for r in ranked[:top]]
     loc = conn.execute(
         "SELECT a.name_ar, a.name_en, a.country, count(*) n, json_extract(a.data, '$.geonameid') gid"
@@ -79,6 +89,7 @@ def report(db: Path, top: int = 50, places: int = 10) -> dict:
         "per_org_single_article_share": round(single / max(per_org, 1), 3),
         "top_actors": top_actors,
         "top_actors_with_one_id": sum(a["ids_same_name"] == 1 for a in top_actors),
+        "top_actors_with_one_id_in_their_country": sum(a["ids_same_name_country"] == 1 for a in top_actors),
         "top_places": [{"name": r["name_ar"], "latin": r["name_en"], "country": r["country"],
                         "mentions": r["n"], "geonameid": r["gid"]} for r in loc],
         "events": n_events, "events_undated": undated, "events_with_coordinates": located,
@@ -207,9 +218,12 @@ def main() -> int:
     print(f"articles {r['articles']}  actors {r['actors']} {r['actors_by_type']}  "
           f"per 1000 articles {r['actors_per_1000_articles']}  PER/ORG in one article {r['per_org_single_article_share']}")
     print(f"names waiting for a second article: {r['names_waiting']} ({r['names_waiting_distinct']} distinct)")
-    print(f"top {len(r['top_actors'])} actors with one id: {r['top_actors_with_one_id']}")
+    print(f"top {len(r['top_actors'])} actors with one id: {r['top_actors_with_one_id']} of the name; "
+          f"{r['top_actors_with_one_id_in_their_country']} of the name in their country "
+          f"(ministries of several states share a name)")
     for a in r["top_actors"]:
-        print(f"  {a['mentions']:5d}  {a['ids_same_name']:3d} ids  {a['type']}  {a['id']}  {a['name']}  "
+        print(f"  {a['mentions']:5d}  {a['ids_same_name']:3d} ids ({a['ids_same_name_country']} in its country)"
+              f"  {a['type']}  {a['id']}  {a['name']}  "
               f"/ {a['latin'] or '-'}  {a['country'] or '-'}")
     print("commonest places:")
     for p in r["top_places"]:
