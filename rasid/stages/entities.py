@@ -175,7 +175,8 @@ class Entities(Stage):
 
     @staticmethod
     def _coordinated_country(article, g, by_mention, ents, after):
-        """A person listed right after another official (X، وY) shares that official's country.
+        """A person listed right after another official (X، وY) shares that official's country: the
+        country of the other's office, else, when both hold an office, the other's own (a known person: وزير الخارجية جون كيري ووزير الطاقة إرنست مونيز are both American).
         ``after``: a person's mention id -> the person's mention before it in the article."""
         for cur in sorted(g.mentions, key=lambda x: x.start):
             prev = after.get(cur.id)
@@ -185,8 +186,11 @@ class Entities(Stage):
             other = ents.get(by_mention.get(prev.id, ""))
             if other is None or other is ents.get(by_mention.get(cur.id, "")) or len(between) > 60:
                 continue
-            if ("،" in between or " و" in between) and any(r.country for r in other.roles):
-                return next(r.country for r in other.roles if r.country)
+            if "،" in between or " و" in between:
+                if any(r.country for r in other.roles):
+                    return next(r.country for r in other.roles if r.country)
+                if other.country and other.roles and ents[by_mention[cur.id]].roles:
+                    return other.country    # a known official (وزير الخارجية جون كيري ووزير الطاقة X): his
         return None
 
     @staticmethod

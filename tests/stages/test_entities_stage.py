@@ -46,3 +46,12 @@ def test_apposition_after_the_name_and_kinship():
     assert any("قائد القوات البرية" in r.title for r in father.roles)
     assert father.country == "EGY"
     assert ents["ماهر الزين"].country == "EGY"
+
+
+def test_an_official_listed_after_a_known_official_shares_his_country():
+    """وزير الخارجية جون كيري ووزير الطاقة X: a Saudi paper's unnamed-country office is not Saudi here."""
+    from rasid.extract import extract_text
+    a = extract_text("ورأت اللجنة في الجلسة وزير الخارجية جون كيري ووزير الطاقة إرنست مونيز، أن الاتفاق سيئ.")
+    by_name = {e.name: e for e in a.entities if e.type == "PER"}
+    assert by_name["جون كيري"].country == "USA"
+    assert by_name["إرنست مونيز"].country == "USA"
