@@ -83,6 +83,11 @@ def office_before(tokens: list[Token], first_tok: int, lo: int, text: str) -> Of
         if in_quote:
             k -= 1
             continue
+        if key == "في" and head_at is None and k + 1 < first_tok and tokens[k + 1].kind == "word" \
+                and country_word(tokens[k + 1].stem, lex) and k - 1 >= lo and tokens[k - 1].kind == "word" \
+                and is_nisba(tokens[k - 1].stem):
+            k -= 1      # an envoy's host: السفير البريطاني في لبنان X
+            continue
         if key in lex.phrase_end_verbs or key in lex.stop and key not in ("ل", "لدي"):
             break
         if not _office_word(key, lex) and not (t.split and t.words[0].norm in ("ب", "ل")):

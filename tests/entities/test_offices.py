@@ -49,3 +49,9 @@ def test_country_word_inside_an_office():
     vocab = vocabulary()
     assert country_word("التركي", vocab) and country_word("جمهوريه", vocab) and country_word("اماره", vocab)
     assert not country_word("الداخليه", vocab) and not country_word("في", vocab)
+
+
+def test_an_envoy_with_his_host_country():
+    assert office("أعلن أن السفير البريطاني في لبنان توم فلتشر أكد له", "توم فلتشر")[0] == "السفير البريطاني في لبنان"
+    # في not after a nationality is no part of an office: the phrase stops there
+    assert office("ساهم في لبنان توم فلتشر", "توم فلتشر")[0] is None
