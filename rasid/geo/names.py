@@ -131,4 +131,11 @@ def press_name(name: str) -> str:
     """GeoNames' transcription as the English press writes it: no macrons, no ‘ayn, no Al- prefix."""
     name = name.replace("‘", "").replace("’", "").replace("ʼ", "").replace("`", "")
     name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return _ARTICLE.sub("", name).strip()
+    name = _ARTICLE.sub("", name).strip()
+    for academic, press in _PRESS_WORDS:
+        name = re.sub(rf"\b{academic}\b", press, name)
+    return name
+
+
+# GeoNames' academic spellings of common place-name words -> the English press's
+_PRESS_WORDS = (("Shaykh", "Sheikh"), ("Khawr", "Khor"), ("Sayyid", "Sayed"))

@@ -277,3 +277,10 @@ def test_an_area_keeps_a_first_level_regions_name(g):
     assert {c.name_en for c in g.candidates("البحر الأحمر")} == {"Red Sea"}      # Egypt's and Sudan's
     assert all(c.country in ("EGY", "SDN") for c in g.candidates("البحر الأحمر"))
     assert g.candidates("السويس")[0].name_en != "Suez Canal"
+
+
+def test_press_spelling_of_geonames_words():
+    from rasid.geo.names import press_name
+    assert press_name("Khawr Maksar") == "Khor Maksar"
+    assert press_name("Ash Shaykh ‘Uthman") == "Sheikh Uthman"
+    assert press_name("Al Fallujah") == "Fallujah"
