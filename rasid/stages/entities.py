@@ -96,11 +96,13 @@ class Entities(Stage):
         # ---- well-known actors: English name, country and sector from the project's lexicons
         stateless: set[str] = set()
         mention_text = {m.id: m.text for m in article.mentions}
+        same_org: dict[tuple[str, str], list] = {}     # a known organisation -> its entities here
         for g, e in zip(groups, entities):
             names = [e.name] + [mention_text[i] for i in e.mentions]
             if g.type == "ORG":
                 known = next((k for k in map(known_org, names) if k), None)
                 if known:
+                    same_org.setdefault((known.english, known.country), []).append(e)
                     if not known.country:
                         stateless.add(e.id)     # an international body (الاتحاد الأوروبي، داعش)
                     e.name_latin = e.name_latin or known.english
@@ -143,7 +145,7 @@ class Entities(Stage):
             if e.country is None and dominant and e.id not in stateless and ((g.type == "PER" and e.roles) or e.sector in STATE_SECTORS):
                 e.country = dominant
                 e.kb_id = None
-        article.entities = entities
+        article.entities = _merge_same_known(entities, same_org)
         return article
 
     @staticmethod
@@ -212,3 +214,25 @@ class Entities(Stage):
             if b is not None and b.id in by_mention and by_mention[b.id] != by_mention[a.id]:
                 return by_mention[b.id]
         return None
+
+
+def _merge_same_known(entities: list[Entity], same_org: dict) -> list[Entity]:
+    """Entities of one article that the organisation lexicon reads as the same organisation (داعش
+    and تنظيم داعش; الحوثيين and ميليشيات الحوثيين) are one: the first keeps every mention and alias,
+    and offices that named the others now name it."""
+    into: dict[str, Entity] = {}
+    for group in same_org.values():
+        keep = group[0]
+        for other in group[1:]:
+            keep.mentions = keep.mentions + [m for m in other.mentions if m not in keep.mentions]
+            keep.aliases = sorted(set(keep.aliases) | set(other.aliases) | {other.name} - {keep.name})
+            keep.country = keep.country or other.country
+            keep.sector = keep.sector or other.sector
+            into[other.id] = keep
+    if not into:
+        return entities
+    for e in entities:
+        for r in e.roles:
+            if r.org in into:
+                r.org = into[r.org].id
+    return [e for e in entities if e.id not in into]

@@ -55,3 +55,10 @@ def test_an_official_listed_after_a_known_official_shares_his_country():
     by_name = {e.name: e for e in a.entities if e.type == "PER"}
     assert by_name["جون كيري"].country == "USA"
     assert by_name["إرنست مونيز"].country == "USA"
+
+
+def test_one_known_organisation_is_one_entity_in_an_article():
+    from rasid.extract import extract_text
+    a = extract_text("قال مصدر إن تنظيم داعش انسحب من المدينة. وأضاف أن داعش خسر مواقعه وأن الحوثيين وميليشيات الحوثيين تراجعوا.")
+    isis = [e for e in a.entities if e.type == "ORG" and e.name_latin == "Islamic State"]
+    assert len(isis) == 1 and {"داعش", "تنظيم داعش"} <= {isis[0].name, *isis[0].aliases}
