@@ -105,12 +105,35 @@ def place_core(words: list[str]) -> list[str]:
 
 
 def org_core(words: list[str]) -> list[str]:
-    """Drop trailing nisba adjectives and time words (الليبية المؤقتة)."""
+    """Drop trailing nisbas of states and time words (الليبية المؤقتة); an adjective of another kind
+    stays (وزارة الداخلية is not وزارة الخارجية: both are nisba-shaped). Two states' bodies with
+    the same core stay apart (:func:`_other_nationality`)."""
+    from rasid.entities.countries import word_country
+
     j = len(words)
     drops = vocabulary().org_core_drops
-    while j > 1 and (is_nisba(words[j - 1]) or words[j - 1] in drops):
+    while j > 1 and ((is_nisba(words[j - 1]) and word_country(words[j - 1])) or words[j - 1] in drops):
         j -= 1
     return words[:j]
+
+
+def _trailing_nisbas(words: list[str]) -> set[str]:
+    from rasid.entities.countries import word_country
+
+    out = set()
+    j = len(words)
+    while j > 1 and is_nisba(words[j - 1]):
+        country = word_country(words[j - 1])
+        if country:
+            out.add(country)        # a state's nisba (not العربي، الإسلامي)
+        j -= 1
+    return out
+
+
+def _other_nationality(a: list[str], b: list[str]) -> bool:
+    """Both names end with nisbas of states and not the same states: two states' bodies."""
+    na, nb = _trailing_nisbas(a), _trailing_nisbas(b)
+    return bool(na) and bool(nb) and na != nb
 
 
 def _run_of(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
@@ -251,8 +274,8 @@ def _match(m: Mention, w: list[str], lw: tuple[str, ...], same: list[Group]) -> 
             if len(w) < len(g.words) and g.loose_words[:len(w)] == lw and (len(w) >= 2 or w[0] not in lex.org_heads):
                 return g
             g_core, g_quoted, g_commanded = g.org_keys
-            if g_core == core:
-                return g
+            if g_core == core and not _other_nationality(w, g.words):
+                return g        # (السفارة الأميركية is not السفارة الإيرانية)
             if any(q == lw for q in g_quoted):
                 return g
             if _run_of(g.loose_words, commanded) or _run_of(lw, g_commanded):

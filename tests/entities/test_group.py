@@ -63,3 +63,15 @@ def test_abd_spellings_are_one_name_and_a_fathers_name_is_not_the_child():
                            ("زينب محمد لباد", "PER"), ("محمد لباد", "PER")])
     assert [len(ms) for _, _, ms in got] == [2, 1, 1]
     assert [name for _, name, _ in got][1:] == ["زينب محمد لباد", "محمد لباد"]
+
+
+def test_ministries_and_states_bodies_stay_apart():
+    """وزارة الداخلية and وزارة الخارجية end with nisba-shaped words but are two ministries; the
+    interior ministries of two states are two; a state's nisba still goes (الحكومة الليبية المؤقتة ~
+    الحكومة الليبية)."""
+    from rasid.extract import extract_text
+    a = extract_text("أعلنت وزارة الداخلية السعودية القبض على المتهمين. وقالت وزارة الخارجية إن وزارة المالية "
+                     "ستدفع، وإن وزارة الداخلية الألمانية وافقت. وقالت الحكومة الليبية المؤقتة إن الحكومة الليبية مستعدة.")
+    orgs = {e.name: set(e.aliases) for e in a.entities if e.type == "ORG"}
+    assert {"وزارة الداخلية السعودية", "وزارة الخارجية", "وزارة المالية", "وزارة الداخلية الألمانية"} <= set(orgs)
+    assert "الحكومة الليبية" in orgs["الحكومة الليبية المؤقتة"]
