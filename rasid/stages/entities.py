@@ -10,6 +10,8 @@ dominant country for persons and state bodies.
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 
 from rasid.doc.layers import Entity, Role
@@ -19,6 +21,7 @@ from rasid.entities.publisher import publisher_country
 from rasid.geo import Gazetteer
 from rasid.entities.offices import Office, core_office, office_after, office_before
 from rasid.entities.vocabulary import vocabulary
+from rasid.lang.ar.normalize import norm_key
 from rasid.names.known import known_person
 from rasid.names.orgs import known_org
 from rasid.stages.base import Stage, register
@@ -138,6 +141,8 @@ class Entities(Stage):
                         e.country = ents[rel].country or (
                             next((ents[r.org].country for r in ents[rel].roles if r.org and ents[r.org].country), None))
             if e.country is None and g.type == "PER":
+                e.country = _nationality_after(text, g.mentions)
+            if e.country is None and g.type == "PER":
                 e.country = self._coordinated_country(article, g, by_mention, ents, after)
             if e.country is None and home and e.id not in stateless and (
                     (g.type == "PER" and e.roles) or e.sector in STATE_SECTORS):
@@ -236,3 +241,18 @@ def _merge_same_known(entities: list[Entity], same_org: dict) -> list[Entity]:
             if r.org in into:
                 r.org = into[r.org].id
     return [e for e in entities if e.id not in into]
+
+
+_NATIONALITY = re.compile(r"\s*[(،,]?\s*(?:(?:من|يحمل|تحمل|حامل)\s+الجنسي[ةه]\s+(\w+)|(\w+)\s+الجنسي[ةه])")
+
+
+def _nationality_after(text: str, mentions) -> str | None:
+    """A nationality written right after a person's name: عدنان الخلف (سوريا الجنسية)، X سوري
+    الجنسية، X من الجنسية السورية، X يحمل الجنسية الأمريكية."""
+    for m in mentions:
+        hit = _NATIONALITY.match(text, m.end, m.end + 60)
+        if hit:
+            country = word_country(norm_key(hit.group(1) or hit.group(2)))
+            if country:
+                return country
+    return None

@@ -62,3 +62,10 @@ def test_one_known_organisation_is_one_entity_in_an_article():
     a = extract_text("قال مصدر إن تنظيم داعش انسحب من المدينة. وأضاف أن داعش خسر مواقعه وأن الحوثيين وميليشيات الحوثيين تراجعوا.")
     isis = [e for e in a.entities if e.type == "ORG" and e.name_latin == "Islamic State"]
     assert len(isis) == 1 and {"داعش", "تنظيم داعش"} <= {isis[0].name, *isis[0].aliases}
+
+
+def test_nationality_written_after_the_name():
+    from rasid.extract import extract_text
+    a = extract_text("وشقيقه عدنان الخلف (سوريا الجنسية) من سكان تل سبع. وقبض على محمد رحيم يحمل الجنسية الهندية.")
+    by_name = {e.name: e.country for e in a.entities if e.type == "PER"}
+    assert by_name["عدنان الخلف"] == "SYR" and by_name["محمد رحيم"] == "IND"
