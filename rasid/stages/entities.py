@@ -117,7 +117,7 @@ class Entities(Stage):
                 if known:
                     if not known.country:
                         stateless.add(e.id)     # a UN or other international official
-                    e.country = e.country or known.country or None
+                    e.country = known.country or e.country or None     # knowledge beats a nearby nisba
                     e.sector = e.sector or known.sector or None
                     e.name_latin = e.name_latin or known.english
         # ---- places named as countries
