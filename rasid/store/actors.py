@@ -563,7 +563,7 @@ class ActorRegistry:
             actor.latin_counts[entity.name_latin] = actor.latin_counts.get(entity.name_latin, 0) + 1
             if not country:
                 actor.name_latin = _usual(actor.latin_counts)
-        if entity.country:
+        if entity.country and not _stateless(actor, entity):
             actor.countries[entity.country] = actor.countries.get(entity.country, 0) + 1
         if not country and entity.sector and not actor.sector:
             actor.sector = entity.sector
@@ -630,3 +630,19 @@ class ActorRegistry:
     def load(cls, path: str | os.PathLike) -> "ActorRegistry":
         with open(path, encoding="utf-8") as fh:
             return cls.from_dict(json.load(fh))
+
+
+def _stateless(actor: Actor, entity: Entity) -> bool:
+    """An actor no country may claim: an international body of the organisation lexicon (الاتحاد
+    الأوروبي, whatever a run-on name in one article, الاتحاد الأوروبي الفرنسي, said), or a region of
+    several countries (الشرق الأوسط)."""
+    etype = (entity.type or "").upper()
+    if etype == "ORG":
+        from rasid.names.orgs import known_org
+
+        known = known_org(actor.name or entity.name or "")
+        return known is not None and not known.country
+    if etype == "LOC":
+        geo = entity.geo
+        return geo is not None and geo.feature == "region" and not geo.country
+    return False

@@ -280,3 +280,17 @@ def test_an_international_body_is_one_actor_whatever_country_an_article_gives_it
     # a place named with a compass word (شرق أوروبا) is the place
     e = reg.resolve(Entity(id="l1", type="LOC", name="أوروبا"))
     assert reg.resolve(Entity(id="l2", type="LOC", name="أوروبا", aliases=["شرق أوروبا"])) == e
+
+
+def test_an_international_body_or_a_region_claims_no_country():
+    """A run-on name in one article (الاتحاد الأوروبي الفرنسي, with a French nisba) joins the EU's actor
+    but gives it no country; a region of several countries has none either."""
+    from rasid.doc.layers import Place
+    reg = ActorRegistry()
+    eu = reg.resolve(Entity(id="e1", type="ORG", name="الاتحاد الأوروبي", name_latin="European Union"))
+    same = reg.resolve(Entity(id="e2", type="ORG", name="الاتحاد الأوروبي", aliases=["الاتحاد الأوروبي الفرنسي"],
+                              country="FRA"))
+    assert same == eu and reg.get(eu).country is None
+    me = reg.resolve(Entity(id="e3", type="LOC", name="الشرق الأوسط", country="IRN",
+                            geo=Place(lat=29.0, lon=41.0, geonameid=-5007, feature="region")))
+    assert reg.get(me).country is None
