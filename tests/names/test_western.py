@@ -57,3 +57,10 @@ def test_committed_list_equals_a_fresh_build(tmp_path):
     from rasid.train.western_names import DEFAULT_OUT, build
     build(tmp_path)
     assert (tmp_path / "western_forms.tsv.gz").read_bytes() == (DEFAULT_OUT / "western_forms.tsv.gz").read_bytes()
+
+
+def test_a_written_hamza_is_no_article():
+    """ألبرتو، ألفريد open with أل, not with the article: Alberto, Alfred (not Barto, Farid)."""
+    assert to_latin("ألبرتو فرنانديز", "PER") == "Alberto Fernandez"
+    assert to_latin("ألفريد هيتشكوك", "PER") == "Alfred Hitchcock"
+    assert to_latin("محمد الشهري", "PER", article="al") == "Mohammed al-Shihri"
