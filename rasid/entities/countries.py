@@ -50,12 +50,13 @@ def phrase_country(tokens: list[Token], first: int, last: int, text: str) -> str
     return None
 
 
-def document_countries(tokens: list[Token]) -> Counter:
-    """How often each country is named or implied in the article."""
+def document_countries(tokens: list[Token], skip: frozenset[int] = frozenset()) -> Counter:
+    """How often each country is named or implied in the article; tokens at the indexes in ``skip``
+    (inside persons' names: تركي الفيصل is no Turk) do not count."""
     counts: Counter = Counter()
     known = word_country.kept  # word_country's answers, read here directly: asked for every word
     # each distinct word once, in text order (so the countries come in the order they are first named)
-    words = Counter([t.stem for t in tokens if t.kind == "word"])
+    words = Counter([t.stem for k, t in enumerate(tokens) if t.kind == "word" and k not in skip])
     for key, n in words.items():
         c = known.get(key, _UNKNOWN)
         if c is _UNKNOWN:

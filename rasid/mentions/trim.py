@@ -119,3 +119,31 @@ def _head_and_title(words: list[str], vocab: ActorVocabulary) -> bool:
     head = words[0].removeprefix("ال")
     return any(w in heads for w in (words[0], head) for heads in
                (vocab.org_heads, vocab.facility_heads, vocab.place_heads, vocab.named_after_heads))
+
+
+def given_name_before(text: str, tokens, stems, mentions: list, vocab: ActorVocabulary,
+                      first_names, key: Callable[[str], str], token_at: Callable[[int], int],
+                      country_of: Callable[[str], str | None]) -> list:
+    """A person's given name that is also a nationality adjective (تركي، سعودي: Turki) is part of the
+    name after it when that name opens with بن (تركي بن أحمد السديري) or a title stands before the given
+    name (الأمير تركي الفيصل): the tagger reads it as a nisba and the name lost its first word.
+    ``first_names``: norm keys of given names (the NER gazetteer's). A MISC mention of that word goes."""
+    drop = set()
+    for m in mentions:
+        if m.label != "PER":
+            continue
+        i = token_at(m.start)
+        if i <= 0 or tokens[i - 1].kind != "word":
+            continue
+        g = stems[i - 1]
+        if not (g in first_names and country_of(g)):
+            continue
+        titled = i >= 2 and tokens[i - 2].kind == "word" and (
+            stems[i - 2] in vocab.person_titles or stems[i - 2] in vocab.honorifics)
+        if not (stems[i] in ("بن", "ابن") or titled):
+            continue
+        start = tokens[i - 1].start
+        drop.update(o.id for o in mentions if o is not m and o.start < tokens[i - 1].end and start < o.end)
+        m.start, m.text = start, text[start:m.end]
+        m.norm = key(m.text)
+    return [m for m in mentions if m.id not in drop]

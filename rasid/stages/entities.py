@@ -64,7 +64,10 @@ class Entities(Stage):
             for m in g.mentions:
                 by_mention[m.id] = e.id
         ents = {e.id: e for e in entities}
-        context = document_countries(tokens)
+        idx = article.token_index()
+        in_names = frozenset(k for m in article.mentions if m.label == "PER"
+                             for k in range(*idx.span(m.start, m.end)))
+        context = document_countries(tokens, in_names)
         dominant = context.most_common(1)[0][0] if context else None
         offices: dict[str, tuple[Office, int]] = {}   # entity id -> (office, sentence)
         orgs = sorted((m.start, m.end, m.id) for m in article.mentions if m.label == "ORG")

@@ -17,7 +17,7 @@ from rasid.entities.vocabulary import ActorVocabulary, KnownVerbs, vocabulary
 from rasid.mentions.candidates import gazetteer_places, model_spans, rule_spans
 from rasid.mentions.merge import merged, resolve_overlaps
 from rasid.mentions.propagate import propagate
-from rasid.mentions.trim import coordinated, join_named_after, one_word_label, trim
+from rasid.mentions.trim import coordinated, given_name_before, join_named_after, one_word_label, trim
 from rasid.ner.everyday import everyday_words
 from rasid.stages.base import Stage, register
 
@@ -91,6 +91,9 @@ class Mentions(Stage):
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         key, sentence=si, source=source))
         mentions = join_named_after(text, mentions, vocab, name_key)
+        if rules is not None:
+            mentions = given_name_before(text, tokens, stems, mentions, vocab, _first_names(), name_key, idx.at,
+                                         word_country)
         _known_orgs_as_orgs(mentions)
         if rules is not None:
             mentions = merged(mentions, propagate(article, idx, mentions, vocab))
@@ -110,3 +113,16 @@ def _known_orgs_as_orgs(mentions: list[Mention]) -> None:
             org = known_org(m.text)
             if org is not None and org.kind not in MEDIA_KINDS:
                 m.label = "ORG"
+
+
+def _first_names() -> frozenset[str]:
+    """Given names of the NER model's gazetteer (class F), as stem keys."""
+    from rasid.entities.spans import _name_words
+
+    global _FIRST
+    if _FIRST is None:
+        _FIRST = frozenset(w for w, c in _name_words().items() if "F" in c)
+    return _FIRST
+
+
+_FIRST: frozenset[str] | None = None

@@ -69,3 +69,14 @@ def test_nationality_written_after_the_name():
     a = extract_text("وشقيقه عدنان الخلف (سوريا الجنسية) من سكان تل سبع. وقبض على محمد رحيم يحمل الجنسية الهندية.")
     by_name = {e.name: e.country for e in a.entities if e.type == "PER"}
     assert by_name["عدنان الخلف"] == "SYR" and by_name["محمد رحيم"] == "IND"
+
+
+def test_turki_is_a_given_name_not_turkey():
+    """تركي (Turki) opens a Saudi name; the tagger reads it as 'Turkish': the name keeps it, and no
+    word inside a person's name counts towards the article's countries."""
+    from rasid.extract import extract_text
+    a = extract_text("وحضر الحفل الأمير تركي بن أحمد السديري ومحافظ المدينة. كما التقى الأمير تركي الفيصل بالوفد. "
+                     "وقال الوزير خالد العلي إن الوفد وصل.")
+    names = {e.name: e.country for e in a.entities if e.type == "PER"}
+    assert "تركي بن أحمد السديري" in names and "تركي الفيصل" in names
+    assert "TUR" not in names.values()
