@@ -1,6 +1,8 @@
 """A span's edges adjusted to the name, and one-word spans kept, dropped or relabelled."""
 from __future__ import annotations
 
+from functools import cache
+
 import re
 from typing import Callable
 
@@ -51,7 +53,28 @@ def trim(text: str, tokens: list[Token], stems: list[str], i: int, j: int, label
                 is_nisba(keys[k]) or keys[k] in vocab.org_time_adjectives):
             k += 1
             j = k
+        j = _complement(tokens, keys, j, b, is_verb) if keys[j - 1] in _open_adjectives() else j
     return i, j
+
+
+@cache
+def _open_adjectives() -> frozenset[str]:
+    from rasid.lang.ar.lexicons import keys
+
+    return keys("org_general_adjectives")
+
+
+def _complement(tokens: list[Token], keys: list[str], j: int, b: int, is_verb: Callable[[Token], bool]) -> int:
+    """Past a ل complement of an open name (المؤسسة العامة + للخطوط الحديدية، مركز ... + للإغاثة
+    والأعمال الإنسانية): لل + a noun, then up to four definite words or words joined by و+ال;
+    ``j`` unchanged when no لل word follows."""
+    if j >= b or tokens[j].kind != "word" or not tokens[j].norm.startswith("لل") or is_verb(tokens[j]):
+        return j
+    k = j + 1
+    while k < b and k - j <= 4 and tokens[k].kind == "word" and not is_verb(tokens[k]) and (
+            tokens[k].norm.startswith(("ال", "وال"))):
+        k += 1
+    return k
 
 
 def coordinated(tokens: list[Token], i: int, j: int, label: str) -> list[tuple[int, int]]:

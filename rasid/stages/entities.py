@@ -11,6 +11,7 @@ dominant country for persons and state bodies.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bisect import bisect_left
 
@@ -21,6 +22,7 @@ from rasid.entities.publisher import publisher_country
 from rasid.geo import Gazetteer
 from rasid.entities.offices import Office, core_office, office_after, office_before
 from rasid.entities.vocabulary import vocabulary
+from rasid.lang.ar.lexicons import words
 from rasid.lang.ar.normalize import norm_key
 from rasid.names.known import known_person
 from rasid.names.orgs import known_org
@@ -246,14 +248,17 @@ def _merge_same_known(entities: list[Entity], same_org: dict) -> list[Entity]:
     return [e for e in entities if e.id not in into]
 
 
-_NATIONALITY = re.compile(r"\s*[(،,]?\s*(?:(?:من|يحمل|تحمل|حامل)\s+الجنسي[ةه]\s+(\w+)|(\w+)\s+الجنسي[ةه])")
+@cache
+def _nationality() -> re.Pattern:
+    cues = "|".join(map(re.escape, words("nationality_cues")))
+    return re.compile(rf"\s*[(،,]?\s*(?:(?:{cues})\s+الجنسي[ةه]\s+(\w+)|(\w+)\s+الجنسي[ةه])")
 
 
 def _nationality_after(text: str, mentions) -> str | None:
     """A nationality written right after a person's name: عدنان الخلف (سوريا الجنسية)، X سوري
     الجنسية، X من الجنسية السورية، X يحمل الجنسية الأمريكية."""
     for m in mentions:
-        hit = _NATIONALITY.match(text, m.end, m.end + 60)
+        hit = _nationality().match(text, m.end, m.end + 60)
         if hit:
             country = word_country(norm_key(hit.group(1) or hit.group(2)))
             if country:

@@ -107,3 +107,12 @@ def test_coordinated_persons_are_cut_at_the_conjunction(text, pieces):
     tokens = article_of(text).tokens
     assert coordinated(tokens, 0, len(tokens), "PER") == pieces
     assert coordinated(tokens, 0, len(tokens), "ORG") == [(0, len(tokens))]     # organisations keep و
+
+
+def test_an_open_organisation_name_takes_its_complement():
+    """المؤسسة العامة is no name until its ل complement: للخطوط الحديدية، للسياحة والتراث الوطني."""
+    from rasid.extract import extract_text
+    a = extract_text("أكدت المؤسسة العامة للخطوط الحديدية انتظام جميع رحلات قطارات الركاب.")
+    assert [m.text for m in a.mentions if m.label == "ORG"] == ["المؤسسة العامة للخطوط الحديدية"]
+    b = extract_text("وقالت الهيئة العامة للسياحة والتراث الوطني إن المشروع بدأ.")
+    assert [m.text for m in b.mentions if m.label == "ORG"] == ["الهيئة العامة للسياحة والتراث الوطني"]
