@@ -57,6 +57,7 @@ def gazetteer_places(article, idx: TokenIndex, mentions: list[Mention], vocab: A
     keys = idx.stems
     lex = vocab
     everyday = everyday_words()
+    openers = {s.token_start for s in article.sentences}
     # cheap first: only words the gazetteer has a key for (with or without ال)
     known = gaz.place_words().intersection(keys)
     resolved = {}       # name -> its place in this article's context
@@ -76,8 +77,8 @@ def gazetteer_places(article, idx: TokenIndex, mentions: list[Mention], vocab: A
         if found[2] not in resolved:
             resolved[found[2]] = resolve(found[2], context, gaz)
         cand = resolved[found[2]]
-        if cand is None or (cand.country not in home and cand.population < 1_000_000):
-            continue
+        if cand is None or (cand.country not in home and (cand.population < 1_000_000 or k in openers)):
+            continue    # (a sentence's first word is mostly its verb: كرّم is not Rome, far from the news)
         cands[k] = found
         if cand.feature in ("country", "capital") or cand.population >= 100_000 or (
                 cand.feature == "region" and key not in everyday and not tokens[k].split):

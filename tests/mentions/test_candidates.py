@@ -51,3 +51,11 @@ def test_gazetteer_places_regions_and_ways(gaz):
     # the end of a way from a place found (صعدة: the town has under 100k people)
     text = "قال مسؤول يمني إن الحوثيين انسحبوا من محافظة إب إلى صعدة أمس"
     assert ("صعدة", "LOC", "gazetteer", 0) in places(text, [("محافظة إب", "LOC")], gaz)
+
+
+def test_a_sentence_opening_word_is_no_far_away_place():
+    """كرّم (honoured) opens the sentence; the gazetteer knows كرم as a big city abroad: not a place here."""
+    from rasid.extract import extract_text
+    a = extract_text("كرم صاحب السمو الملكي الأمير فيصل بن خالد أمير منطقة عسير شركة الاتصالات السعودية.",
+                     url="http://www.alriyadh.com/1")
+    assert "كرم" not in {m.text for m in a.mentions}
