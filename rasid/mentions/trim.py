@@ -135,6 +135,37 @@ def join_named_after(text: str, mentions: list, vocab: ActorVocabulary, key: Cal
     return out
 
 
+def named_after_head(text: str, tokens, stems, mentions: list, vocab: ActorVocabulary,
+                     key: Callable[[str], str], token_at: Callable[[int], int]) -> list:
+    """:func:`join_named_after` when the tagger found the person alone: a head and a title written
+    right before it (بمركز الملك + خالد الحضاري، جامعة الأمير + سلطان) make the person's mention the
+    name of an organisation (or a place, for a place or facility head) named after that person."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.label != "PER":
+            continue
+        i = token_at(m.start)
+        if i < 2 or tokens[i - 1].kind != "word" or tokens[i - 2].kind != "word":
+            continue
+        title, head = stems[i - 1], stems[i - 2]
+        if title not in vocab.person_titles or (tokens[i - 1].split and any(
+                w.kind == "proclitic" for w in tokens[i - 1].words)):
+            continue        # (للملك X: a preposition's object, no name of a place)
+        bare = head
+        if head.startswith("ال") or not any(head in heads for heads in (
+                vocab.facility_heads, vocab.place_heads, vocab.named_after_heads)):
+            continue        # the head of a name is in the construct state: no ال (الخارجية الأمير X is no
+            #                 name); حكومة، قيادة، رئاسة الرئيس X are X's, not named after X
+        t = tokens[i - 2]
+        start = next((w.start for w in t.words if w.kind != "proclitic"), t.start) if t.split else t.start
+        if start in starts:
+            continue
+        m.label = "ORG" if head in vocab.org_heads or bare in vocab.org_heads else "LOC"
+        m.start, m.text = start, text[start:m.end]
+        m.norm = key(m.text)
+    return mentions
+
+
 def _head_and_title(words: list[str], vocab: ActorVocabulary) -> bool:
     """Two words: an organisation, facility or place head, then a person's title (مستشفى الملك)."""
     if len(words) != 2 or words[1] not in vocab.person_titles:

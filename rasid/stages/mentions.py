@@ -17,7 +17,8 @@ from rasid.entities.vocabulary import ActorVocabulary, KnownVerbs, vocabulary
 from rasid.mentions.candidates import gazetteer_places, model_spans, rule_spans
 from rasid.mentions.merge import merged, resolve_overlaps
 from rasid.mentions.propagate import propagate
-from rasid.mentions.trim import coordinated, given_name_before, join_named_after, one_word_label, trim
+from rasid.mentions.trim import (coordinated, given_name_before, join_named_after, named_after_head,
+                                 one_word_label, trim)
 from rasid.ner.everyday import everyday_words
 from rasid.stages.base import Stage, register
 
@@ -91,6 +92,7 @@ class Mentions(Stage):
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         key, sentence=si, source=source))
         mentions = join_named_after(text, mentions, vocab, name_key)
+        mentions = named_after_head(text, tokens, stems, mentions, vocab, name_key, idx.at)
         if rules is not None:
             mentions = given_name_before(text, tokens, stems, mentions, vocab, _first_names(), name_key, idx.at,
                                          word_country)

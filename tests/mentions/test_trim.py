@@ -116,3 +116,13 @@ def test_an_open_organisation_name_takes_its_complement():
     assert [m.text for m in a.mentions if m.label == "ORG"] == ["المؤسسة العامة للخطوط الحديدية"]
     b = extract_text("وقالت الهيئة العامة للسياحة والتراث الوطني إن المشروع بدأ.")
     assert [m.text for m in b.mentions if m.label == "ORG"] == ["الهيئة العامة للسياحة والتراث الوطني"]
+
+
+def test_a_place_named_after_a_person_the_tagger_found_alone():
+    """بمركز الملك خالد الحضاري: the tagger's person خالد الحضاري is the centre named after King
+    Khalid; حكومة الرئيس X and وزير الخارجية الأمير X stay persons."""
+    from rasid.extract import extract_text
+    a = extract_text("زوار مهرجان الكليجا المقام فعالياته بمركز الملك خالد الحضاري ببريدة.")
+    assert "مركز الملك خالد الحضاري" in {m.text for m in a.mentions if m.label in ("LOC", "ORG")}
+    b = extract_text("والتقى وزير الخارجية الأمير سعود الفيصل بالسفير.")
+    assert [m.text for m in b.mentions if m.label == "PER"] == ["سعود الفيصل"]
