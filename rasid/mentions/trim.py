@@ -46,6 +46,9 @@ def trim(text: str, tokens: list[Token], stems: list[str], i: int, j: int, label
         while i - 1 >= 0 and tokens[i - 1].kind == "word" and keys[i - 1] in heads and not tokens[i - 1].conj:
             i -= 1
     elif label == "ORG":
+        while j - i > 1 and tokens[j - 1].kind == "word" and tokens[j - 1].split and \
+                keys[j - 1] in vocab.place_heads and tokens[j - 1].words[0].kind == "proclitic":
+            j -= 1      # مكتب العمل + بمحافظة (the place comes next, not the name's end)
         k = j
         if k < b and tokens[k].kind == "quote" and text[tokens[k].start] in "»”":
             k += 1

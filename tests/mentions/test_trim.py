@@ -126,3 +126,9 @@ def test_a_place_named_after_a_person_the_tagger_found_alone():
     assert "مركز الملك خالد الحضاري" in {m.text for m in a.mentions if m.label in ("LOC", "ORG")}
     b = extract_text("والتقى وزير الخارجية الأمير سعود الفيصل بالسفير.")
     assert [m.text for m in b.mentions if m.label == "PER"] == ["سعود الفيصل"]
+
+
+def test_an_organisation_stops_before_a_place_head_with_a_preposition():
+    from rasid.extract import extract_text
+    a = extract_text("نفذ مكتب العمل بمحافظة خيبر جولة تفتيشية.", url="http://www.alriyadh.com/1")
+    assert "مكتب العمل" in {m.text for m in a.mentions if m.label == "ORG"}
