@@ -94,6 +94,8 @@ class Mentions(Stage):
         mentions = join_named_after(text, mentions, vocab, name_key)
         mentions = named_after_head(text, tokens, stems, mentions, vocab, name_key, idx.at)
         if rules is not None:
+            mentions = _one_word_orgs_in_context(article, mentions)
+        if rules is not None:
             mentions = given_name_before(text, tokens, stems, mentions, vocab, _first_names(), name_key, idx.at,
                                          word_country)
         _known_orgs_as_orgs(mentions)
@@ -115,6 +117,28 @@ def _known_orgs_as_orgs(mentions: list[Mention]) -> None:
             org = known_org(m.text)
             if org is not None and org.kind not in MEDIA_KINDS:
                 m.label = "ORG"
+
+
+def _one_word_orgs_in_context(article, mentions: list[Mention]) -> list[Mention]:
+    """A one-word organisation of one state that only the lexicon rule found, written as a bare
+    triliteral (فتح: also "opened", the commonest reading of three letters is a verb), stays only when
+    the article names that state or is published there: فتح in an article about Facebook is the verb."""
+    from rasid.entities.publisher import publisher_country
+    from rasid.geo import context_from_text
+    from rasid.names.orgs import known_org
+
+    context = None
+    out = []
+    for m in mentions:
+        if m.source == "rule" and m.label == "ORG" and " " not in m.text.strip() and len(m.norm) <= 3:
+            org = known_org(m.text)
+            if org is not None and org.country:
+                if context is None:
+                    context = context_from_text(article.text)
+                if not context.get(org.country) and org.country != publisher_country(article):
+                    continue
+        out.append(m)
+    return out
 
 
 def _first_names() -> frozenset[str]:

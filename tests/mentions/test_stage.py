@@ -50,3 +50,12 @@ def test_a_known_organisation_tagged_as_a_place_is_an_organisation():
           Mention("m3", 9, 14, "الخليج", "LOC", "الخليج")]
     _known_orgs_as_orgs(ms)
     assert [m.label for m in ms] == ["ORG", "LOC", "LOC"]     # an outlet's name (الخليج) stays a place
+
+
+def test_fatah_only_where_palestine_is_named():
+    """فتح is "opened" in most Saudi news: the lexicon's Fatah needs Palestine in the article."""
+    from rasid.extract import extract_text
+    a = extract_text("وأعلنت الشركة فتح باب التسجيل أمام المستخدمين.")
+    assert not [m for m in a.mentions if m.label == "ORG"]
+    b = extract_text("وقال الرئيس الفلسطيني إن فتح مستعدة للمصالحة.")
+    assert "فتح" in {m.text for m in b.mentions if m.label == "ORG"}
