@@ -357,7 +357,8 @@ def _outside_piece(toks: list[str], i: int) -> tuple[int, tuple[str, str]] | Non
                     if r.name_en and (r.feature in ("capital", "region") or r.population >= 20_000)]
             if rows:
                 best = max(rows, key=lambda r: r.population)
-                return n, ("L", press_name(best.name_en))
+                name = re.sub(r"\s+(?:Region|Province|Governorate|Emirate)$", "", press_name(best.name_en))
+                return n, ("L", name)     # جامعة جازان: Jazan University, not Jazan Region University
     if len(toks[i]) >= 3:
         surname = known_latin(toks[i], article="drop")
         if surname and " " not in surname:

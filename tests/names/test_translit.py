@@ -176,3 +176,8 @@ def test_facility_places_only():
     from rasid.names.translit import to_latin
     assert to_latin("مطار عدن", "LOC") == "Aden Airport"
     assert to_latin("الخالدية", "LOC") is None        # a bare place the gazetteer lacks: no guess
+
+
+def test_a_region_inside_an_organisation_drops_its_kind():
+    from rasid.names.translit import org_to_latin
+    assert org_to_latin("جامعة جازان") == "Jazan University"
