@@ -132,3 +132,9 @@ def test_an_organisation_stops_before_a_place_head_with_a_preposition():
     from rasid.extract import extract_text
     a = extract_text("نفذ مكتب العمل بمحافظة خيبر جولة تفتيشية.", url="http://www.alriyadh.com/1")
     assert "مكتب العمل" in {m.text for m in a.mentions if m.label == "ORG"}
+
+
+def test_a_rank_complement_is_no_part_of_the_name():
+    from rasid.extract import extract_text
+    a = extract_text("وقال وزير الدفاع الفريق أول صدقي صبحي إن القوات جاهزة.")
+    assert [m.text for m in a.mentions if m.label == "PER"] == ["صدقي صبحي"]
