@@ -46,6 +46,26 @@ def loose(words: list[str]) -> tuple[str, ...]:
     return tuple(join_abd(words, strip_article))
 
 
+_VOWEL_LETTERS = str.maketrans("", "", "اويىءئؤأإآة")
+
+
+def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two spellings of one foreign name (سيرغي لافروف ~ سرجي لافروف, جون كيري ~ جون كيرى): as many
+    words, the same last word, and first words that differ only in long vowels or غ/ج/ك for g, and
+    are no common Arabic given names (محمد and محمود share their consonants, not their bearer)."""
+    if len(a) != len(b) or len(a) < 2 or a == b or a[-1] != b[-1]:
+        return False
+    for x, y in zip(a[:-1], b[:-1]):
+        if x == y:
+            continue
+        if _given_name(x) or _given_name(y):
+            return False
+        sx, sy = (w.translate(_VOWEL_LETTERS).replace("غ", "ج").replace("ق", "ك") for w in (x, y))
+        if sx != sy or len(sx) < 2:
+            return False
+    return True
+
+
 def _given_name(word: str) -> bool:
     """A common Arabic given name (rasid/names/data/given_names.tsv)."""
     from rasid.names.lexicon import lexicon, part_key
@@ -233,8 +253,9 @@ def _candidates(label: str, w: list[str], lw: tuple[str, ...], by_word: dict) ->
     """The groups of type ``label`` that :func:`_match` could join a mention (core words ``w``,
     loose ``lw``) to, in the order they were made: every rule of _match needs the group to hold
     the mention's first word, or (ORG) a word of the force the mention commands."""
-    if label == "PER":
-        return [g for _, g in by_word.get((label, lw[0]), ())]
+    if label == "PER":     # (the last word too: a spelling variant of the first, سرجي / سيرغي لافروف)
+        found = {n: g for x in {lw[0], lw[-1]} for n, g in by_word.get((label, x), ())}
+        return [found[n] for n in sorted(found)]
     keys = set(lw) | set(loose(_commanded(w)))
     found = {n: g for x in keys for n, g in by_word.get((label, x), ())}
     return [found[n] for n in sorted(found)]
@@ -265,6 +286,10 @@ def _match(m: Mention, w: list[str], lw: tuple[str, ...], same: list[Group]) -> 
             return fits[0]
         if len(written) == 1:
             return written[0]
+        if not fits:
+            spelt = [g for g in same if _spelling_variant(lw, g.loose_words)]
+            if len(spelt) == 1:
+                return spelt[0]
         return None
     if m.label == "ORG":
         lex = vocabulary()

@@ -75,3 +75,12 @@ def test_ministries_and_states_bodies_stay_apart():
     orgs = {e.name: set(e.aliases) for e in a.entities if e.type == "ORG"}
     assert {"وزارة الداخلية السعودية", "وزارة الخارجية", "وزارة المالية", "وزارة الداخلية الألمانية"} <= set(orgs)
     assert "الحكومة الليبية" in orgs["الحكومة الليبية المؤقتة"]
+
+
+def test_two_spellings_of_a_foreign_name_are_one_person_but_not_two_arabic_names():
+    from rasid.extract import extract_text
+    a = extract_text("وقال وزير الخارجية الروسي سيرغي لافروف إن العلاقات جيدة. وأضاف سرجي لافروف أن الحوار مستمر. "
+                     "وقال محمد العلي إن محمود العلي غائب.")
+    people = {e.name: e.aliases for e in a.entities if e.type == "PER"}
+    assert people["سيرغي لافروف"] == ["سرجي لافروف"]
+    assert "محمود العلي" in people and "محمد العلي" in people
