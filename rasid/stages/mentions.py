@@ -91,6 +91,7 @@ class Mentions(Stage):
                         continue
                 mentions.append(Mention(f"m{len(mentions) + 1}", start, end, text[start:end], label,
                                         key, sentence=si, source=source))
+        mentions = _join_adjacent(text, mentions)
         mentions = join_named_after(text, mentions, vocab, name_key)
         mentions = named_after_head(text, tokens, stems, mentions, vocab, name_key, idx.at)
         if rules is not None:
@@ -117,6 +118,23 @@ def _known_orgs_as_orgs(mentions: list[Mention]) -> None:
             org = known_org(m.text)
             if org is not None and org.kind not in MEDIA_KINDS:
                 m.label = "ORG"
+
+
+def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The tagger's organisations, one right after another with nothing but a space between
+    (باريس + سان + جيرمان, each opened as a new name), are one name: a second would be set off by و,
+    a comma or a word. (Places are left apart: أمريكا مصر in a list, نيل رضا طهران.)"""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.source == "model" and m.source == "model" and prev.label == m.label
+                and prev.label == "ORG" and prev.sentence == m.sentence and not m.text.startswith("و")
+                and prev.end < m.start and text[prev.end:m.start].isspace()):
+            prev.end, prev.text = m.end, text[prev.start:m.end]
+            prev.norm = name_key(prev.text)
+            continue
+        out.append(m)
+    return out
 
 
 def _one_word_orgs_in_context(article, mentions: list[Mention]) -> list[Mention]:

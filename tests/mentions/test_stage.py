@@ -59,3 +59,17 @@ def test_fatah_only_where_palestine_is_named():
     assert not [m for m in a.mentions if m.label == "ORG"]
     b = extract_text("وقال الرئيس الفلسطيني إن فتح مستعدة للمصالحة.")
     assert "فتح" in {m.text for m in b.mentions if m.label == "ORG"}
+
+
+def test_the_taggers_adjacent_organisation_pieces_are_one_name():
+    """Hand-made mentions: باريس + سان + جيرمان (the tagger opened each as a new name) are one
+    organisation; places side by side stay apart."""
+    from rasid.doc.layers import Mention
+    from rasid.stages.mentions import _join_adjacent
+    text = "فاز فريق باريس سان جيرمان على ليل فرنسا"
+    def m(i, word, label):
+        s = text.index(word)
+        return Mention(f"m{i}", s, s + len(word), word, label, word, sentence=0, source="model")
+    out = _join_adjacent(text, [m(1, "باريس", "ORG"), m(2, "سان", "ORG"), m(3, "جيرمان", "ORG"),
+                                m(4, "ليل", "LOC"), m(5, "فرنسا", "LOC")])
+    assert [(x.text, x.label) for x in out] == [("باريس سان جيرمان", "ORG"), ("ليل", "LOC"), ("فرنسا", "LOC")]
