@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from rasid.doc.layers import Mention
+from rasid.entities.countries import word_country
 from rasid.entities.vocabulary import is_nisba, vocabulary
 from rasid.lang.ar.normalize import join_abd, norm_key
 
@@ -128,8 +129,6 @@ def org_core(words: list[str]) -> list[str]:
     """Drop trailing nisbas of states and time words (الليبية المؤقتة); an adjective of another kind
     stays (وزارة الداخلية is not وزارة الخارجية: both are nisba-shaped). Two states' bodies with
     the same core stay apart (:func:`_other_nationality`)."""
-    from rasid.entities.countries import word_country
-
     j = len(words)
     drops = vocabulary().org_core_drops
     while j > 1 and ((is_nisba(words[j - 1]) and word_country(words[j - 1])) or words[j - 1] in drops):
@@ -138,8 +137,6 @@ def org_core(words: list[str]) -> list[str]:
 
 
 def _trailing_nisbas(words: list[str]) -> set[str]:
-    from rasid.entities.countries import word_country
-
     out = set()
     j = len(words)
     while j > 1 and is_nisba(words[j - 1]):

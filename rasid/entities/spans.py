@@ -39,7 +39,7 @@ def corpus_counts() -> dict:
     return _model_table("vocab")
 
 
-def _name_words() -> dict:
+def name_classes() -> dict:
     """Word -> class letters of the NER model's gazetteer (F first name, P a person's name)."""
     return _model_table("gaz")
 
@@ -50,7 +50,7 @@ def _name_start(tok: Token) -> int:
     A token the gazetteers list as a person's name stays whole: بسام is not ب + سام, ليلى not ل + يلى.
     When the corpus knows no reading, the token stays whole (فلويد is not ف+لويد)."""
     words = tok.words
-    if any(c in _name_words().get(tok.norm, "") for c in "FP"):
+    if any(c in name_classes().get(tok.norm, "") for c in "FP"):
         return tok.start        # a person's name the gazetteers know (بسام، ليلى، براين): whole
     vocab = corpus_counts()
     best, best_count = 0, vocab.get(tok.norm, 0)

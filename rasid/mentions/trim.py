@@ -154,7 +154,6 @@ def named_after_head(text: str, tokens, stems, mentions: list, vocab: ActorVocab
         if title not in vocab.person_titles or (tokens[i - 1].split and any(
                 w.kind == "proclitic" for w in tokens[i - 1].words)):
             continue        # (للملك X: a preposition's object, no name of a place)
-        bare = head
         if head.startswith("ال") or not any(head in heads for heads in (
                 vocab.facility_heads, vocab.place_heads, vocab.named_after_heads)):
             continue        # the head of a name is in the construct state: no ال (الخارجية الأمير X is no
@@ -163,7 +162,7 @@ def named_after_head(text: str, tokens, stems, mentions: list, vocab: ActorVocab
         start = next((w.start for w in t.words if w.kind != "proclitic"), t.start) if t.split else t.start
         if start in starts:
             continue
-        m.label = "ORG" if head in vocab.org_heads or bare in vocab.org_heads else "LOC"
+        m.label = "ORG" if head in vocab.org_heads else "LOC"
         m.start, m.text = start, text[start:m.end]
         m.norm = key(m.text)
     return mentions

@@ -279,6 +279,12 @@ def _read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
+def hamza_al(word: str) -> bool:
+    """ألبرتو، ألفريد، إلهام: a name that opens with أل or إل, not with the article ال (the
+    written hamza says so); آل (the family particle) is not this."""
+    return word.startswith(("أل", "إل")) and len(word) > 4
+
+
 def part_key(part: str) -> str:
     """The lookup key of a name part (norm_key, one space between words)."""
     return " ".join(norm_key(part).split())
@@ -320,12 +326,14 @@ class Lexicon:
         self.org_max = max((k.count(" ") + 1 for k in self.org), default=1)
 
     def lookup(self, part: str) -> str | None:
-        """Hand table, then derived pairs, for a part as written and without ال."""
+        """Hand table, then derived pairs, for a part as written and without ال (not when the
+        part opens with أل or إل: ألفريد is not ال + فريد, see :func:`hamza_al`)."""
         k = part_key(part)
-        for key in (k, strip_article(k)):
+        forms = (k,) if hamza_al(strip_diacritics(part).strip()) else (k, strip_article(k))
+        for key in forms:
             if key in self.hand:
                 return self.hand[key]
-        for key in (k, strip_article(k)):
+        for key in forms:
             if key in self.pairs:
                 return self.pairs[key]
         return None

@@ -32,7 +32,7 @@ from rasid.lang.ar.lexicons import table
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 from rasid.memo import memo
 from rasid.names.known import known_latin
-from rasid.names.lexicon import lexicon, part_key, split_name, strip_article
+from rasid.names.lexicon import hamza_al, lexicon, part_key, split_name, strip_article
 from rasid.names.western import western_latin
 
 __all__ = ["to_latin", "translit_word", "org_to_latin"]
@@ -200,7 +200,7 @@ def _word(word: str, surname: bool = False, western: bool = False, first: bool =
     diminutive (Obaidi, Mutairi), the usual reading of such family names.
     """
     lex = lexicon()
-    hit = lex.lookup(word) if not _hamza_al(word) else lex.hand.get(part_key(word)) or lex.pairs.get(part_key(word))
+    hit = lex.lookup(word)
     if hit:
         return hit
     if surname and _diminutive(word):
@@ -216,12 +216,6 @@ def _word(word: str, surname: bool = False, western: bool = False, first: bool =
     return translit_word(word)
 
 
-def _hamza_al(word: str) -> bool:
-    """ألبرتو، ألفريد، إلهام: a name that opens with أل or إل, not with the article ال (the
-    written hamza says so); آل (the family particle) is not this."""
-    return word.startswith(("أل", "إل")) and len(word) > 4
-
-
 @lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
     """Name particles (أبو، بن، آل، ولد...; lexicons/name_particles.tsv) as norm_key keys."""
@@ -235,7 +229,7 @@ def _arabic_name(parts: list[str]) -> bool:
     lex = lexicon()
     for p in parts:
         k = part_key(p)
-        if (k.startswith("ال") and not _hamza_al(strip_diacritics(p))) or k.startswith("عبد") \
+        if (k.startswith("ال") and not hamza_al(strip_diacritics(p))) or k.startswith("عبد") \
                 or k.split(" ")[0] in _particles():
             return True
         if (k in lex.hand and k not in lex.foreign) or k in lex.pairs:
@@ -246,8 +240,7 @@ def _arabic_name(parts: list[str]) -> bool:
 def _part(part: str, first: bool, article: str, only: bool = False, arabic: bool = False) -> str:
     lex = lexicon()
     k = part_key(part)
-    hit = lex.lookup(part) if not _hamza_al(strip_diacritics(part).strip()) else (
-        lex.hand.get(k) or lex.pairs.get(k))       # ألفريد is not ال + فريد
+    hit = lex.lookup(part)
     words = k.split()
     if len(words) == 2 and words[0] == "عبد":
         if hit:
@@ -264,7 +257,7 @@ def _part(part: str, first: bool, article: str, only: bool = False, arabic: bool
         return _word(words[0]) + " al-Din"
     orig = strip_diacritics(part).strip()
     bare = strip_article(k)
-    has_al = bare != k and not _hamza_al(orig)
+    has_al = bare != k and not hamza_al(orig)
     surname = has_al and (not first or only)
     out = hit or _word(orig[2:] if has_al and orig.startswith("ال") else orig, surname=surname,
                        western=not has_al and not arabic, first=first and not only)

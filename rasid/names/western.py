@@ -143,7 +143,7 @@ def _gap_fits(ar: str, en: str, edge: bool) -> bool:
     letters = set(en)
     if "a" in ar and "w" in ar and "o" in letters:
         letters = letters | {"a"}            # او is also the English "ow" (Brown براون)
-    return all(not a or letters & _FITS[a] for a in ar if a in _FITS) and bool(en or ar == "")
+    return bool(en) and all(letters & _FITS[a] for a in ar if a in _FITS)
 
 
 def _fits(ar_gaps: tuple[str, ...], en_gaps: tuple[str, ...]) -> bool:

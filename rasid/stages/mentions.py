@@ -9,6 +9,8 @@ gazetteer places the tagger missed are added. The jobs live in rasid.mentions.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from rasid.doc.layers import Mention
 from rasid.entities.countries import word_country
 from rasid.entities.rules import Rules
@@ -96,7 +98,6 @@ class Mentions(Stage):
         mentions = named_after_head(text, tokens, stems, mentions, vocab, name_key, idx.at)
         if rules is not None:
             mentions = _one_word_orgs_in_context(article, mentions)
-        if rules is not None:
             mentions = given_name_before(text, tokens, stems, mentions, vocab, _first_names(), name_key, idx.at,
                                          word_country)
         _known_orgs_as_orgs(mentions)
@@ -159,14 +160,9 @@ def _one_word_orgs_in_context(article, mentions: list[Mention]) -> list[Mention]
     return out
 
 
+@cache
 def _first_names() -> frozenset[str]:
     """Given names of the NER model's gazetteer (class F), as stem keys."""
-    from rasid.entities.spans import _name_words
+    from rasid.entities.spans import name_classes
 
-    global _FIRST
-    if _FIRST is None:
-        _FIRST = frozenset(w for w, c in _name_words().items() if "F" in c)
-    return _FIRST
-
-
-_FIRST: frozenset[str] | None = None
+    return frozenset(w for w, c in name_classes().items() if "F" in c)
