@@ -142,17 +142,18 @@ class LinearModel:
         return [(f, round(float(w[k] - w.mean()), 3)) for f, w in ranked[:n]]
 
 
-def fit(examples: Sequence[tuple[Sequence[str], str]], *, classes: Sequence[str] | None = None,
+def fit(examples: Sequence[tuple[Sequence[str], str | tuple[str, ...]]], *, classes: Sequence[str] | None = None,
         c: float = 1.0, min_count: int = 2, class_weight: dict[str, float] | None = None,
         sample_weight: Sequence[float] | None = None, prune: float = 1e-4, max_iter: int = 300) -> LinearModel:
     """Train on ``(features, label)`` pairs: multinomial logistic regression, L2 penalty ``1 / (2c)``,
     minimised with L-BFGS (scipy, at training time only; deterministic). Features seen fewer than
     ``min_count`` times are dropped; ``class_weight`` and ``sample_weight`` scale an example's loss;
-    weights under ``prune`` are not kept."""
+    weights under ``prune`` are not kept. A label may be a tuple of classes (a partial label: the
+    example is one of them, which is not known), whose loss is ``-log`` of their summed probability."""
     from scipy import sparse
     from scipy.optimize import minimize
 
-    classes = list(classes or sorted({y for _, y in examples}))
+    classes = list(classes or sorted({k for _, y in examples for k in ((y,) if isinstance(y, str) else y)}))
     cidx = {k: i for i, k in enumerate(classes)}
     counts = Counter(f for feats, _ in examples for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
@@ -163,11 +164,14 @@ def fit(examples: Sequence[tuple[Sequence[str], str]], *, classes: Sequence[str]
     N, V, C = len(examples), len(vocab), len(classes)
     X = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(N, V))
     Y = np.zeros((N, C))
-    Y[np.arange(N), [cidx[y] for _, y in examples]] = 1.0
+    for n, (_, y) in enumerate(examples):
+        for k in ((y,) if isinstance(y, str) else y):
+            Y[n, cidx[k]] = 1.0
     sw = np.ones(N) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
     if class_weight:
         sw = sw * np.array([class_weight.get(y, 1.0) for _, y in examples])
     alpha = 1.0 / c
+    partial = bool((Y.sum(axis=1) > 1).any())
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         W = theta[:V * C].reshape(V, C)
@@ -175,8 +179,15 @@ def fit(examples: Sequence[tuple[Sequence[str], str]], *, classes: Sequence[str]
         S = X @ W + b
         S -= S.max(axis=1, keepdims=True)
         logP = S - np.log(np.exp(S).sum(axis=1, keepdims=True))
-        val = -(sw * (Y * logP).sum(axis=1)).sum() + 0.5 * alpha * (W * W).sum()
-        G = (np.exp(logP) - Y) * sw[:, None]
+        P = np.exp(logP)
+        if not partial:
+            val = -(sw * (Y * logP).sum(axis=1)).sum()
+            G = (P - Y) * sw[:, None]
+        else:                       # partial labels: -log P(the label's classes)
+            inside = np.maximum((Y * P).sum(axis=1, keepdims=True), 1e-300)
+            val = -(sw * np.log(inside[:, 0])).sum()
+            G = (P - Y * P / inside) * sw[:, None]
+        val += 0.5 * alpha * (W * W).sum()
         gW = X.T @ G + alpha * W
         return val, np.concatenate([np.asarray(gW).ravel(), G.sum(axis=0)])
 
