@@ -8,7 +8,9 @@ facts (side and distance from the trigger, actors, verbs and punctuation between
 preposition, kind, sector, the rules' role…). A ranker per role (a conditional logit, trained by
 ``make train`` with :mod:`rasid.train.roles` on rasid's annotated event corpus) scores every option and
 a "nobody" option (plus a small preference for nobody, the model's ``null_bias``); the pair of
-source and target (two different options, or nobody) that scores highest is the answer.
+source and target (two different options, or nobody) that scores highest is the answer. When that
+leaves both roles empty, the single best option still fills its role if it scores within the model's
+``one_party_margin`` of nobody (the events stage drops an event with no party).
 
     model = RoleModel.load()                  # shipped_roles(): cached
     model.assign(article, si, first, last, trigger, type_) -> list[Participant]
@@ -64,6 +66,10 @@ class RoleModel:
         # a preference for leaving a role empty, added to "nobody"'s score (chosen on the own corpus'
         # dev split by full-event F1; see rasid.train.roles)
         self.null_bias = float(model.meta.get("null_bias", 0.0))
+        # when both roles come out empty, the best single option still fills its role if its score is
+        # within this margin of "nobody" (an event needs a party; None: no such fallback)
+        fb = model.meta.get("one_party_margin")
+        self.one_party_margin = None if fb is None else float(fb)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "RoleModel":
@@ -86,6 +92,15 @@ class RoleModel:
         order_s = sorted(range(len(rows)), key=lambda k: -src[k])[:2]
         order_t = sorted(range(len(rows)), key=lambda k: -tgt[k])[:2]
         i, j = order_s[0], order_t[0]
+        if i == 0 and j == 0 and len(rows) > 1 and self.one_party_margin is not None:
+            k_s = max(range(1, len(rows)), key=lambda k: src[k])
+            k_t = max(range(1, len(rows)), key=lambda k: tgt[k])
+            gain_s, gain_t = src[k_s] - src[0], tgt[k_t] - tgt[0]
+            if max(gain_s, gain_t) >= -self.one_party_margin:
+                if gain_s >= gain_t:
+                    i = k_s
+                else:
+                    j = k_t
         if i == j and i != 0:
             alt_j = order_t[1] if len(order_t) > 1 else 0
             alt_i = order_s[1] if len(order_s) > 1 else 0

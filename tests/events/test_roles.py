@@ -72,6 +72,21 @@ def test_choose_takes_the_best_pair_of_different_options():
     assert nobody.choose(opts) == (None, None)
 
 
+def test_one_party_margin_keeps_the_best_option_near_nobody():
+    from rasid.events.linear import LinearModel
+
+    a, si, k, r = _event("اعتقلت الشرطة العراقية ثلاثة مطلوبين في الموصل.", [("الموصل", "LOC")], "اعتقلت", "COERCE")
+    opts = role_options(a, si, k, k + 1, r, "COERCE")
+    # "nobody" wins both roles by 1.0 over the rules' source (as source) and by 3.0 (as target)
+    weights = {"rule=source": [2.0, 0.0], "NULL": [3.0, 3.0]}
+    assert RoleModel(LinearModel(["source", "target"], [0, 0], weights)).choose(opts) == (None, None)
+    near = RoleModel(LinearModel(["source", "target"], [0, 0], weights, {"one_party_margin": 1.5}))
+    src, tgt = near.choose(opts)
+    assert tgt is None and src is not None and "rule=source" in opts.options[src].facts
+    far = RoleModel(LinearModel(["source", "target"], [0, 0], weights, {"one_party_margin": 0.5}))
+    assert far.choose(opts) == (None, None)
+
+
 @pytest.mark.parametrize("text, marked, trigger, type_, role, expect", [
     ("اعتقلت الشرطة العراقية ثلاثة مطلوبين في الموصل.", [("الموصل", "LOC")], "اعتقلت", "COERCE", "source", "الشرطة العراقية"),
     ("قُتل جنديان عراقيان في بغداد أمس.", [("بغداد", "LOC")], "قُتل", "ASSAULT", "target", "جنديان"),
