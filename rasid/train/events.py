@@ -16,8 +16,8 @@ type. Its label is ``yes`` or ``no``:
   on the candidates whose token a coder marked as the verb (every candidate of
   the type when the sentence has no span record); a candidate of a ``yes``
   sentence that no coder marked is left out (it may be a second mention).
-  ``ambiguous`` sentences are left out, in training and in scoring. A ``no``
-  example trains the realis model only (not actual; see :func:`train_model`).
+  ``ambiguous`` sentences are left out, in training and in scoring. An ASSAULT
+  ``no`` example trains the realis model only (not actual; see :func:`train_model`).
 """
 from __future__ import annotations
 
