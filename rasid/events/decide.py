@@ -74,6 +74,8 @@ class EventModel:
         self.threshold = threshold
         self.lexicon = lexicon if lexicon is not None else event_lexicon()
         self.clusters = clusters
+        # the types whose realis the model learned "not actual" for from human sentence labels (GSR)
+        self.realis_checked = frozenset(realis.meta.get("gsr_no_realis", ()))
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, lexicon: EventLexicon | None = None,

@@ -215,3 +215,27 @@ def test_a_rule_finder_event_the_learned_decision_rules_out_is_dropped(floor, ke
     pipe = events_pipeline(model=_Never(), finder_floor=floor)
     a = pipe(article_with(text, [("سامي الحداد", "PER"), ("فادي نصر", "PER"), ("القاهرة", "LOC")]))
     assert bool([e for e in a.events if e.type == "CONSULT"]) is kept
+
+
+class _SureRecalled(_Always):
+    """Every candidate an event of its first type, read as background with ``p`` (realis checked on
+    the types in ``checked``, as a model trained with GSR "no" lines for them says)."""
+
+    def __init__(self, checked, p):
+        self.realis_checked, self.p = frozenset(checked), p
+
+    def decide(self, article, cands, scores=None):
+        from rasid.events.decide import Decision
+
+        super().decide(article, cands, scores)
+        return [Decision(c, c.types[0], 1.0, "background", self.p) for c in cands]
+
+
+@pytest.mark.parametrize("checked, p, realis", [({"ASSAULT"}, 0.9, "background"), ({"ASSAULT"}, 0.4, "actual"),
+                                                (set(), 0.9, "actual")])
+def test_a_rule_finder_attack_takes_the_realis_model_when_it_learned_the_type_and_is_sure(checked, p, realis):
+    text = "هاجمت جماعة النور قافلة فادي نصر في القاهرة."
+    pipe = events_pipeline(model=_SureRecalled(checked, p))
+    a = pipe(article_with(text, [("جماعة النور", "ORG"), ("فادي نصر", "PER"), ("القاهرة", "LOC")]))
+    found = [e for e in a.events if e.type == "ASSAULT" and e.source and e.target]
+    assert found and all(e.realis == realis for e in found)
