@@ -79,12 +79,12 @@ class Events(Stage):
             # a named pair recalled from days before as an event, where the realis model, trained by the
             # corpus guide, often reads it as background (measured: dyads 0.733 -> 0.59 with the model's)
             ev.realis = flagged or "actual"
-            if (not flagged and d is not None and d.type == ev.type and d.realis != "actual"
-                    and ev.type in getattr(self.model, "realis_checked", ()) and d.p_realis >= FINDER_REALIS_FLOOR):
-                ev.realis = d.realis    # the realis model learned "not actual" for this type from human
-                                        # labels (the GSR) and is sure: a recalled or feared attack
             if d is not None and d.type == ev.type:
                 ev.confidence = round(max(ev.confidence, d.p_event), 3)
+                if (not flagged and d.realis != "actual" and ev.type in self.model.realis_checked
+                        and d.p_realis >= FINDER_REALIS_FLOOR):
+                    ev.realis = d.realis    # the realis model learned "not actual" for this type from
+                                            # human labels (the GSR) and is sure: a recalled attack
             ev.participants = _named(article, ev)
             taken.add(first)
             events.append(ev)

@@ -262,7 +262,7 @@ Training data:
   references in rasid/train/data/events/, guide docs/EVENT_ANNOTATION.md);
 - the development half of the Arabic PLOVER gold standard (openeventdata/arabic_event_gsr, MIT):
   ASSAULT and PROTEST sentence labels, all folds ({gsr_n} examples, weight {gsr_weight}); the
-  candidates of ASSAULT "no" lines teach the realis model only, as "not actual" (a partial label,
+  candidates of {gsr_no_realis} "no" lines teach the realis model only, as "not actual" (a partial label,
   weight {gsr_no_weight}): those lines hold attacks recalled, feared or counted, which this project's
   guide labels as events of another realis.
 The corpus licence (non-commercial, share-alike) applies to what is learned from it.
@@ -300,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     scores = card.read_text("utf-8").split("data the model was not trained on):", 1)[1].strip() \
         if card.exists() else "(run `rasid eval events` and copy its figures here)"
     card.write_text(MODEL_CARD.format(own_train=len(own_tr), gsr_n=len(gsr_ex), gsr_weight=st.gsr_weight,
-                                      gsr_no_weight=st.gsr_no_weight,
+                                      gsr_no_weight=st.gsr_no_weight, gsr_no_realis=", ".join(st.gsr_no_realis),
                                       settings=st, n_features=f"type model {len(model.types.weights)}, realis "
                                       f"model {len(model.realis.weights)}", scores=scores), "utf-8")
     print(f"wrote {args.out} ({len(model.types.weights)} + {len(model.realis.weights)} features) in "

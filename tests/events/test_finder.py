@@ -54,6 +54,8 @@ def test_host_verb_makes_the_guest_the_source():
 class _Always:
     """A stand-in for the learned decision: every candidate is an actual event of its first type."""
 
+    realis_checked = frozenset()
+
     def decide(self, article, cands, scores=None):
         from rasid.events.decide import Decision
 
@@ -202,6 +204,8 @@ def test_an_event_told_in_a_statement_records_who_reported_it():
 
 class _Never:
     """A stand-in for the learned decision that takes no candidate for an event (P 0 for every type)."""
+
+    realis_checked = frozenset()
 
     def decide(self, article, cands, scores=None):
         if scores is not None:
