@@ -58,10 +58,12 @@ def gold_events(split: str):
     fields of an event whose trigger does not align)."""
     from rasid.train.event_corpus import gold
 
+    last_text, art, cands = None, None, []
     for row, text, sent, events in gold(split):
-        art = pipeline()(Article(raw=text, published=row["file"][:10]))
+        if text != last_text:       # the labelled sentences of one article come together: read it once
+            art = pipeline()(Article(raw=text, published=row["file"][:10]))
+            cands, last_text = candidates(art), text
         idx = art.token_index()
-        cands = candidates(art)
         for ev in events:
             ts, te = ev["trigger"]["start"], ev["trigger"]["end"]
             cs, ce = art.alignment.to_clean(ts), art.alignment.to_clean(te - 1)

@@ -142,9 +142,10 @@ def train(split: str = "train", c: float = C, with_gsr: bool = False) -> RoleMod
         for r, extra in gsr_groups().items():
             g[r] = g[r] + extra
     rankers = {r: fit_ranker(g[r], c=c, min_count=MIN_COUNT) for r in ROLES}
-    feats = sorted(set(rankers["source"].weights) | set(rankers["target"].weights))
-    weights = {f: [float(rankers[r].weights[f][0]) if f in rankers[r].weights else 0.0 for r in ROLES]
-               for f in feats}
+    # each ranker's weights taken once (LinearModel.weights builds its dict on every call)
+    by_role = {r: rankers[r].weights for r in ROLES}
+    feats = sorted(set(by_role["source"]) | set(by_role["target"]))
+    weights = {f: [float(by_role[r][f][0]) if f in by_role[r] else 0.0 for r in ROLES] for f in feats}
     return RoleModel(LinearModel(list(ROLES), [0.0, 0.0], weights,
                                  {"c": c, "min_count": MIN_COUNT, "null_bias": NULL_BIAS,
                                   "one_party_margin": ONE_PARTY_MARGIN,
