@@ -856,10 +856,10 @@ def role_options(article, sentence_index: int, first: int, last: int, trigger: T
     sent = article.sentences[sentence_index]
     lo, hi = sent.token_start, sent.token_end
     tokens, stems, text = A.tokens, A.stems, A.text
-    # a country or capital after a locative preposition is where, not who (في العاصمة طرابلس)
-    acts: list[_Actor] = [a for a in A.actors(sentence_index) if not (a.i < last and first < a.j)
-                          and not (a.prep in cues.locative and a.entity is not None
-                                   and A.entities[a.entity].type == "LOC")]
+    # a country or capital after a locative preposition is mostly where, not who (في العاصمة طرابلس),
+    # but a party after some (اتفاق بين إيران و…، مساعدات من السعودية إلى اليمن): an option with the
+    # fact ``where``, for the ranker to weigh
+    acts: list[_Actor] = [a for a in A.actors(sentence_index) if not (a.i < last and first < a.j)]
     speaker = _speaker(article, tokens[first].start)
     pos = trigger.pos
     if pos == "phrase":
@@ -884,20 +884,32 @@ def role_options(article, sentence_index: int, first: int, last: int, trigger: T
         else:
             if a.j <= first:
                 side, gap = "L", range(a.j, first)
-                nb = sum(1 for b in acts if b is not a and a.j <= b.i and b.j <= first)
+                between = [b for b in acts if b is not a and a.j <= b.i and b.j <= first]
             else:
                 side, gap = "R", range(last, a.i)
-                nb = sum(1 for b in acts if b is not a and last <= b.i and b.j <= a.i)
+                between = [b for b in acts if b is not a and last <= b.i and b.j <= a.i]
             d = len(gap)
             dist = str(d) if d <= 2 else "3-4" if d <= 4 else "5-8" if d <= 8 else "9+"
-            facts = [f"side={side}", f"dist={dist}", f"nb={min(nb, 2)}",
+            # the plain (unprepositioned) actors between: after a verb the first plain one is its
+            # subject, the second its object
+            nbp = sum(1 for b in between if b.prep is None and not b.number)
+            facts = [f"side={side}", f"dist={dist}", f"nb={min(len(between), 2)}", f"nbp={min(nbp, 2)}",
                      f"vb={any(A.is_verb(k) for k in gap)}",
                      f"pb={any(tokens[k].kind != 'word' and text[tokens[k].start:tokens[k].end] in _GAP_PUNCT for k in gap)}",
-                     f"prevw={stems[a.i - 1] if a.i > 0 else '<s>'}"]
+                     f"prevw={stems[a.i - 1] if a.i > 0 else '<s>'}",
+                     f"nextw={stems[a.j] if a.j < hi and tokens[a.j].kind == 'word' else '<p>'}",
+                     f"nextv={a.j < hi and A.is_verb(a.j)}"]
+            if d:
+                # the word next to the trigger on the option's side (مع، على، من قبل …)
+                facts.append(f"gapw={stems[first - 1] if side == 'L' else stems[last]}")
+            if a.kind == "descriptive" and tokens[a.i].kind == "word":
+                facts.append(f"hw={stems[a.i]}")
             role = next((r for (s, en, ent), r in rule.items()
                          if s < a.end and a.start < en or (a.pronoun and ent == speaker and ent is not None)),
                         "none")
         ent = A.entities.get(a.entity) if a.entity else None
+        if a.prep in cues.locative and ent is not None and ent.type == "LOC":
+            facts.append("where")
         facts += [f"prep={a.prep}", f"kind={a.kind}", f"sector={a.sector}", f"pron={a.pronoun}",
                   f"num={a.number}", f"cnt={a.counted}", f"etype={ent.type if ent is not None else 'none'}",
                   f"rule={role}", f"spk={a.entity is not None and a.entity == speaker}",

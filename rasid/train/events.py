@@ -25,7 +25,7 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,8 @@ from rasid.events.decide import MODEL_DIR, EventModel, local_features, sentence_
 from rasid.events.features import SentenceView
 from rasid.events.linear import fit
 from rasid.lang.ar.normalize import norm_key
-from rasid.lang.ar.triggers import event_lexicon
+from rasid.lang.ar.triggers import (LEARNED_TRIGGERS, EventLexicon, curated_lexicon, event_lexicon,
+                                     learned_trigger_rows, trigger_key)
 from rasid.train import gsr
 
 STAGES = ["clean", "tokens", "sentences", "mentions", "dates"]
@@ -90,11 +91,12 @@ class OwnItem:
     events: list[dict]
 
 
-def own_items(split: str, pipe, articles: dict | None = None) -> list[OwnItem]:
-    """The labelled sentences of one split (first labelling), each article run through ``pipe`` once."""
+def own_items(split: str, pipe, articles: dict | None = None, lex: EventLexicon | None = None) -> list[OwnItem]:
+    """The labelled sentences of one split (first labelling), each article run through ``pipe`` once, with
+    the candidates of ``lex`` (the shipped candidate lexicon when not given)."""
     from rasid.train import event_corpus
 
-    lex, clusters = event_lexicon(), word_clusters()
+    lex, clusters = lex or event_lexicon(), word_clusters()
     cache = {} if articles is None else articles
     proposed: dict[str, list[tuple[Candidate, int, int]]] = {}      # per article: candidates, raw spans
     out = []
@@ -109,6 +111,59 @@ def own_items(split: str, pipe, articles: dict | None = None) -> list[OwnItem]:
         views = {si: SentenceView(art, si, clusters) for si in {c.sentence for c in cands}}
         out.append(OwnItem(row, art, cands, views, events))
     return out
+
+
+# a word becomes a learned trigger when the train split has it as the first word of a gold trigger at
+# least this often where no curated trigger proposes it, in at least this share of its occurrences in
+# the labelled sentences (chosen on the own dev split; see the model card)
+MIN_TRIGGER_COUNT = 3
+MIN_TRIGGER_SHARE = 0.1
+
+
+def learn_triggers(items: list[OwnItem], min_count: int = MIN_TRIGGER_COUNT,
+                   min_share: float = MIN_TRIGGER_SHARE) -> list[tuple[str, str, int, int]]:
+    """Trigger words the curated lexicon lacks, from labelled sentences whose candidates it proposed:
+    ``(key, type, times the first word of a gold trigger, times seen)`` for each word (by
+    :func:`trigger_key`) that no candidate covers, with the type the annotators gave it most."""
+    seen: Counter = Counter()
+    hits: dict[str, Counter] = defaultdict(Counter)
+    for it in items:
+        art = it.article
+        a, b = art.alignment.to_clean(it.row["start"]), art.alignment.to_clean(it.row["end"] - 1)
+        if a is None or b is None:
+            continue
+        idx = art.token_index()
+        covered = {k for c in it.cands for k in range(c.first, c.last)}
+        gold: dict[int, str] = {}
+        for e in it.events:
+            cs = art.alignment.to_clean(e["trigger"]["start"])
+            if cs is not None:
+                gold.setdefault(idx.at(cs), e["type"])
+        for k in range(idx.at(a), idx.at(b) + 1):
+            tok = art.tokens[k]
+            if tok.kind != "word" or k in covered:
+                continue
+            key = trigger_key(tok)
+            seen[key] += 1
+            if k in gold:
+                hits[key][gold[k]] += 1
+    out = []
+    for key, by_type in sorted(hits.items()):
+        n = sum(by_type.values())
+        if n >= min_count and n / seen[key] >= min_share:
+            out.append((key, by_type.most_common(1)[0][0], n, seen[key]))
+    return out
+
+
+def write_learned_triggers(rows: list[tuple[str, str, int, int]], path: Path = LEARNED_TRIGGERS) -> None:
+    lines = ["# Trigger words learned from rasid's annotated event corpus (TRAIN split; SaudiNewsNet, CC BY-NC-SA",
+             "# 4.0): words that no curated trigger proposes, the first word of a gold trigger at least "
+             f"{MIN_TRIGGER_COUNT} times",
+             f"# and in at least {MIN_TRIGGER_SHARE:.0%} of their occurrences, with the type the annotators gave "
+             "most. They are",
+             "# candidates for the learned decision only. Written by python -m rasid.train.events.",
+             "# Columns: key, type, times a trigger, times seen"]
+    path.write_text("\n".join(lines + ["\t".join(map(str, r)) for r in rows]) + "\n", "utf-8")
 
 
 def gold_class(it: OwnItem, c: Candidate, type_: str) -> str:
@@ -267,6 +322,12 @@ Training data:
   guide labels as events of another realis.
 The corpus licence (non-commercial, share-alike) applies to what is learned from it.
 
+Candidates: the curated lexicon (rasid/lang/ar/lexicons/events.json) and {n_learned} trigger words
+learned from the own TRAIN split (`triggers_learned.tsv`: words no curated trigger proposes that
+were the first word of a gold trigger at least {min_trigger} times and in at least {min_share:.0%} of
+their occurrences, with the type the annotators gave most; candidates for these models only, never
+for the rule finder).
+
 Settings: {settings}. Features kept: {n_features}.
 
 Measured (figures from `rasid eval events`, on data the model was not trained on):
@@ -288,9 +349,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from rasid.pipeline import Pipeline
 
-    lex = event_lexicon()
     pipe = Pipeline.from_names(STAGES)
-    own_tr = own_items("train", pipe)
+    articles: dict = {}
+    if args.out == MODEL_DIR:       # the learned trigger words first: the candidates trained on use them
+        rows = learn_triggers(own_items("train", pipe, articles, curated_lexicon()))
+        write_learned_triggers(rows)
+        event_lexicon.cache_clear()
+        print(f"{len(rows)} trigger words learned", file=sys.stderr)
+    lex = event_lexicon()
+    own_tr = own_items("train", pipe, articles, lex)
     own = own_examples(own_tr, lex)
     gsr_ex = [x for t in gsr.SETS for x in gsr_examples(gsr_items(t, pipe), t, lex)]
     model = train_model(own, gsr_ex, st, lex, word_clusters())
@@ -299,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     card = args.out / "MODEL_CARD.md"
     scores = card.read_text("utf-8").split("data the model was not trained on):", 1)[1].strip() \
         if card.exists() else "(run `rasid eval events` and copy its figures here)"
-    card.write_text(MODEL_CARD.format(own_train=len(own_tr), gsr_n=len(gsr_ex), gsr_weight=st.gsr_weight,
+    card.write_text(MODEL_CARD.format(n_learned=len(learned_trigger_rows()), min_trigger=MIN_TRIGGER_COUNT,
+                                      min_share=MIN_TRIGGER_SHARE, own_train=len(own_tr), gsr_n=len(gsr_ex), gsr_weight=st.gsr_weight,
                                       gsr_no_weight=st.gsr_no_weight, gsr_no_realis=", ".join(st.gsr_no_realis),
                                       settings=st, n_features=f"type model {len(model.types.weights)}, realis "
                                       f"model {len(model.realis.weights)}", scores=scores), "utf-8")

@@ -16,3 +16,30 @@ def test_a_word_inside_a_time_expression_is_no_candidate():
     at = text.index("فجر أمس")
     a.times = [TimeExpr("t1", at, at + len("فجر أمس"), "فجر أمس", "2015-07-19", "day")]
     assert "فجر" not in _words(a) and "وفجر" in _words(a)     # the verb after و is still proposed
+
+
+def test_a_learned_trigger_word_is_a_candidate_for_the_model_only():
+    from rasid.lang.ar.lexicons import data
+    from rasid.lang.ar.triggers import EventLexicon, trigger_key
+
+    text = "وأعلن المجلس إحالة الملف إلى النيابة."
+    a = Pipeline.from_names(["tokens", "sentences"], given={"text"})(make_article(text))
+    plain = EventLexicon(data("events"))
+    tok = next(t for t in a.tokens if a.text[t.start:t.end] == "إحالة")
+    key = trigger_key(tok)
+    assert not any(a.tokens[c.first] is tok for c in candidates(a, plain))
+    taught = EventLexicon(data("events"), learned=[(key, "ACCUSE")])
+    got = [c for c in candidates(a, taught) if a.tokens[c.first] is tok]
+    assert len(got) == 1 and got[0].types == ("ACCUSE",) and got[0].readings[0].finder is False
+    # the rule finder's lexicon never reads learned words
+    finder = EventLexicon(data("events"), finder=True, learned=[(key, "ACCUSE")])
+    assert not any(a.tokens[c.first] is tok for c in candidates(a, finder))
+
+
+def test_learned_trigger_rows_read_back(tmp_path):
+    from rasid.lang.ar.triggers import learned_trigger_rows
+
+    p = tmp_path / "t.tsv"
+    p.write_text("# header\nاحاله\tACCUSE\t4\t12\n", "utf-8")
+    assert learned_trigger_rows(p) == [("احاله", "ACCUSE", 4, 12)]
+    assert learned_trigger_rows(tmp_path / "absent.tsv") == []

@@ -48,13 +48,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from rasid.doc.layers import Token
 from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import split_clitics
 
-__all__ = ["EventLexicon", "Trigger", "event_lexicon", "finder_lexicon", "PLOVER_TYPES", "RELATIVES", "phrase_key", "trigger_key",
+__all__ = ["EventLexicon", "Trigger", "event_lexicon", "finder_lexicon", "curated_lexicon", "learned_trigger_rows",
+           "LEARNED_TRIGGERS", "PLOVER_TYPES", "RELATIVES", "phrase_key", "trigger_key",
            "trigger_keys"]
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -231,9 +233,10 @@ def _variant_sources(k: str) -> set[str]:
 
 
 class EventLexicon:
-    def __init__(self, data: dict, *, finder: bool = False) -> None:
+    def __init__(self, data: dict, *, finder: bool = False, learned: Iterable[tuple[str, str]] = ()) -> None:
         """``finder``: the lexicon the rule finder reads, without the entries marked ``"finder": false``
-        (candidates for the learned model only)."""
+        (candidates for the learned model only); ``learned``: ``(key, type)`` trigger words learned from
+        the annotated corpus (:func:`learned_trigger_rows`), candidates for the learned model only."""
         self.version: str = data.get("version", "")
         self.types: dict[str, dict] = data["types"]
         self._by_key: dict[str, list[Trigger]] = {}
@@ -246,6 +249,9 @@ class EventLexicon:
             if finder and entry.get("finder", True) is False:
                 continue
             self._add_entry(entry)
+        if not finder:
+            for key, type_ in learned:
+                self._add_learned(key, type_)
         # specific readings (with requires) before general ones, each group in file order
         for table in (self._by_key, self._phrases):
             for k, lst in table.items():
@@ -307,6 +313,16 @@ class EventLexicon:
             else:
                 out.add(norm_key(w))
         return frozenset(out)
+
+    def _add_learned(self, key: str, type_: str) -> None:
+        """A trigger word the annotated corpus taught (its token key as :func:`trigger_key` gives it): read
+        as it is written, of one type, part of speech left to the clause (``phrase``)."""
+        if any(t.type == type_ for t in self._by_key.get(key, ())):
+            return
+        t = Trigger(form=key, key=key, lemma=key, type=type_, pos="phrase", words=(key,), weight=0.5,
+                    detail="learned", finder=False)
+        self.triggers.append(t)
+        self._by_key.setdefault(key, []).append(t)
 
     def _add_entry(self, e: dict) -> None:
         lemma = e.get("past") or (e.get("nouns") or e.get("phrases") or [""])[0]
@@ -553,9 +569,33 @@ def _reading_keys(token: Token) -> list[str]:
     return [k for k in out if k and not (k in seen or seen.add(k))]
 
 
+# trigger words learned from rasid's annotated event corpus (``make train``: rasid.train.events)
+LEARNED_TRIGGERS = Path(__file__).resolve().parents[2] / "models" / "events" / "triggers_learned.tsv"
+
+
+def learned_trigger_rows(path: Path = LEARNED_TRIGGERS) -> list[tuple[str, str, int, int]]:
+    """The trigger words learned from the annotated corpus: ``(key, type, times a trigger, times seen)``
+    (none when the file is absent)."""
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, type_, hits, seen = line.split("\t")
+            rows.append((key, type_, int(hits), int(seen)))
+    return rows
+
+
 @cache
 def event_lexicon() -> EventLexicon:
-    """The shipped trigger lexicon (``lexicons/events.json``), loaded once."""
+    """The shipped trigger lexicon (``lexicons/events.json``) with the trigger words learned from the
+    annotated corpus (candidates for the learned model), loaded once."""
+    return EventLexicon(data("events"), learned=[(k, t) for k, t, *_ in learned_trigger_rows()])
+
+
+@cache
+def curated_lexicon() -> EventLexicon:
+    """The shipped trigger lexicon alone, without learned trigger words (what they are learned against)."""
     return EventLexicon(data("events"))
 
 
