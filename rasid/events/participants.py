@@ -295,6 +295,9 @@ class _ArticleActors:
         self.entity_of = {mid: e.id for e in article.entities for mid in e.mentions}
         self.times = sorted((t.start, t.end) for t in article.times)
         self.by_sentence: dict[int, list[_Actor]] = {}
+        # per sentence, the words that start an actor phrase of the lexicon without making one (اللجنة،
+        # المقاومة، المجتمع الدولي: too vague to be actors by rule): options for the learned roles only
+        self.weak_by_sentence: dict[int, list[_Actor]] = {}
         self._verb: dict[int, bool] = {}
         # the article's mentions by start (with their place in article order), so a sentence's are
         # found by bisection, not by reading them all for every sentence
@@ -326,6 +329,13 @@ class _ArticleActors:
         if acts is None:
             acts = self.by_sentence[si] = self._build(si)
         return acts
+
+    def weak_actors(self, si: int) -> list[_Actor]:
+        """The sentence's words that start an actor phrase of the lexicon without making one (with the
+        nisba adjectives after them: الرئيس اليمني), not actors for the rules: options for the learned
+        role model, which weighs them by their word."""
+        self.actors(si)
+        return self.weak_by_sentence.get(si, [])
 
     def _named(self, lo: int, hi: int, sent) -> list[_Actor]:
         cues = _cues()
@@ -384,6 +394,7 @@ class _ArticleActors:
             for k in range(a.i, a.j):
                 covered[k] = a
         desc: list[_Actor] = []
+        weak: list[_Actor] = []
         k = lo
         while k < hi:
             tok = tokens[k]
@@ -401,6 +412,13 @@ class _ArticleActors:
                 country = self._nationality(k, word_country, is_nisba)
                 if country is not None:
                     desc.append(_Actor(k, k + 1, tok.start, tok.end, "descriptive", None, None, country))
+                else:
+                    j, country = k + 1, None
+                    while j < hi and j - k < 3 and tokens[j].kind == "word" and not tokens[j].conj and \
+                            (c := _nisba_country(stems[j])) is not None:
+                        country, j = country or c, j + 1
+                    weak.append(_Actor(k, j, self._word_start(tok), tokens[j - 1].end, "descriptive", None,
+                                       None, country))
                 k += 1
                 continue
             n, noun = hit
@@ -443,8 +461,9 @@ class _ArticleActors:
             desc.append(_Actor(k, j, start, end, kind, entity, sector, country, pronoun=pronoun))
             k = j
         acts = sorted(named + desc, key=lambda a: a.i)
-        for a in acts:
+        for a in acts + weak:
             a.prep, a.head = self._governor(a.i, lo, cues)
+        self.weak_by_sentence[si] = [w for w in weak if not any(a.i < w.j and w.i < a.j for a in acts)]
         # a title before a person's name is one actor with it (الملك سلمان، خادم الحرمين الشريفين الملك
         # سلمان، السيناتورة الأمريكية X): the person
         merged: list[_Actor] = []
@@ -847,10 +866,11 @@ class RoleOptions:
 def role_options(article, sentence_index: int, first: int, last: int, trigger: Trigger,
                  type_: str) -> RoleOptions:
     """Every actor that may be the source or target of the event at tokens ``[first, last)``: the actors
-    of its sentence (not the trigger itself), the speaker of the statement it is told in (when not in
-    the sentence), a bare number after the trigger (مقتل ثلاثة); each with its position and relation to
-    the trigger, its kind, sector and governing preposition, and the role the structural rules
-    (:func:`find_participants`) give it."""
+    of its sentence (not the trigger itself; a country after a locative preposition marked ``where``),
+    the words that start an actor phrase without making one (marked ``weak``: اللجنة، المقاومة), the
+    speaker of the statement it is told in (when not in the sentence), a bare number after the trigger
+    (مقتل ثلاثة); each with its position and relation to the trigger, its kind, sector and governing
+    preposition, and the role the structural rules (:func:`find_participants`) give it."""
     A = _actors_of(article)
     cues = _cues()
     sent = article.sentences[sentence_index]
@@ -860,6 +880,9 @@ def role_options(article, sentence_index: int, first: int, last: int, trigger: T
     # but a party after some (اتفاق بين إيران و…، مساعدات من السعودية إلى اليمن): an option with the
     # fact ``where``, for the ranker to weigh
     acts: list[_Actor] = [a for a in A.actors(sentence_index) if not (a.i < last and first < a.j)]
+    # words that start an actor phrase without making one (اللجنة، المقاومة، المجتمع الدولي): the ranker
+    # weighs them by their word (fact ``weak``)
+    weak = [a for a in A.weak_actors(sentence_index) if not (a.i < last and first < a.j)]
     speaker = _speaker(article, tokens[first].start)
     pos = trigger.pos
     if pos == "phrase":
@@ -877,7 +900,8 @@ def role_options(article, sentence_index: int, first: int, last: int, trigger: T
     if nt is not None and not any(a.i <= nt.i < a.j for a in acts):
         acts.append(nt)
     out = []
-    for a in acts + virtual:
+    weak_ids = set(map(id, weak))
+    for a in acts + weak + virtual:
         if a.i < 0:
             facts = ["virtual_speaker", "side=out", "dist=out", "nb=out", "vb=False", "pb=False"]
             role = next((r for (s, _, ent), r in rule.items() if ent == speaker and s < sent.start), "none")
@@ -910,6 +934,8 @@ def role_options(article, sentence_index: int, first: int, last: int, trigger: T
         ent = A.entities.get(a.entity) if a.entity else None
         if a.prep in cues.locative and ent is not None and ent.type == "LOC":
             facts.append("where")
+        if id(a) in weak_ids:
+            facts.append("weak")
         facts += [f"prep={a.prep}", f"kind={a.kind}", f"sector={a.sector}", f"pron={a.pronoun}",
                   f"num={a.number}", f"cnt={a.counted}", f"etype={ent.type if ent is not None else 'none'}",
                   f"rule={role}", f"spk={a.entity is not None and a.entity == speaker}",

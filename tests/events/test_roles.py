@@ -82,6 +82,17 @@ def test_a_country_after_a_locative_preposition_is_an_option_marked_where():
     assert "where" in facts["اليمن"]
 
 
+def test_a_word_that_starts_an_actor_phrase_is_a_weak_option_not_a_rule_actor():
+    # اللجنة alone is no actor by rule (too vague), but the party of many events: the ranker weighs it
+    a, si, k, r = _event("وطالبت اللجنة الحكومة بتقديم الدعم.", [], "وطالبت", "REQUEST")
+    opts = role_options(a, si, k, k + 1, r, "REQUEST")
+    facts = {o.participant("source").text: o.facts for o in opts.options}
+    assert "اللجنة" in facts and "weak" in facts["اللجنة"]
+    from rasid.events.participants import find_participants
+
+    assert all(p.text != "اللجنة" for p in find_participants(a, si, k, k + 1, r, "REQUEST"))
+
+
 def test_choose_takes_the_best_pair_of_different_options():
     from rasid.events.linear import LinearModel
 
