@@ -299,6 +299,7 @@ class _ArticleActors:
         # المقاومة، المجتمع الدولي: too vague to be actors by rule): options for the learned roles only
         self.weak_by_sentence: dict[int, list[_Actor]] = {}
         self._verb: dict[int, bool] = {}
+        self._gaps: dict[int, tuple[list[int], list[int]]] = {}
         # the article's mentions by start (with their place in article order), so a sentence's are
         # found by bisection, not by reading them all for every sentence
         self._by_start = sorted((m.start, n) for n, m in enumerate(article.mentions))
@@ -329,6 +330,21 @@ class _ArticleActors:
         if acts is None:
             acts = self.by_sentence[si] = self._build(si)
         return acts
+
+    def gap_counts(self, si: int) -> tuple[list[int], list[int]]:
+        """For the sentence's tokens from its first: how many verbs, and how many clause punctuation
+        marks (،,.:؛;), come before each (prefix counts, one more than its tokens), so whether a gap
+        holds one is a subtraction."""
+        hit = self._gaps.get(si)
+        if hit is None:
+            sent = self.article.sentences[si]
+            verbs, puncts = [0], [0]
+            for k in range(sent.token_start, sent.token_end):
+                tok = self.tokens[k]
+                verbs.append(verbs[-1] + self.is_verb(k))
+                puncts.append(puncts[-1] + (tok.kind != "word" and self.text[tok.start:tok.end] in _GAP_PUNCT))
+            hit = self._gaps[si] = (verbs, puncts)
+        return hit
 
     def weak_actors(self, si: int) -> list[_Actor]:
         """The sentence's words that start an actor phrase of the lexicon without making one (with the
@@ -900,6 +916,7 @@ def role_options(article, sentence_index: int, first: int, last: int, trigger: T
     if nt is not None and not any(a.i <= nt.i < a.j for a in acts):
         acts.append(nt)
     out = []
+    verbs, puncts = A.gap_counts(sentence_index)
     weak_ids = set(map(id, weak))
     for a in acts + weak + virtual:
         if a.i < 0:
@@ -918,8 +935,8 @@ def role_options(article, sentence_index: int, first: int, last: int, trigger: T
             # subject, the second its object
             nbp = sum(1 for b in between if b.prep is None and not b.number)
             facts = [f"side={side}", f"dist={dist}", f"nb={min(len(between), 2)}", f"nbp={min(nbp, 2)}",
-                     f"vb={any(A.is_verb(k) for k in gap)}",
-                     f"pb={any(tokens[k].kind != 'word' and text[tokens[k].start:tokens[k].end] in _GAP_PUNCT for k in gap)}",
+                     f"vb={verbs[gap.stop - lo] > verbs[gap.start - lo]}",
+                     f"pb={puncts[gap.stop - lo] > puncts[gap.start - lo]}",
                      f"prevw={stems[a.i - 1] if a.i > 0 else '<s>'}",
                      f"nextw={stems[a.j] if a.j < hi and tokens[a.j].kind == 'word' else '<p>'}",
                      f"nextv={a.j < hi and A.is_verb(a.j)}"]
