@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass
 
 from rasid.doc.article import Article
-from rasid.lang.ar.triggers import EventLexicon, Trigger, event_lexicon
+from rasid.lang.ar.triggers import EventLexicon, Trigger, candidate_lexicon
 
 __all__ = ["Candidate", "candidates"]
 
@@ -71,7 +71,7 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
     """Every trigger candidate of the article, sentence by sentence, left to right. A multiword
     trigger (وقف إطلاق النار) is one candidate covering its tokens; its first token is not also
     proposed on its own. A single word inside a time expression of the ``dates`` layer is not proposed."""
-    lex = lexicon if lexicon is not None else event_lexicon()
+    lex = lexicon if lexicon is not None else candidate_lexicon()
     tokens = article.tokens
     # a word the dates layer reads inside a time expression is a time word (فجر أمس: at dawn yesterday,
     # not "detonated"); in the labelled corpus every such candidate (15, all فجر) was no event

@@ -27,7 +27,7 @@ from rasid.doc.layers import REALIS
 from rasid.events.candidates import Candidate, candidates
 from rasid.events.features import SentenceView, context_features, reading_features
 from rasid.events.linear import LinearModel
-from rasid.lang.ar.triggers import EventLexicon, event_lexicon
+from rasid.lang.ar.triggers import EventLexicon, candidate_lexicon
 
 __all__ = ["Decision", "EventModel", "MODEL_DIR", "example_features", "local_features", "sentence_features"]
 
@@ -72,7 +72,7 @@ class EventModel:
         self.types = types
         self.realis = realis
         self.threshold = threshold
-        self.lexicon = lexicon if lexicon is not None else event_lexicon()
+        self.lexicon = lexicon if lexicon is not None else candidate_lexicon()
         self.clusters = clusters
         # the types whose realis the model learned "not actual" for from human sentence labels (GSR)
         self.realis_checked = frozenset(realis.meta.get("gsr_no_realis", ()))

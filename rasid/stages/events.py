@@ -8,7 +8,7 @@ from rasid.events.candidates import candidates
 from rasid.events.decide import EventModel, shipped_model
 from rasid.events.finder import EventWords, event_time, event_words, find_events
 from rasid.events.roles import RoleModel, shipped_roles
-from rasid.lang.ar.triggers import EventLexicon, event_lexicon, finder_lexicon
+from rasid.lang.ar.triggers import EventLexicon, candidate_lexicon, finder_lexicon
 from rasid.stages.base import Stage, register
 
 _FLAGS = ("negated", "future", "hypothetical")       # each flag is also the name of its realis
@@ -45,7 +45,7 @@ class Events(Stage):
         than this probability at its trigger is dropped."""
         self.keep_flagged = keep_flagged
         self.triggers = triggers if triggers is not None else finder_lexicon()
-        self.candidate_triggers = candidate_triggers if candidate_triggers is not None else event_lexicon()
+        self.candidate_triggers = candidate_triggers if candidate_triggers is not None else candidate_lexicon()
         self.words = words if words is not None else event_words()
         self._model = model
         self._roles = roles

@@ -36,7 +36,7 @@ from rasid.events.decide import MODEL_DIR, EventModel, local_features, sentence_
 from rasid.events.features import SentenceView
 from rasid.events.linear import fit
 from rasid.lang.ar.normalize import norm_key
-from rasid.lang.ar.triggers import (LEARNED_TRIGGERS, EventLexicon, curated_lexicon, event_lexicon,
+from rasid.lang.ar.triggers import (LEARNED_TRIGGERS, EventLexicon, candidate_lexicon, event_lexicon,
                                      learned_trigger_rows, trigger_key)
 from rasid.train import gsr
 
@@ -67,7 +67,7 @@ def _published(doc_id: str) -> str | None:
 
 
 def gsr_items(type_: str, pipe) -> list[Item]:
-    lex, clusters = event_lexicon(), word_clusters()
+    lex, clusters = candidate_lexicon(), word_clusters()
     items = []
     for s in gsr.load(type_):
         if s.gold is None:
@@ -96,7 +96,7 @@ def own_items(split: str, pipe, articles: dict | None = None, lex: EventLexicon 
     the candidates of ``lex`` (the shipped candidate lexicon when not given)."""
     from rasid.train import event_corpus
 
-    lex, clusters = lex or event_lexicon(), word_clusters()
+    lex, clusters = lex or candidate_lexicon(), word_clusters()
     cache = {} if articles is None else articles
     proposed: dict[str, list[tuple[Candidate, int, int]]] = {}      # per article: candidates, raw spans
     out = []
@@ -276,7 +276,7 @@ def cross_validate(st: Settings, k: int = 5, own_split: str = "train") -> dict:
     from rasid.pipeline import DEFAULT_STAGES, Pipeline
     from rasid.stages.events import Events
 
-    lex = event_lexicon()
+    lex = candidate_lexicon()
     clusters = word_clusters()
     pipe = Pipeline.from_names(STAGES)
     before = Pipeline.from_names([s for s in DEFAULT_STAGES if s != "events"])
@@ -352,11 +352,11 @@ def main(argv: list[str] | None = None) -> int:
     pipe = Pipeline.from_names(STAGES)
     articles: dict = {}
     if args.out == MODEL_DIR:       # the learned trigger words first: the candidates trained on use them
-        rows = learn_triggers(own_items("train", pipe, articles, curated_lexicon()))
+        rows = learn_triggers(own_items("train", pipe, articles, event_lexicon()))
         write_learned_triggers(rows)
-        event_lexicon.cache_clear()
+        candidate_lexicon.cache_clear()
         print(f"{len(rows)} trigger words learned", file=sys.stderr)
-    lex = event_lexicon()
+    lex = candidate_lexicon()
     own_tr = own_items("train", pipe, articles, lex)
     own = own_examples(own_tr, lex)
     gsr_ex = [x for t in gsr.SETS for x in gsr_examples(gsr_items(t, pipe), t, lex)]

@@ -43,3 +43,13 @@ def test_learned_trigger_rows_read_back(tmp_path):
     p.write_text("# header\nاحاله\tACCUSE\t4\t12\n", "utf-8")
     assert learned_trigger_rows(p) == [("احاله", "ACCUSE", 4, 12)]
     assert learned_trigger_rows(tmp_path / "absent.tsv") == []
+
+
+def test_only_the_candidate_lexicon_holds_the_learned_words():
+    # rules (the finder, places, actors, entity vocabulary) read event_lexicon: never the learned words
+    from rasid.lang.ar.triggers import candidate_lexicon, event_lexicon, learned_trigger_rows
+
+    assert not any(t.detail == "learned" for t in event_lexicon().triggers)
+    learned = {(t.key, t.type) for t in candidate_lexicon().triggers if t.detail == "learned"}
+    assert learned <= {(k, ty) for k, ty, *_ in learned_trigger_rows()}
+    assert bool(learned) == bool(learned_trigger_rows())

@@ -55,7 +55,7 @@ from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import split_clitics
 
-__all__ = ["EventLexicon", "Trigger", "event_lexicon", "finder_lexicon", "curated_lexicon", "learned_trigger_rows",
+__all__ = ["EventLexicon", "Trigger", "event_lexicon", "finder_lexicon", "candidate_lexicon", "learned_trigger_rows",
            "LEARNED_TRIGGERS", "PLOVER_TYPES", "RELATIVES", "phrase_key", "trigger_key",
            "trigger_keys"]
 
@@ -588,15 +588,16 @@ def learned_trigger_rows(path: Path = LEARNED_TRIGGERS) -> list[tuple[str, str, 
 
 @cache
 def event_lexicon() -> EventLexicon:
-    """The shipped trigger lexicon (``lexicons/events.json``) with the trigger words learned from the
-    annotated corpus (candidates for the learned model), loaded once."""
-    return EventLexicon(data("events"), learned=[(k, t) for k, t, *_ in learned_trigger_rows()])
+    """The shipped trigger lexicon (``lexicons/events.json``), loaded once."""
+    return EventLexicon(data("events"))
 
 
 @cache
-def curated_lexicon() -> EventLexicon:
-    """The shipped trigger lexicon alone, without learned trigger words (what they are learned against)."""
-    return EventLexicon(data("events"))
+def candidate_lexicon() -> EventLexicon:
+    """What proposes candidates to the learned event decision: the shipped lexicon and the trigger words
+    learned from the annotated corpus (:func:`learned_trigger_rows`), loaded once. Rules read
+    :func:`event_lexicon` or :func:`finder_lexicon`, never the learned words."""
+    return EventLexicon(data("events"), learned=[(k, t) for k, t, *_ in learned_trigger_rows()])
 
 
 @cache
