@@ -172,11 +172,12 @@ def gold_class(it: OwnItem, c: Candidate, type_: str) -> str:
     return next((e["realis"] for e in it.events if e["type"] == type_ and _overlaps(a, b, e["trigger"])), "no")
 
 
-Example = tuple[list[str], list[str], str]     # a candidate's own features, its sentence's, its class
+Example = tuple[list[str], list[str], str, str]  # a candidate's own features, its sentence's, its class,
+                                                # the type it is read as
 
 
 def _example(article: Article, c: Candidate, view: SentenceView, type_: str, lex, label: str) -> Example:
-    return local_features(article, c, view, type_, lex), sentence_features(view, type_), label
+    return local_features(article, c, view, type_, lex), sentence_features(view, type_), label, type_
 
 
 def own_examples(items: list[OwnItem], lex) -> list[Example]:
@@ -245,26 +246,21 @@ def train_model(own: list[Example], gsr_ex: list[Example], st: Settings, lex, cl
     event" of the type model."""
     weights = [1.0] * len(own) + [st.gsr_weight] * len(gsr_ex)
     both = own + gsr_ex
-    realis_only = [n >= len(own) and y == "no" and _example_type(loc) in st.gsr_no_realis
-                   for n, (loc, _, y) in enumerate(both)]
+    realis_only = [n >= len(own) and y == "no" and t in st.gsr_no_realis for n, (_, _, y, t) in enumerate(both)]
     typed = [(x, w) for x, w, r in zip(both, weights, realis_only) if not r]
-    types = fit([(loc, "no" if y == "no" else "yes") for (loc, _, y), _ in typed], classes=["no", "yes"],
+    types = fit([(loc, "no" if y == "no" else "yes") for (loc, _, y, _), _ in typed], classes=["no", "yes"],
                 c=st.c, min_count=st.min_count, sample_weight=[w for _, w in typed])
     events: list[tuple[list[str], str | tuple[str, ...], float]] = [
-        (loc + sent, y, w) for (loc, sent, y), w in zip(both, weights) if y != "no"]
+        (loc + sent, y, w) for (loc, sent, y, _), w in zip(both, weights) if y != "no"]
     if st.gsr_no_weight > 0:
-        events += [(loc + sent, NOT_ACTUAL, st.gsr_no_weight) for (loc, sent, _), r in zip(both, realis_only) if r]
+        events += [(loc + sent, NOT_ACTUAL, st.gsr_no_weight)
+                   for (loc, sent, *_), r in zip(both, realis_only) if r]
     realis = fit([(f, y) for f, y, _ in events], classes=list(REALIS), c=st.realis_c, min_count=st.min_count,
                  sample_weight=[w for *_, w in events])
     for m in (types, realis):
         m.meta.update(threshold=st.threshold, c=st.c, realis_c=st.realis_c, gsr_weight=st.gsr_weight,
                       min_count=st.min_count, gsr_no_weight=st.gsr_no_weight, gsr_no_realis=list(st.gsr_no_realis))
     return EventModel(types, realis, st.threshold, lex, clusters)
-
-
-def _example_type(local: list[str]) -> str:
-    """The type an example's candidate is read as (its ``T=`` feature, first of local_features)."""
-    return next((f[2:] for f in local if f.startswith("T=")), "")
 
 
 def cross_validate(st: Settings, k: int = 5, own_split: str = "train") -> dict:
