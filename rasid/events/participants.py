@@ -176,15 +176,9 @@ def is_quantity_word(stem: str) -> bool:
 def learned_actor_rows(path: Path = LEARNED_NOUNS) -> list[tuple[str, str, str, str]]:
     """The actor words learned from the annotated corpus (``make train``: rasid.train.roles): head words
     of descriptive parties that the curated lexicons lack, with their most frequent sector."""
-    if not path.exists():
-        return []
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        word, sector, *_ = line.split("\t")
-        rows.append((word, "" if sector == "None" else sector, "", ""))
-    return rows
+    from rasid.tables import tsv_rows
+
+    return [(word, "" if sector == "None" else sector, "", "") for word, sector, *_ in tsv_rows(path)]
 
 
 @cache

@@ -576,14 +576,9 @@ LEARNED_TRIGGERS = Path(__file__).resolve().parents[2] / "models" / "events" / "
 def learned_trigger_rows(path: Path = LEARNED_TRIGGERS) -> list[tuple[str, str, int, int]]:
     """The trigger words learned from the annotated corpus: ``(key, type, times a trigger, times seen)``
     (none when the file is absent)."""
-    if not path.exists():
-        return []
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            key, type_, hits, seen = line.split("\t")
-            rows.append((key, type_, int(hits), int(seen)))
-    return rows
+    from rasid.tables import tsv_rows
+
+    return [(key, type_, int(hits), int(seen)) for key, type_, hits, seen in tsv_rows(path)]
 
 
 @cache
