@@ -80,10 +80,9 @@ class LinearModel:
         out changes no sum)."""
         return self._matrix[rows].sum(axis=0) + self.bias if rows else self.bias.copy()
 
-    def binary_proba_of_rows(self, rows: list[int], k: int) -> float:
-        """For a model of two classes: the probability of class ``k`` given the features at matrix
-        ``rows``; exactly ``proba_of(scores_of_rows(rows))[classes[k]]`` (the same sums, in the same
-        order, as Python floats: numpy sums a column row by row), without numpy's per-call overhead."""
+    def two_scores_of_rows(self, rows: list[int]) -> list[float]:
+        """For a model of two classes: :meth:`scores_of_rows` as a list of Python floats (the same sums,
+        in the same order: numpy sums a column row by row), without numpy's per-call overhead."""
         if self._pairs is None:      # the two columns as lists of Python floats (made once, in C)
             self._pairs = (self._matrix[:, 0].tolist(), self._matrix[:, 1].tolist())
         c0, c1 = self._pairs
@@ -92,7 +91,13 @@ class LinearModel:
             s0 += c0[r]
             s1 += c1[r]
         b0, b1 = self.bias.tolist()
-        s0, s1 = s0 + b0, s1 + b1
+        return [s0 + b0, s1 + b1]
+
+    def binary_proba_of_rows(self, rows: list[int], k: int) -> float:
+        """For a model of two classes: the probability of class ``k`` given the features at matrix
+        ``rows``; exactly ``proba_of(scores_of_rows(rows))[classes[k]]``, without numpy's per-call
+        overhead (:meth:`two_scores_of_rows`)."""
+        s0, s1 = self.two_scores_of_rows(rows)
         m = max(s0, s1)
         e = np.exp([s0 - m, s1 - m]).tolist()
         return e[k] / (e[0] + e[1])

@@ -123,7 +123,7 @@ class RoleModel:
             rows += [r for r in map(joined.get, facts) if r is not None]
         tail = option_features(opts, k, tail_only=True)
         rows += [r for r in map(table.get, tail) if r is not None]
-        return m.scores_of_rows(rows).tolist()
+        return m.two_scores_of_rows(rows)
 
     def assign(self, article, sentence_index: int, first: int, last: int, trigger: Trigger,
                type_: str) -> list[Participant]:

@@ -22,3 +22,18 @@ def test_one_class_labels_unchanged_by_the_tuple_form():
     same = fit([(f, (y,)) for f, y in ex], classes=CLASSES, min_count=1)
     for feats in (["a"], ["b"], ["c"], ["a", "b"]):
         assert np.allclose(list(one.proba(feats).values()), list(same.proba(feats).values()), atol=1e-6)
+
+
+def test_two_scores_of_rows_are_numpys_sums_exactly():
+    import numpy as np
+
+    from rasid.events.linear import LinearModel
+
+    rng = np.random.default_rng(3)
+    weights = {f"f{i}": rng.normal(size=2).tolist() for i in range(50)}
+    m = LinearModel(["a", "b"], [0.25, -0.5], weights)
+    for _ in range(20):
+        rows = rng.integers(0, 50, size=int(rng.integers(0, 12))).tolist()
+        assert m.two_scores_of_rows(rows) == m.scores_of_rows(rows).tolist()
+        p = m.proba_of(m.scores_of_rows(rows))["b"]
+        assert m.binary_proba_of_rows(rows, 1) == p
