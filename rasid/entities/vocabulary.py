@@ -66,7 +66,7 @@ class KnownVerbs:
     """Whether a token is a verb the speech lexicon (its cue verbs, by stem) or the event trigger
     lexicon (a verb reading) knows: قال، أكد، التقى، ناقش، عقد … A name never runs into one."""
 
-    __slots__ = ("speech_verbs", "triggers")
+    __slots__ = ("speech_verbs", "triggers", "_seen")
 
     def __init__(self, speech_verbs=None, triggers=None) -> None:
         if speech_verbs is None:
@@ -79,9 +79,22 @@ class KnownVerbs:
             triggers = event_lexicon()
         self.speech_verbs = speech_verbs
         self.triggers = triggers
+        # each written form's answer, by norm, checked against the token's clitic pieces (shared by the
+        # tokenizer between tokens of one form; a token given its words by hand has its own): the
+        # answer is decided by the norm and the pieces. Cleared when full.
+        self._seen: dict[str, tuple] = {}
 
     def __call__(self, tok: Token) -> bool:
+        pieces = tok.pieces
+        hit = self._seen.get(tok.norm)
+        if hit is not None and (hit[0] is pieces or hit[0] == pieces):
+            return hit[1]
         if tok.stem in self.speech_verbs:
-            return True
-        trig = self.triggers.match_token(tok)
-        return trig is not None and trig.pos == "verb"
+            answer = True
+        else:
+            trig = self.triggers.match_token(tok)
+            answer = trig is not None and trig.pos == "verb"
+        if len(self._seen) >= 100_000:
+            self._seen.clear()
+        self._seen[tok.norm] = (pieces, answer)
+        return answer

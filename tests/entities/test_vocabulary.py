@@ -24,3 +24,21 @@ def test_known_verbs_from_the_speech_and_event_lexicons():
     only_speech = KnownVerbs(speech_verbs={"قالت"}, triggers=verbs.triggers)
     assert only_speech(said) and only_speech(met) and not only_speech(name)
     assert not KnownVerbs(speech_verbs=set(), triggers=verbs.triggers)(said)
+
+
+def test_known_verbs_remember_a_form_by_norm_and_pieces():
+    # the answer is kept per written form; a token of the same norm split otherwise (a hand-made token
+    # with its own pieces) is asked again, not given the kept answer
+    from rasid.doc.layers import Token
+
+    verbs = KnownVerbs()
+    said = tokenize("وقالت")[0]
+    again = tokenize("وقالت")[0]
+    assert verbs(said) and verbs(again)
+    assert verbs._seen[said.norm] == (said.pieces, True)
+    # the same norm read as one unsplit word whose stem no lexicon knows as a verb
+    whole = Token(said.start, said.end, said.norm, "word", pieces=((0, len(said.norm), said.norm, "stem"),),
+                  stem=said.norm)
+    assert whole.pieces != said.pieces
+    assert verbs(whole) == KnownVerbs()(whole)
+    assert verbs._seen[said.norm][0] == whole.pieces
