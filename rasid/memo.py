@@ -51,3 +51,30 @@ def memo(limit: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
         cached.kept = kept          # for tests and inspection
         return cached
     return wrap
+
+
+class FormMemo:
+    """Values decided by a word token's written form: its norm and its clitic pieces. Kept by norm and
+    checked against the token's pieces (which the tokenizer shares between tokens of one form, so mostly
+    by identity: no tuple is hashed; a token given its words by hand has pieces of its own); emptied
+    when it holds ``limit`` entries.
+
+        forms = FormMemo()
+        readings = forms.get(token, lexicon.token_readings)
+    """
+
+    __slots__ = ("_kept", "_limit")
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self._kept: dict[str, tuple] = {}
+        self._limit = limit
+
+    def get(self, tok, make: Callable[..., T]) -> T:
+        """``make(tok)``, computed once per written form."""
+        pieces = tok.pieces
+        hit = self._kept.get(tok.norm)
+        if hit is None or (hit[0] is not pieces and hit[0] != pieces):
+            if len(self._kept) >= self._limit:
+                self._kept.clear()
+            hit = self._kept[tok.norm] = (pieces, make(tok))
+        return hit[1]

@@ -25,3 +25,25 @@ def test_one_argument_is_its_own_key():
         return 2 * x
 
     assert double(4) == 8 and double.kept == {4: 8}
+
+
+def test_form_memo_keeps_a_value_per_norm_and_pieces():
+    from rasid.doc.layers import Token
+    from rasid.memo import FormMemo
+
+    calls = []
+
+    def make(tok):
+        calls.append(tok.norm)
+        return len(calls)
+
+    forms = FormMemo(limit=2)
+    split = ((0, 1, "و", "proclitic"), (1, 5, "قالت", "stem"))
+    a = Token(0, 5, "وقالت", pieces=split)
+    b = Token(9, 14, "وقالت", pieces=tuple(split))          # the same pieces, another tuple
+    assert forms.get(a, make) == 1 and forms.get(b, make) == 1 and calls == ["وقالت"]
+    whole = Token(0, 5, "وقالت", pieces=((0, 5, "وقالت", "stem"),))     # the same norm read otherwise
+    assert forms.get(whole, make) == 2
+    forms.get(Token(0, 3, "قال"), make)
+    forms.get(Token(0, 4, "التقى"), make)       # a third form: the memo was full, so it starts again
+    assert forms.get(whole, make) == 5 and len(calls) == 5

@@ -13,6 +13,7 @@ from functools import cache
 from rasid.doc.layers import Token
 from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key
+from rasid.memo import FormMemo
 
 __all__ = ["ActorVocabulary", "vocabulary", "is_nisba", "KnownVerbs"]
 
@@ -79,22 +80,13 @@ class KnownVerbs:
             triggers = event_lexicon()
         self.speech_verbs = speech_verbs
         self.triggers = triggers
-        # each written form's answer, by norm, checked against the token's clitic pieces (shared by the
-        # tokenizer between tokens of one form; a token given its words by hand has its own): the
-        # answer is decided by the norm and the pieces. Cleared when full.
-        self._seen: dict[str, tuple] = {}
+        self._seen = FormMemo()         # each written form's answer (decided by its norm and pieces)
 
     def __call__(self, tok: Token) -> bool:
-        pieces = tok.pieces
-        hit = self._seen.get(tok.norm)
-        if hit is not None and (hit[0] is pieces or hit[0] == pieces):
-            return hit[1]
+        return self._seen.get(tok, self._decide)
+
+    def _decide(self, tok: Token) -> bool:
         if tok.stem in self.speech_verbs:
-            answer = True
-        else:
-            trig = self.triggers.match_token(tok)
-            answer = trig is not None and trig.pos == "verb"
-        if len(self._seen) >= 100_000:
-            self._seen.clear()
-        self._seen[tok.norm] = (pieces, answer)
-        return answer
+            return True
+        trig = self.triggers.match_token(tok)
+        return trig is not None and trig.pos == "verb"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rasid.doc.article import Article
 from rasid.lang.ar.triggers import EventLexicon, Trigger, candidate_lexicon
+from rasid.memo import FormMemo
 
 __all__ = ["Candidate", "candidates"]
 
@@ -40,31 +41,16 @@ class Candidate:
         return tuple(seen)
 
 
-_FORMS: "weakref.WeakKeyDictionary[EventLexicon, dict]" = weakref.WeakKeyDictionary()
-_FORMS_MAX = 100_000
+_FORMS: "weakref.WeakKeyDictionary[EventLexicon, FormMemo]" = weakref.WeakKeyDictionary()
 
 
-def _forms(lex: EventLexicon) -> dict:
-    """The lexicon's table of written forms: norm -> ``(pieces, readings, starts_phrase)``, a word
-    token's ``lex.token_readings`` and whether a multiword trigger may start at it (both decided by
-    the norm and the clitic pieces; see :func:`_form`)."""
+def _forms(lex: EventLexicon) -> FormMemo:
+    """The lexicon's memo of written forms: a word token's ``lex.token_readings`` and whether a
+    multiword trigger may start at it (both decided by the norm and the clitic pieces)."""
     kept = _FORMS.get(lex)
     if kept is None:
-        kept = _FORMS[lex] = {}
+        kept = _FORMS[lex] = FormMemo()
     return kept
-
-
-def _form(kept: dict, lex: EventLexicon, tok) -> tuple:
-    """A word token's entry in the table ``kept`` (:func:`_forms`), made when missing. An entry is
-    kept by norm and checked against the token's pieces (which the tokenizer shares between tokens of
-    the same form, so mostly by identity: no tuple is hashed); the table is cleared when full."""
-    pieces = tok.pieces
-    hit = kept.get(tok.norm)
-    if hit is None or (hit[0] is not pieces and hit[0] != pieces):
-        if len(kept) >= _FORMS_MAX:
-            kept.clear()
-        hit = kept[tok.norm] = (pieces, lex.token_readings(tok), lex.starts_phrase(tok.stem))
-    return hit
 
 
 def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Candidate]:
@@ -82,7 +68,10 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
 
     stems = article.token_index().stems
     out: list[Candidate] = []
-    kept, form = _forms(lex), _form
+    kept = _forms(lex)
+
+    def form(tok) -> tuple:
+        return lex.token_readings(tok), lex.starts_phrase(tok.stem)
     for si, sent in enumerate(article.sentences):
         i, end = sent.token_start, sent.token_end
         keys = stems[i:end]
@@ -91,7 +80,7 @@ def candidates(article: Article, lexicon: EventLexicon | None = None) -> list[Ca
             if tok.kind != "word":
                 i += 1
                 continue
-            _, readings, starts_phrase = form(kept, lex, tok)
+            readings, starts_phrase = kept.get(tok, form)
             phrase = lex.match_phrase(keys, i - sent.token_start) if starts_phrase else None
             if phrase is not None:
                 trig, n = phrase

@@ -35,6 +35,7 @@ from rasid.lang.ar.lexicons import data, keys
 from rasid.lang.ar.normalize import norm_key, strip_diacritics
 from rasid.events.when import event_time
 from rasid.lang.ar.triggers import RELATIVES, EventLexicon, Trigger, finder_lexicon, phrase_key, trigger_key
+from rasid.memo import FormMemo
 
 _BOUNDARY = set(".؛;!?؟")
 _LISTING = {"و", "،", ","}
@@ -85,41 +86,31 @@ class _Form(NamedTuple):
     readings: tuple[Trigger, ...]     # the trigger readings tried for the token alone
     may_trigger: bool                 # a reading, or the first word of a multiword trigger
     phrase_key: str                   # the trigger key as multiword triggers list it (no article)
-    pieces: tuple = ()                # the word's clitic pieces (Token.pieces)
 
 
 _FORMS_MAX = 100_000
 
 
-def _make_form(tok: Token, lex: EventLexicon) -> _Form:
-    """The :class:`_Form` of a word token, computed."""
-    key = trigger_key(tok)
-    readings = lex.token_readings(tok)
-    return _Form(tok.stem, key, readings, bool(readings) or lex.starts_phrase(key), phrase_key(key), tok.pieces)
-
-
 class _FormCache:
-    """The :class:`_Form` of each written form, for one trigger lexicon: word forms by norm, each
-    checked against the token's clitic pieces (which the tokenizer shares between tokens of the same
-    form; a token given its words by hand has pieces of its own), other tokens' forms by text and norm.
-    Each table is cleared when full."""
+    """The :class:`_Form` of each written form, for one trigger lexicon: word forms by norm and clitic
+    pieces (:class:`rasid.memo.FormMemo`), other tokens' forms by text and norm. Each table is cleared
+    when full."""
 
     __slots__ = ("lex", "words", "others")
 
     def __init__(self, lex: EventLexicon) -> None:
         self.lex = lex
-        self.words: dict[str, _Form] = {}
+        self.words = FormMemo(_FORMS_MAX)
         self.others: dict[str, _Form] = {}
 
     def word(self, tok: Token) -> _Form:
         """The :class:`_Form` of a word token."""
-        pieces = tok.pieces
-        form = self.words.get(tok.norm)
-        if form is None or (form.pieces is not pieces and form.pieces != pieces):
-            if len(self.words) >= _FORMS_MAX:
-                self.words.clear()
-            form = self.words[tok.norm] = _make_form(tok, self.lex)
-        return form
+        return self.words.get(tok, self._make)
+
+    def _make(self, tok: Token) -> _Form:
+        key = trigger_key(tok)
+        readings = self.lex.token_readings(tok)
+        return _Form(tok.stem, key, readings, bool(readings) or self.lex.starts_phrase(key), phrase_key(key))
 
     def other(self, tok: Token, text: str) -> _Form:
         """The :class:`_Form` of a token that is not a word (its text is its stem)."""
@@ -213,7 +204,7 @@ class EventFinder:
         cache = _form_cache(self.lex)
         word, other = cache.word, cache.other
         self.forms = [word(t) if t.kind == "word" else other(t, text) for t in self.tokens]
-        stems, trigger_keys, _, may_trigger, _, _ = zip(*self.forms) if self.forms else ((), (), (), (), (), ())
+        stems, trigger_keys, _, may_trigger, _ = zip(*self.forms) if self.forms else ((), (), (), (), ())
         self.stems: Sequence[str] = stems
         self.trigger_keys: Sequence[str] = trigger_keys
         self.candidates = list(compress(range(len(may_trigger)), may_trigger))

@@ -35,10 +35,10 @@ def test_known_verbs_remember_a_form_by_norm_and_pieces():
     said = tokenize("وقالت")[0]
     again = tokenize("وقالت")[0]
     assert verbs(said) and verbs(again)
-    assert verbs._seen[said.norm] == (said.pieces, True)
+    assert verbs._seen._kept[said.norm] == (said.pieces, True)
     # the same norm read as one unsplit word whose stem no lexicon knows as a verb
     whole = Token(said.start, said.end, said.norm, "word", pieces=((0, len(said.norm), said.norm, "stem"),),
                   stem=said.norm)
     assert whole.pieces != said.pieces
     assert verbs(whole) == KnownVerbs()(whole)
-    assert verbs._seen[said.norm][0] == whole.pieces
+    assert verbs._seen._kept[said.norm][0] == whole.pieces
