@@ -30,6 +30,7 @@ from rasid.doc.span import SpanSet
 from rasid.lang.ar.lexicons import keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.speech import SpeechLexicon, speech_lexicon
+from rasid.ner.everyday import everyday_words
 from rasid.quotes.speakers import SpeakerModel, SpeakerOption, Statement, distance_bucket, shipped_speakers
 
 OPEN = {"«": "»", "“": "”", '"': '"'}
@@ -57,6 +58,29 @@ def quote_words() -> QuoteWords:
     """The shipped word lists of speaker finding, loaded once."""
     return QuoteWords(keys("prepositions"), keys("prepositional_nouns"), keys("circumstance_nouns"),
                       keys("speaker_nouns"), keys("honorific_pronouns"), tuple(keys("speaker_adjective_endings")))
+
+
+@cache
+def _pronoun_suffixes() -> tuple[str, ...]:
+    """Attached pronouns (ه، ها، هم …, and the first person's ي: لي، مني), longest first."""
+    return tuple(sorted({*keys("attached_pronouns"), "ي"}, key=lambda x: -len(x)))
+
+
+@cache
+def _relatives() -> frozenset[str]:
+    """Relative pronouns (الذي، التي): they end like adjectives but close a noun phrase."""
+    return frozenset(keys("relative_pronouns"))
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Weekdays, day words (أمس، اليوم), parts of the day and month names of the date vocabulary: a
+    subject phrase stops at them (قال الخميس إن)."""
+    from rasid.dates.vocabulary import vocabulary
+
+    v = vocabulary()
+    words = set(v.wd) | set(v.day_words) | set(v.day_parts) | set(v.mg) | set(v.mh)
+    return frozenset(w.split()[0] for w in words if w)
 
 
 def _word_stem(tok: Token) -> str:
@@ -409,8 +433,10 @@ class QuoteFinder:
             j = k + n
             while j < hi and j - k < n + 2 and tokens[j].kind == "word" and not tokens[j].conj and \
                     not any(a < tokens[j].end and tokens[j].start < b for a, b in named) and \
-                    stems[j].endswith(self.w.adjective_endings) and len(stems[j]) >= 4:
-                j += 1          # مصدر أمني عراقي، مصادر محلية
+                    stems[j].endswith(self.w.adjective_endings) and len(stems[j]) >= 4 and \
+                    stems[j] not in _relatives() and \
+                    stems[j].startswith("ال") == stems[j - 1].startswith("ال"):
+                j += 1          # مصدر أمني عراقي، مصادر محلية، السلطة الشرعية (an adjective agrees in the article)
             j = self._on_behalf(j, hi, named)
             out.append((k, j, bare))
             k = j
@@ -492,12 +518,23 @@ class QuoteFinder:
             if self._in_brackets(sent.start, o.start):
                 o.facts.append("brackets=1")
             if o.kind == "desc":
+                if k > 0 and tokens[k - 1].kind == "word" and tokens[k - 1].stem.startswith("ال") and \
+                        not tokens[k - 1].conj and tokens[k - 1].end > sent.start:
+                    o.facts.append("after_def=1")      # المؤتمر الصحفي: an adjective, not a speaker
                 nxt = self.index.at(o.end)
                 if nxt < len(tokens) and any(tokens[x].start in per_starts for x in range(nxt, min(nxt + 3, len(tokens)))):
                     o.facts.append("before_name=1")
             if carried is not None and o.entity is not None and o.entity == carried.entity:
                 o.facts.append("is_carried=1")
         opts = kept
+        for o in opts:
+            if o.kind == "desc":
+                self._refer(o)
+        if cue.kind == "verb":
+            for o in self._subject_options(cue, sent.token_start, q_start, opts):
+                self._refer(o)
+                sides.setdefault("pre" if o.end <= ct.start else "mid", []).append(o)
+                opts.append(o)
         for side, group in sides.items():
             group.sort(key=lambda o: abs(self.index.at(o.start) - cue.tok))
             for r, o in enumerate(group):
@@ -527,11 +564,116 @@ class QuoteFinder:
         stem = ct.stem if ct.kind == "word" else ""
         opened = "direct" if cue.comp_end == -2 else "none" if cue.comp_end <= 0 else \
             "that" if self._opens_clause(cue) else "object"
-        context = [f"cue={cue.kind}", f"conj={int(ct.conj)}", f"g={'f' if stem.endswith(('ت', 'ه')) else 'm'}",
+        context = [f"cue={cue.kind}", f"conj={int(ct.conj)}", f"g={self._cue_gender(stem)}",
                    f"open={opened}", f"nmid={distance_bucket(len(sides.get('mid', ())))}",
                    f"cf={int(content_first)}",
-                   f"hon={int(honorific)}"]
+                   f"hon={int(honorific)}", f"lem={stem}"]
         return opts, context
+
+    def _refer(self, o: SpeakerOption) -> None:
+        """A descriptive option that is a definite noun naming an organisation's kind (الوزارة، الشركة،
+        الجيش) stands for the organisation of that kind named last before it (وزارة الشؤون البلدية):
+        it takes that entity, with the fact ``ref=1``."""
+        words = norm_key(o.text).split()
+        if not words or len(words) > 3 or not all(w.startswith("ال") and len(w) > 3 for w in words):
+            return      # الوزارة، الصحيفة السعودية; not مصادر طبية, not a name
+        head = words[0][2:]
+        for m in reversed(self.mentions[:bisect_left(self.mention_starts, o.start)]):
+            if m.label == "ORG" and norm_key(m.text).split()[0].removeprefix("ال") == head:
+                o.entity = self.entity_of[m.id]
+                o.facts.append("ref=1")
+                return
+
+    def _np_word(self, t: Token) -> bool:
+        """Whether token ``t`` may belong to a cue's subject: a word that is no verb of saying, no
+        complementizer or preposition, not governed by a proclitic preposition (لـ، بـ), no time word
+        and no honorific pronoun."""
+        if t.kind != "word" or t.conj:
+            return False
+        key = _word_stem(t)
+        if (key in self.lex.complementizers or key in self.lex.verbs or key in self.lex.participles
+                or key in self.lex.channel_verbs or key in self.w.prepositions or key in self.w.prepositional_nouns
+                or key in self.w.honorifics or key in _time_words() or key in _relatives()
+                or key in self.lex.skip):
+            return False
+        if any(key.endswith(p) and key[:-len(p)] in self.w.prepositions for p in _pronoun_suffixes()):
+            return False    # له، عليه، منهم، لي: a preposition with its pronoun
+        return not (t.split and t.words[0].kind == "proclitic" and t.words[0].norm in ("ب", "ل", "ك"))
+
+    def _subject_options(self, cue: _Cue, lo: int, q_start: int, opts: list[SpeakerOption]) -> list[SpeakerOption]:
+        """Subjects of a verb cue that no named or descriptive option covers (a name the tagger missed, a
+        noun the lexicons lack): the words between the cue and what stops a noun phrase (a comma, a
+        preposition, a complementizer, a time word, another verb), cut where a title or an option
+        stands (قال إلون موسك الرئيس التنفيذي …: إلون موسك; وشددت الدراسة على أن: الدراسة); or,
+        before the cue, the words from the clause's start (زملاء كثيرون يقولون إن). At most the first
+        and the last such run after the cue and one before it, each an option of kind ``subj``."""
+        from rasid.entities.vocabulary import vocabulary
+
+        tokens = self.tokens
+        voc = vocabulary()
+        spans = [(o.start, o.end) for o in opts]
+
+        def covered(t: Token) -> bool:
+            return any(a < t.end and t.start < b for a, b in spans) or \
+                _word_stem(t) in voc.person_titles or _word_stem(t) in voc.office_heads or \
+                _word_stem(t) in voc.honorifics
+
+        c_tok = self.index.at(q_start)
+        runs: list[list[int]] = []
+        run: list[int] = []
+        k = cue.tok + 1
+        while k < len(tokens) and k - cue.tok <= 8 and tokens[k].end <= q_start and self._np_word(tokens[k]):
+            if covered(tokens[k]):
+                if run:
+                    runs.append(run)
+                run = []
+            else:
+                run.append(k)
+            k += 1
+        if run:
+            runs.append(run)
+        out = []
+        for r, where in ((runs[0], "first"), (runs[-1], "last")) if runs else ():
+            if where == "last" and len(runs) < 2:
+                break
+            out.append(self._subj(r, "mid", [f"run={where}", f"at_cue={int(r[0] == cue.tok + 1)}"]))
+        if c_tok <= cue.tok:
+            return out          # the content comes first: its subject is after the cue
+        k = cue.tok - 1
+        pre: list[int] = []
+        while k >= lo and len(pre) < 4 and self._np_word(tokens[k]) and not covered(tokens[k]):
+            pre.insert(0, k)
+            k -= 1
+        if pre and (k < lo or tokens[k].kind in ("punct", "quote") or
+                    _word_stem(tokens[k]) in self.lex.complementizers):
+            out.append(self._subj(pre, "pre", [f"n={distance_bucket(len(pre))}"]))
+        return out
+
+    def _subj(self, run: list[int], side: str, facts: list[str]) -> SpeakerOption:
+        """The ``subj`` option of the words ``run``: its facts say how long it is, whether its words are
+        everyday words (a noun phrase) or not (a name the tagger missed), whether it is definite."""
+        a = self._after_proclitics(self.tokens[run[0]])
+        b = self.tokens[run[-1]].end
+        text = self.text[a:b]
+        every = everyday_words()
+        stems = [_word_stem(self.tokens[k]) for k in run]
+        n_every = sum(s in every or s.removeprefix("ال") in every for s in stems)
+        shape = "all" if n_every == len(stems) else "none" if n_every == 0 else "some"
+        return SpeakerOption("subj", a, b, None, text, ["k=subj", f"side={side}", f"len={distance_bucket(len(run))}",
+                                                       f"fem={_feminine(text)}", f"every={shape}",
+                                                       f"def={int(stems[0].startswith('ال'))}"] + facts)
+
+    def _cue_gender(self, stem: str) -> str:
+        """``f`` when the cue word is feminine: a past verb with the feminine ت (قالت، لفتت; not لفت),
+        an imperfect with ت (تقول، تؤكد), a participle with ة (مؤكدة); else ``m``."""
+        verbs = self.lex.verbs
+        if stem.endswith("ت") and any(stem[:-1] + x in verbs for x in ("", "ي", "ا")):
+            return "f"      # قالت، نفت (نفى)، دعت (دعا)
+        if stem.endswith("ه") and stem[:-1] + "ا" in self.lex.participles:
+            return "f"      # مؤكدة (مؤكدا)
+        if stem.startswith("ت") and "ي" + stem[1:] in verbs:
+            return "f"
+        return "m"
 
     def _honoured(self, pronoun: str, before: int) -> Mention | None:
         """The last person named before ``before`` with the title an honorific pronoun stands for

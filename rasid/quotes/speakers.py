@@ -7,8 +7,15 @@ For each statement the finder (:mod:`rasid.quotes.attribute`) has found (its cue
 * every **descriptive speaker** there: a noun of :file:`speaker_nouns.txt` (مصدر، مصادر، مسؤول، شهود،
   الناطق، بيان …) or of the actor lexicon (الجيش، الشرطة، المتظاهرون), with the nisba adjectives after
   it (مصدر أمني عراقي);
+* **subject phrases** no option covers (kind ``subj``): after a verb cue, the words up to what ends a
+  noun phrase, cut at titles and options (وقال مشرعون إن، قال إلون موسك الرئيس التنفيذي …); before it,
+  the words from the clause's start (زملاء كثيرون يقولون إن) — a name the tagger missed or a noun the
+  lexicons lack;
 * the speaker of the statement before (a continuation: وأضاف، وتابع، سموه), and the first actor named
   in the sentence before.
+
+A definite descriptive option or subject phrase naming an organisation's kind (الوزارة، المكتب) takes
+the entity of the organisation of that kind named last before it (وزارة الشؤون البلدية).
 
 Each option carries facts: its kind, its side (between the cue and the content, before the cue, after
 the content, or carried), its rank and distance from the cue, whether a preposition, عن or باسم
@@ -34,7 +41,7 @@ MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "quotes" / "speake
 
 @dataclass(slots=True)
 class SpeakerOption:
-    kind: str                  # PER | ORG | LOC | desc | carry | prev
+    kind: str                  # PER | ORG | LOC | desc | subj | carry | last | prev
     start: int                 # the span that names the speaker (clean text)
     end: int
     entity: str | None         # entity id when named (carried options: the carried speaker's)
@@ -60,8 +67,12 @@ def distance_bucket(n: int) -> str:
     return str(n) if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "13+"
 
 
+_NULL_ONLY = ("lem=",)     # statement facts that only "nobody" reads: whether the cue word made a statement
+
+
 def option_features(opt: SpeakerOption, context: list[str]) -> list[str]:
     """An option's facts, the statement's facts, and each statement fact joined to each option fact."""
+    context = [c for c in context if not c.startswith(_NULL_ONLY)]
     out = opt.facts + context
     for c in context:
         out += [c + "|" + f for f in opt.facts]

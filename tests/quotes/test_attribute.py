@@ -240,3 +240,71 @@ def test_cue_words_of_the_saudi_press_and_plural_participles():
     got = quotes(text, [("سامي الحداد", "PER")])
     assert [(s, t) for _, s, t, _ in got][:1] == [("سامي الحداد", "البدائل التقنية سيتم توفيرها قريبا")]
     assert any(t == "التعاون مستمر بين البلدين" for _, _, t, _ in got)
+
+
+VISIT, VISITOR = " وزار المنطقة خالد العمري.", [("خالد العمري", "PER")]     # a sentence with a name, no statement
+
+
+def test_a_subject_the_tagger_missed_is_an_option_cut_at_a_title():
+    text = "وقال إلون موسك الرئيس التنفيذي للشركة إنه يدرس الخيارات المتاحة لجمع الأموال."
+    a, _, statements = _statements(text + VISIT, VISITOR)
+    st = statements[0]
+    subj = [o for o in st.options if o.kind == "subj"]
+    assert [o.text for o in subj] == ["إلون موسك"]
+    assert {"side=mid", "run=first", "at_cue=1", "every=none"} <= set(subj[0].facts)
+
+
+def test_a_subject_phrase_stops_at_prepositions_pronouns_and_time_words():
+    for text, want in [("وشددت الدراسة على أن الصكوك ابتكار مهم في الأسواق.", ["الدراسة"]),
+                       ("وقال مشرعون الخميس إنهم يريدون المزيد من المعلومات.", ["مشرعون"]),
+                       ("وأكد له أن العمل سيستمر في الأيام المقبلة.", [])]:
+        a, _, statements = _statements(text + VISIT, VISITOR)
+        st = statements[0]
+        assert [o.text for o in st.options if o.kind == "subj"] == want, text
+
+
+def test_a_subject_before_the_cue_from_the_clause_start():
+    text = "زملاء كثيرون يقولون لي إن الأمور ممتازة في النادي هذا الموسم."
+    a, _, statements = _statements(text + VISIT, VISITOR)
+    st = statements[0]
+    assert [(o.text, "side=pre" in o.facts) for o in st.options if o.kind == "subj"] == [("زملاء كثيرون", True)]
+
+
+def test_a_definite_kind_noun_takes_the_organisation_of_that_kind_named_before():
+    text = ("أعلن مكتب الأمن العام في بكين ضبط مصنع للهواتف المقلدة. "
+            "وقال المكتب إن المجموعة أقامت المصنع بست خطوط إنتاج.")
+    a, _, statements = _statements(text, [("مكتب الأمن العام", "ORG")])
+    office = next(e.id for e in a.entities if e.name == "مكتب الأمن العام")
+    st = statements[-1]
+    ref = [o for o in st.options if o.text == "المكتب"]
+    assert ref and ref[0].entity == office and "ref=1" in ref[0].facts
+
+
+def test_an_adjective_agrees_in_the_article_and_a_relative_pronoun_ends_a_description():
+    text = "وأشار خلال المؤتمر الصحفي الذي عقده أمس إلى أن السلطة الشرعية يعقدون اجتماعا قريبا."
+    a, _, statements = _statements(text + VISIT, VISITOR)
+    descs = [o.text for st in statements for o in st.options if o.kind == "desc"]
+    assert "الصحفي الذي" not in descs and "السلطة الشرعية يعقدون" not in descs
+    assert all("after_def=1" in o.facts for st in statements for o in st.options if o.text == "الصحفي")
+
+
+def test_the_gender_of_a_cue_word():
+    from rasid.lang.ar.normalize import norm_key
+    from rasid.quotes.attribute import QuoteFinder
+
+    a, _, _ = _statements("وقال خالد العمري إن العمل سيبدأ قريبا في المنطقة.", [("خالد العمري", "PER")])
+    finder = QuoteFinder.__new__(QuoteFinder)
+    from rasid.lang.ar.speech import speech_lexicon
+    finder.lex = speech_lexicon()
+    got = {w: finder._cue_gender(norm_key(w)) for w in
+           ["قالت", "لفت", "لفتت", "نفت", "دعت", "تقول", "يقول", "مؤكدة", "مؤكدا", "كتب"]}
+    assert got == {"قالت": "f", "لفت": "m", "لفتت": "f", "نفت": "f", "دعت": "f", "تقول": "f", "يقول": "m",
+                   "مؤكدة": "f", "مؤكدا": "m", "كتب": "m"}
+
+
+def test_nobody_reads_the_cue_word_and_options_do_not():
+    from rasid.quotes.speakers import SpeakerOption, null_features, option_features
+
+    ctx = ["cue=verb", "lem=قال"]
+    assert "NULL|lem=قال" in null_features(ctx)
+    assert not any("lem=" in f for f in option_features(SpeakerOption("PER", 0, 3, "e1", facts=["k=PER"]), ctx))
