@@ -141,6 +141,7 @@ class _Cue:
     speaker: str | None = None
     channel: str | None = None
     chosen: SpeakerOption | None = None     # who made the statement, once decided
+    span: tuple[int, int] | None = None     # an attribution's content (found with the cue)
 
 
 _WORDS = r"[^\s:،.\-–—]+(?:\s+[^\s:،.\-–—]+){0,2}"
@@ -295,8 +296,15 @@ class QuoteFinder:
                     kind = "participle"
                 elif key in self.lex.channel_verbs:
                     kind = "channel"
+                elif key in self.lex.attribution:
+                    cue = self._attribution(c, lo, hi, sent)
+                    if cue is not None:
+                        cues.append(cue)
+                    continue
                 else:
                     continue
+                if cues and cues[-1].kind == "attrib" and cues[-1].tok == c - 2:
+                    continue        # بحسب ما أعلن X: the verb belongs to the attribution
                 comp = self._complementizer(c, hi)
                 cue = _Cue(c, kind, comp)
                 if kind == "channel":
@@ -314,7 +322,7 @@ class QuoteFinder:
                         continue
                 cues.append(cue)
             for n, cue in enumerate(cues):
-                span = self._content(cue, n, cues, hi, sent, pairs)
+                span = cue.span if cue.kind == "attrib" else self._content(cue, n, cues, hi, sent, pairs)
                 if span is None:
                     continue
                 q_start, q_end = span
@@ -376,6 +384,35 @@ class QuoteFinder:
                 and len(self.text[q_start:q_end].split()) < MIN_OBJECT_WORDS):
             return None         # وفق ما أعلن المرصد السوري لحقوق الإنسان: a name's tail, not what was said
         return q_start, q_end
+
+    def _attribution(self, c: int, lo: int, hi: int, sent) -> _Cue | None:
+        """A statement attributed with no verb (بحسب، وفقا لـ، حسب ما أعلن): when three words or more
+        stand before the phrase in the sentence, they are the content (…، بحسب وكالة الأنباء); else
+        the phrase opens the sentence and the content follows the comma or فإن after its source
+        (وبحسب المصادر، فإن …). The source is for the speaker model."""
+        tokens, text = self.tokens, self.text
+        before = [k for k in range(lo, c) if tokens[k].kind == "word"]
+        if len(before) >= MIN_OBJECT_WORDS:
+            q_start, q_end = self._trim(tokens[before[0]].start, tokens[c - 1].end)
+        else:
+            k = c + 1
+            while k < hi and k - c <= 15 and text[tokens[k].start:tokens[k].end] not in ("،", ",") and \
+                    not (k > c + 1 and tokens[k].conj and _word_stem(tokens[k]) in self.lex.complementizers):
+                k += 1
+            if k >= hi or k - c > 15:
+                return None
+            if text[tokens[k].start:tokens[k].end] in ("،", ","):
+                k += 1
+                if k < hi and _word_stem(tokens[k]) in self.lex.complementizers:
+                    k += 1      # وبحسب X، فإن …
+            else:
+                k += 1          # وبحسب X فإن …
+            if k >= hi:
+                return None
+            q_start, q_end = self._trim(tokens[k].start, self._end_of(tokens[k].start, sent.end, self.pairs, False))
+        if q_end - q_start < 3 or len(text[q_start:q_end].split()) < MIN_OBJECT_WORDS:
+            return None
+        return _Cue(c, "attrib", -1, span=(q_start, q_end))
 
     def _opens_clause(self, cue: _Cue) -> bool:
         """Whether the content of ``cue`` opens with a complementizer or a colon (أن، إن، :), not an object."""
@@ -502,7 +539,7 @@ class QuoteFinder:
             prev = self._prev_word(o.start)
             prep = "an" if prev.endswith("عن") else "bism" if prev.endswith("باسم") else \
                 "1" if self._after_prep_at(o.start) else "0"
-            if side == "mid" and prep in ("1", "bism"):
+            if side == "mid" and prep in ("1", "bism") and cue.kind != "attrib":
                 continue        # the subject of a cue is never inside a prepositional phrase (بحضور X، لـ X)
             kept.append(o)
             sides.setdefault(side, []).append(o)

@@ -308,3 +308,24 @@ def test_nobody_reads_the_cue_word_and_options_do_not():
     ctx = ["cue=verb", "lem=قال"]
     assert "NULL|lem=قال" in null_features(ctx)
     assert not any("lem=" in f for f in option_features(SpeakerOption("PER", 0, 3, "e1", facts=["k=PER"]), ctx))
+
+
+def test_an_attribution_phrase_attributes_the_clause_before_or_after_it():
+    text = "وقتل ثلاثة أشخاص في انفجار بالمدينة، بحسب مصادر أمنية." + VISIT
+    a, _, statements = _statements(text, VISITOR)
+    st = statements[0]
+    assert a.text[st.start:st.end] == "وقتل ثلاثة أشخاص في انفجار بالمدينة"
+    assert a.text[st.cue_start:st.cue_end] == "بحسب"
+    assert [o.text for o in st.options if o.kind == "desc"] == ["مصادر أمنية"]
+
+    text = "ووفقا لوزارة الصحة، فإن عدد المصابين ارتفع إلى عشرين شخصا."
+    a, _, statements = _statements(text, [("وزارة الصحة", "ORG")])
+    st = statements[0]
+    assert a.text[st.start:st.end] == "عدد المصابين ارتفع إلى عشرين شخصا"
+    assert [o.text for o in st.options if o.kind == "ORG"] == ["وزارة الصحة"]
+
+
+def test_the_verb_after_bihasab_ma_belongs_to_the_attribution():
+    text = "وتوصل الطرفان إلى اتفاق نهائي أمس، حسب ما أعلن الوسيط الدولي." + VISIT
+    a, _, statements = _statements(text, VISITOR)
+    assert [a.text[s.cue_start:s.cue_end] for s in statements] == ["حسب"]

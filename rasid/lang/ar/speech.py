@@ -22,12 +22,13 @@ class SpeechLexicon:
     channel_verbs: set[str]
     skip: set[str]
     object_verbs: set[str]
+    attribution: frozenset[str] = frozenset()    # بحسب، وفقا لـ: a statement with no verb
 
     @cached_property
     def cue_tails(self) -> tuple[int, frozenset[str]]:
         """``(n, tails)``: the last ``n`` letters of every cue word (verb, participle, channel verb),
         and of it without an article: a token whose stem ends otherwise holds no cue word."""
-        ends = self.verbs | self.participles | self.channel_verbs
+        ends = self.verbs | self.participles | self.channel_verbs | self.attribution
         ends |= {w[2:] for w in ends if w.startswith("ال")}
         n = min(map(len, ends))
         return n, frozenset(w[-n:] for w in ends)
@@ -41,4 +42,5 @@ def speech_lexicon() -> SpeechLexicon:
     k = norm_key
     return SpeechLexicon({k(w) for w in data["verbs"]}, {k(w) for w in data["participles"]},
                          {k(w) for w in data["complementizers"]}, {k(w) for w in data["channel_verbs"]},
-                         {k(w) for w in data["skip_before_speaker"]}, {k(w) for w in data["object_verbs"]})
+                         {k(w) for w in data["skip_before_speaker"]}, {k(w) for w in data["object_verbs"]},
+                         frozenset(k(w) for w in data.get("attribution", ())))
