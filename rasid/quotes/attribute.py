@@ -298,8 +298,8 @@ class QuoteFinder:
                     kind = "channel"
                 elif key in self.lex.attribution:
                     cue = self._attribution(c, lo, hi, sent)
-                    if cue is not None:
-                        cues.append(cue)
+                    if cue is not None and not any(x.kind != "attrib" and x.tok < c for x in cues):
+                        cues.append(cue)    # (قال X إن …، وفقا لرويترز: the agency carries X's statement)
                     continue
                 else:
                     continue
@@ -376,7 +376,8 @@ class QuoteFinder:
             if cue.comp_end >= nxt:
                 return None
             q_start = tokens[cue.comp_end].start
-            q_end = self._end_of(q_start, tokens[nxt - 1].end if nxt < hi else sent.end, pairs, nxt < hi)
+            end = tokens[nxt - 1].end if nxt < hi else self._past_semicolons(hi)
+            q_end = self._end_of(q_start, end, pairs, nxt < hi)
         q_start, q_end = self._trim(q_start, q_end)
         if q_end - q_start < 3:
             return None
@@ -807,6 +808,26 @@ class QuoteFinder:
                 cue.comp_end = comp if comp > 0 else -2
                 return cue
         return None
+
+    def _past_semicolons(self, hi: int) -> int:
+        """Where a statement that runs to the end of its sentence ends: the sentence's end, or, when the
+        sentence ends with the Arabic semicolon (a clause break the splitter takes for a sentence end),
+        the end of the next sentences that hold no cue word of their own (two at most)."""
+        tokens, sents = self.tokens, self.a.sentences
+        si = self._si
+        end = sents[si].end
+        for _ in range(2):
+            if si + 1 >= len(sents) or self.text[end - 1:end] != "؛":
+                break
+            nxt = sents[si + 1]
+            cands = self.cands[bisect_left(self.cands, nxt.token_start):bisect_left(self.cands, nxt.token_end)]
+            lex = self.lex
+            if any(tokens[c].stem in lex.verbs or tokens[c].stem in lex.participles or tokens[c].stem in lex.attribution
+                   for c in cands):
+                break
+            si += 1
+            end = nxt.end
+        return end
 
     def _end_of(self, start: int, end: int, pairs, cut: bool) -> int:
         """Extend an indirect quote's end to close a «…» it opened; stop before a trailing ، of a cue."""

@@ -92,13 +92,18 @@ def right_options(art, text: str, st: Statement, gold_speaker: dict) -> list[int
 
 def match(art, statements: list[Statement], gold_sts: list[dict], rows: list[dict]):
     """Pairs (gold statement, found statement or None), and the found statements in labelled sentences
-    that match no gold statement."""
+    that match no gold statement. A found statement matches one gold statement whose content it
+    overlaps; a gold statement with no cue (a content the sentence splitter cut from its cue, labelled
+    in its own sentence by the guide) may also match a found statement already matched, when the found
+    content runs on over it (across a ؛ or a «…» that spans sentences)."""
     spans = [(art.raw_span(s.start, s.end), art.raw_span(s.cue_start, s.cue_end)) for s in statements]
     used = set()
     pairs = []
     for g in gold_sts:
         gc = (g["content"]["start"], g["content"]["end"])
         k = next((k for k, (sp, _) in enumerate(spans) if k not in used and _overlap(sp, gc)), None)
+        if k is None and g.get("cue") is None:
+            k = next((k for k, (sp, _) in enumerate(spans) if _overlap(sp, gc)), None)
         if k is not None:
             used.add(k)
         pairs.append((g, statements[k] if k is not None else None))

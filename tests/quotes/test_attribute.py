@@ -329,3 +329,19 @@ def test_the_verb_after_bihasab_ma_belongs_to_the_attribution():
     text = "وتوصل الطرفان إلى اتفاق نهائي أمس، حسب ما أعلن الوسيط الدولي." + VISIT
     a, _, statements = _statements(text, VISITOR)
     assert [a.text[s.cue_start:s.cue_end] for s in statements] == ["حسب"]
+
+
+def test_a_statement_runs_on_past_a_semicolon_into_a_sentence_with_no_cue():
+    text = ("وأشار خالد العمري إلى أنه سيتم تركيب دفعة من الكاميرات بالكورنيش؛ "
+            "حيث يجري الآن العمل على تطويره وتجهيز واجهته البحرية. وزار المنطقة أمس.")
+    a, quotes_, _ = _statements(text, [("خالد العمري", "PER")])
+    assert quotes_[0].text.endswith("وتجهيز واجهته البحرية")
+    text = "وأشار خالد العمري إلى أن العمل سيبدأ قريبا في الموقع؛ وقال إن التكلفة ستبلغ مليون ريال."
+    a, quotes_, _ = _statements(text, [("خالد العمري", "PER")])
+    assert quotes_[0].text == "العمل سيبدأ قريبا في الموقع"
+
+
+def test_an_attribution_after_a_statement_of_its_own_is_its_channel():
+    text = "وقال خالد العمري إن العمل سيبدأ قريبا في الموقع، وفقا لوكالة الأنباء الرسمية."
+    a, _, statements = _statements(text, [("خالد العمري", "PER"), ("وكالة الأنباء الرسمية", "ORG")])
+    assert [a.text[s.cue_start:s.cue_end] for s in statements] == ["وقال"]
