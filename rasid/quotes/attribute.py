@@ -257,6 +257,9 @@ class QuoteFinder:
                 return k + 2      # أشار إلى أن
             if surface == ":" and k - c <= 12:
                 return k + 1
+            if surface == "." and self._abbreviation_dot(k):
+                k += 1          # د. سمير، م. عبدالله: a title's dot, not a sentence's end
+                continue
             if surface in ".؟!" or (k > c + 1 and (key in self.lex.verbs or key in self.lex.participles)):
                 return -1       # another cue (قال، مشيرا) opens its own statement: وأكد X تفهمه …، مبيناً أن
             if t.kind == "quote" and surface in OPEN:
@@ -269,6 +272,13 @@ class QuoteFinder:
                 return -1 if k - c > MAX_DIRECT_GAP else -2     # a direct quote follows the cue (and its subject)
             k += 1
         return -1
+
+    def _abbreviation_dot(self, k: int) -> bool:
+        """Whether the ``.`` at token ``k`` closes a one-letter abbreviation written right before it
+        (د. م. أ.), as the sentence splitter reads it."""
+        prev = self.tokens[k - 1] if k > 0 else None
+        return prev is not None and prev.kind == "word" and prev.end == self.tokens[k].start and \
+            prev.end - prev.start == 1
 
     # ------------------------------------------------------------ main
     def find(self) -> list[Quote]:
@@ -652,6 +662,8 @@ class QuoteFinder:
         spans = [(o.start, o.end) for o in opts]
 
         def covered(t: Token) -> bool:
+            if t.end - t.start == 1:
+                return True     # د. م.: a title's letter
             return any(a < t.end and t.start < b for a, b in spans) or \
                 _word_stem(t) in voc.person_titles or _word_stem(t) in voc.office_heads or \
                 _word_stem(t) in voc.honorifics
@@ -660,8 +672,9 @@ class QuoteFinder:
         runs: list[list[int]] = []
         run: list[int] = []
         k = cue.tok + 1
-        while k < len(tokens) and k - cue.tok <= 8 and tokens[k].end <= q_start and self._np_word(tokens[k]):
-            if covered(tokens[k]):
+        while k < len(tokens) and k - cue.tok <= 8 and tokens[k].end <= q_start and (
+                self._np_word(tokens[k]) or self.text[tokens[k].start:tokens[k].end] == "." and self._abbreviation_dot(k)):
+            if tokens[k].kind != "word" or covered(tokens[k]):
                 if run:
                     runs.append(run)
                 run = []

@@ -345,3 +345,10 @@ def test_an_attribution_after_a_statement_of_its_own_is_its_channel():
     text = "وقال خالد العمري إن العمل سيبدأ قريبا في الموقع، وفقا لوكالة الأنباء الرسمية."
     a, _, statements = _statements(text, [("خالد العمري", "PER"), ("وكالة الأنباء الرسمية", "ORG")])
     assert [a.text[s.cue_start:s.cue_end] for s in statements] == ["وقال"]
+
+
+def test_a_titles_abbreviation_dot_does_not_end_the_way_to_the_complementizer():
+    text = "وأبان د. خالد العمري بأن المهرجان يشهد فعاليات مسرحية توعوية للأطفال."
+    a, quotes_, statements = _statements(text, [("خالد العمري", "PER")])
+    assert [q.text for q in quotes_] == ["المهرجان يشهد فعاليات مسرحية توعوية للأطفال"]
+    assert not [o for o in statements[0].options if o.kind == "subj"]
