@@ -103,6 +103,7 @@ class Mentions(Stage):
         _known_orgs_as_orgs(mentions)
         if rules is not None:
             mentions = merged(mentions, propagate(article, idx, mentions, vocab))
+            mentions = _join_family_name(text, mentions, vocab)
             mentions = merged(mentions, gazetteer_places(article, idx, mentions, vocab, self._gazetteer))
         article.mentions = mentions
         return article
@@ -119,6 +120,25 @@ def _known_orgs_as_orgs(mentions: list[Mention]) -> None:
             org = known_org(m.text)
             if org is not None and org.kind not in MEDIA_KINDS:
                 m.label = "ORG"
+
+
+def _join_family_name(text: str, mentions: list[Mention], vocab) -> list[Mention]:
+    """A person's name of two words or more, followed with nothing but a space by a one-word person
+    that is a name found elsewhere in the article (propagated, or a rule's person after a title: د.
+    توكل), is one name cut short by the tagger: سمير بن عبدالرحمن + توكل. (A second person would be set
+    off by و, a comma or a word; an office word such as أمين is no family name.)"""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == "PER" and m.label == "PER" and len(prev.text.split()) >= 2
+                and len(m.text.split()) == 1 and m.source in ("propagation", "rule") and prev.sentence == m.sentence
+                and m.norm not in vocab.office_heads and m.norm not in vocab.person_titles
+                and prev.end < m.start and text[prev.end:m.start].isspace() and not m.text.startswith("و")):
+            prev.end, prev.text = m.end, text[prev.start:m.end]
+            prev.norm = name_key(prev.text)
+            continue
+        out.append(m)
+    return out
 
 
 def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:

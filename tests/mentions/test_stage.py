@@ -73,3 +73,20 @@ def test_the_taggers_adjacent_organisation_pieces_are_one_name():
     out = _join_adjacent(text, [m(1, "باريس", "ORG"), m(2, "سان", "ORG"), m(3, "جيرمان", "ORG"),
                                 m(4, "ليل", "LOC"), m(5, "فرنسا", "LOC")])
     assert [(x.text, x.label) for x in out] == [("باريس سان جيرمان", "ORG"), ("ليل", "LOC"), ("فرنسا", "LOC")]
+
+
+def test_a_persons_family_name_found_elsewhere_joins_the_name_it_follows():
+    """Hand-made mentions: سمير بن عبدالرحمن + توكل (propagated: د. توكل later) is one person; an
+    office word (أمين) and a model's second person, or a name after a comma, stay apart."""
+    from rasid.doc.layers import Mention
+    from rasid.entities.vocabulary import vocabulary
+    from rasid.lang.ar.normalize import norm_key
+    from rasid.stages.mentions import _join_family_name
+    text = "وأوضح سمير بن عبدالرحمن توكل أن أسامة البار أمين العاصمة وخالد الفيصل، العمري حضروا"
+    def m(i, word, source):
+        s = text.index(word)
+        return Mention(f"m{i}", s, s + len(word), word, "PER", norm_key(word), sentence=0, source=source)
+    out = _join_family_name(text, [m(1, "سمير بن عبدالرحمن", "model"), m(2, "توكل", "propagation"),
+                                   m(3, "أسامة البار", "model"), m(4, "أمين", "propagation"),
+                                   m(5, "خالد الفيصل", "model"), m(6, "العمري", "propagation")], vocabulary())
+    assert [x.text for x in out] == ["سمير بن عبدالرحمن توكل", "أسامة البار", "أمين", "خالد الفيصل", "العمري"]
