@@ -182,6 +182,7 @@ class QuoteFinder:
         self.model = model if model is not None else shipped_speakers()
         self.statements: list[Statement] = []     # every statement found, with its options (training, inspection)
         self._desc_cache: dict[int, list[tuple[int, int, str]]] = {}
+        self._org_heads: list[tuple[int, str, str]] | None = None   # for _refer, made on first use
 
     # ------------------------------------------------------------ helpers
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
@@ -625,12 +626,16 @@ class QuoteFinder:
         words = norm_key(o.text).split()
         if not words or len(words) > 3 or not all(w.startswith("ال") and len(w) > 3 for w in words):
             return      # الوزارة، الصحيفة السعودية; not مصادر طبية, not a name
+        if self._org_heads is None:     # (start, head word without its article, entity) of each organisation
+            self._org_heads = [(m.start, (norm_key(m.text).split() or [""])[0].removeprefix("ال"),
+                                self.entity_of[m.id])
+                               for m in self.mentions if m.label == "ORG"]
         head = words[0][2:]
-        for m in reversed(self.mentions[:bisect_left(self.mention_starts, o.start)]):
-            if m.label == "ORG" and norm_key(m.text).split()[0].removeprefix("ال") == head:
-                o.entity = self.entity_of[m.id]
-                o.facts.append("ref=1")
-                return
+        before = bisect_left(self._org_heads, (o.start,))
+        hit = next((eid for _, h, eid in reversed(self._org_heads[:before]) if h == head), None)
+        if hit is not None:
+            o.entity = hit
+            o.facts.append("ref=1")
 
     def _np_word(self, t: Token) -> bool:
         """Whether token ``t`` may belong to a cue's subject: a word that is no verb of saying, no

@@ -127,30 +127,28 @@ def _join_family_name(text: str, mentions: list[Mention], vocab) -> list[Mention
     that is a name found elsewhere in the article (propagated, or a rule's person after a title: د.
     توكل), is one name cut short by the tagger: سمير بن عبدالرحمن + توكل. (A second person would be set
     off by و, a comma or a word; an office word such as أمين is no family name.)"""
-    out: list[Mention] = []
-    for m in sorted(mentions, key=lambda x: x.start):
-        prev = out[-1] if out else None
-        if (prev is not None and prev.label == "PER" and m.label == "PER" and len(prev.text.split()) >= 2
-                and len(m.text.split()) == 1 and m.source in ("propagation", "rule") and prev.sentence == m.sentence
-                and m.norm not in vocab.office_heads and m.norm not in vocab.person_titles
-                and prev.end < m.start and text[prev.end:m.start].isspace() and not m.text.startswith("و")):
-            prev.end, prev.text = m.end, text[prev.start:m.end]
-            prev.norm = name_key(prev.text)
-            continue
-        out.append(m)
-    return out
+    return _join_next(text, mentions, lambda prev, m: (
+        prev.label == "PER" and m.label == "PER" and len(prev.text.split()) >= 2 and len(m.text.split()) == 1
+        and m.source in ("propagation", "rule") and m.norm not in vocab.office_heads
+        and m.norm not in vocab.person_titles))
 
 
 def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
     """The tagger's organisations, one right after another with nothing but a space between
     (باريس + سان + جيرمان, each opened as a new name), are one name: a second would be set off by و,
     a comma or a word. (Places are left apart: أمريكا مصر in a list, نيل رضا طهران.)"""
+    return _join_next(text, mentions, lambda prev, m: (
+        prev.source == "model" and m.source == "model" and prev.label == m.label == "ORG"))
+
+
+def _join_next(text: str, mentions: list[Mention], joins) -> list[Mention]:
+    """The mentions in text order, each joined to the one before it when nothing but a space stands
+    between them in one sentence, the second opens with no و, and ``joins(before, mention)`` says so."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda x: x.start):
         prev = out[-1] if out else None
-        if (prev is not None and prev.source == "model" and m.source == "model" and prev.label == m.label
-                and prev.label == "ORG" and prev.sentence == m.sentence and not m.text.startswith("و")
-                and prev.end < m.start and text[prev.end:m.start].isspace()):
+        if (prev is not None and prev.sentence == m.sentence and not m.text.startswith("و")
+                and prev.end < m.start and text[prev.end:m.start].isspace() and joins(prev, m)):
             prev.end, prev.text = m.end, text[prev.start:m.end]
             prev.norm = name_key(prev.text)
             continue
