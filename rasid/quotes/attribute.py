@@ -27,7 +27,7 @@ from functools import cache
 
 from rasid.doc.layers import Mention, Quote, Token
 from rasid.doc.span import SpanSet
-from rasid.lang.ar.lexicons import keys
+from rasid.lang.ar.lexicons import attached_pronouns, keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.speech import SpeechLexicon, speech_lexicon
 from rasid.ner.everyday import everyday_words
@@ -62,8 +62,8 @@ def quote_words() -> QuoteWords:
 
 @cache
 def _pronoun_suffixes() -> tuple[str, ...]:
-    """Attached pronouns (ه، ها، هم …, and the first person's ي: لي، مني), longest first."""
-    return tuple(sorted({*keys("attached_pronouns"), "ي"}, key=lambda x: -len(x)))
+    """Attached pronouns (ه، ها، هم …, and the first person's ي: لي، مني)."""
+    return (*attached_pronouns(), "ي")
 
 
 @cache

@@ -101,9 +101,10 @@ class SpeakerModel:
             return None
         if self.model is None:
             return next((k for k, o in enumerate(options) if "rule=1" in o.facts), None)
-        scores = [float(self.model.scores(option_features(o, context))[0]) for o in options]
+        score = self.model.first_score
+        scores = [score(option_features(o, context)) for o in options]
         best = max(range(len(options)), key=scores.__getitem__)
-        null = float(self.model.scores(null_features(context))[0]) + float(self.model.meta.get("null_bias", 0.0))
+        null = score(null_features(context)) + float(self.model.meta.get("null_bias", 0.0))
         return best if scores[best] > null else None
 
 

@@ -51,7 +51,7 @@ from functools import cache
 from pathlib import Path
 
 from rasid.doc.layers import Token
-from rasid.lang.ar.lexicons import data, keys
+from rasid.lang.ar.lexicons import attached_pronouns, data, keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.tokenize import split_clitics
 
@@ -64,7 +64,7 @@ PLOVER_TYPES: tuple[str, ...] = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 # attached pronouns taken off a word before lookup, longest first (lexicons/attached_pronouns.txt)
-_SUFFIXES: tuple[str, ...] = tuple(sorted(keys("attached_pronouns"), key=lambda s: (-len(s), s)))
+_SUFFIXES: tuple[str, ...] = attached_pronouns()
 _DEFAULT_WINDOW = 6
 # relative pronouns, whose antecedent may hold a trigger's required noun (lexicons/relative_pronouns.txt)
 RELATIVES: frozenset[str] = keys("relative_pronouns")

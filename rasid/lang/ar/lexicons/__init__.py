@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 from rasid.lang.ar.normalize import norm_key
 
-__all__ = ["WordList", "words", "keys", "table", "data", "catalogue", "LexiconError"]
+__all__ = ["WordList", "words", "keys", "table", "data", "catalogue", "LexiconError", "attached_pronouns"]
 
 
 class LexiconError(LookupError):
@@ -90,6 +90,13 @@ def keys(name: str) -> WordList:
 
     w = words(name)
     return WordList((norm_key(e) for e in w), w.name, w.about)
+
+
+@cache
+def attached_pronouns() -> tuple[str, ...]:
+    """The keys of ``attached_pronouns.txt`` (ه، ها، هم، كم …), longest first (then by letter): the order
+    in which a word's end is tried against them."""
+    return tuple(sorted(keys("attached_pronouns"), key=lambda s: (-len(s), s)))
 
 
 @cache
