@@ -178,6 +178,18 @@ def _names_match(a: str, b: str) -> bool:
     return _subseq(wa, wb) if len(wa) <= len(wb) else _subseq(wb, wa)
 
 
+def _person_alias(key: str, name: str) -> bool:
+    """Whether ``key``, another name of a person called ``name`` in one article, may be a key of that
+    person in the registry: the name with middle words or a chain's end left out (or run on after
+    it), its first word or its last. A phrase the article's grouping joined to the person by mistake
+    (وليا للعهد، a father's name alone) would otherwise match every later person so called, and then
+    everything that person is called in turn."""
+    if " " in key:
+        return _names_match(key, name)
+    words = name.split()
+    return key == words[0] or key == words[-1]
+
+
 @dataclass
 class Actor:
     id: str
@@ -323,9 +335,10 @@ class ActorRegistry:
     def entity_keys(entity: Entity) -> tuple[list[str], list[str]]:
         """The keys an entity is matched by: its Arabic names' keys and its Latin names' keys."""
         keys: list[str] = []
+        person = (entity.type or "").upper() == "PER"
         for n in [entity.name, *entity.aliases]:
             k = arabic_key(n) if n else ""
-            if k and k not in keys:
+            if k and k not in keys and (not person or not keys or _person_alias(k, keys[0])):
                 keys.append(k)
         latins: list[str] = []
         for n in [entity.name_latin, *entity.aliases]:
@@ -344,10 +357,15 @@ class ActorRegistry:
         multi = [k for k in keys if " " in k]
         single = [k for k in keys if " " not in k]
         cands: dict[str, Actor] = {}
-        # 1. full names: exact key, Latin variant, or middle words left out
+        # 1. full names: exact key, Latin variant, or (a person) middle words left out. An
+        #    organisation's or a place's middle words are what tells it from another of the same head
+        #    and tail (الاتحاد الدولي لكرة القدم، الاتحاد الآسيوي لكرة القدم، اتحاد القدم): only its
+        #    exact key matches
         for k in multi:
             for aid in self._by_key.get(k, ()):
                 cands[aid] = self.actors[aid]
+            if etype != "PER":
+                continue
             words = k.split()
             first = self._by_word.get(words[0], set())
             near = first & self._by_word.get(words[-1], set())
@@ -362,7 +380,8 @@ class ActorRegistry:
                 for aid in self._by_latin.get(lk, ()):
                     cands[aid] = self.actors[aid]
         cands = {aid: a for aid, a in cands.items() if not self._blocked(a, keys)}
-        found = [a for a in cands.values() if a.type == etype and self._country_ok(a, country)]
+        found = [a for a in cands.values() if a.type == etype and self._country_ok(a, country)
+                 and (etype != "PER" or any(_person_alias(k, arabic_key(a.name)) for k in multi))]
         if found:
             return self._best(found, country, titles)
         # 2. a bare name (or a full name whose actor is only known by a bare name):
