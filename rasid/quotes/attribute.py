@@ -348,7 +348,7 @@ class QuoteFinder:
                 rule = self._rule_speaker(cue, hi, carried if gap is not None and gap <= 2 else None,
                                           last_subject.get(si - 1))
                 options, context = self.speaker_options(cue, si, q_start, q_end, rule, carried, gap,
-                                                        last_subject.get(si - 1), last_person)
+                                                        last_subject.get(si - 1), last_person, covered)
                 k = self.model.choose(options, context)
                 cue_tok = tokens[cue.tok]
                 self.statements.append(Statement(q_start, q_end, cue_tok.start, cue_tok.end, options, context, k))
@@ -526,8 +526,8 @@ class QuoteFinder:
 
     def speaker_options(self, cue: _Cue, si: int, q_start: int, q_end: int,
                         rule: tuple[str, str | None] | None, carried: SpeakerOption | None, gap: int | None,
-                        prev_subject: Mention | None, last_person: Mention | None = None
-                        ) -> tuple[list[SpeakerOption], list[str]]:
+                        prev_subject: Mention | None, last_person: Mention | None = None,
+                        said: Sequence[tuple[int, int]] = ()) -> tuple[list[SpeakerOption], list[str]]:
         """Who may have made the statement of ``cue`` (content ``[q_start, q_end)``), each with its facts,
         and the statement's own facts (see :mod:`rasid.quotes.speakers`)."""
         tokens, text = self.tokens, self.text
@@ -597,9 +597,14 @@ class QuoteFinder:
         if honorific:       # وقال سموه: the person last named with that title (سمو الأمير X), if any
             last_person = self._honoured(nxt_tok.stem, ct.start) or last_person
         if last_person is not None and (carried is None or carried.entity != self.entity_of[last_person.id]):
+            # the last person may have been named inside what someone said (قال X إن … الزرقاوي …): the
+            # contents ``said`` so far and the «…» runs
+            quoted = self._pair_set.contains(last_person.start, last_person.end) or any(
+                a <= last_person.start < b for a, b in said)
             opts.append(SpeakerOption("last", last_person.start, last_person.end, self.entity_of[last_person.id],
                                       last_person.text, ["k=last", f"carried={int(carried is not None)}",
-                                                         f"fem={_feminine(last_person.text)}"]))
+                                                         f"fem={_feminine(last_person.text)}",
+                                                         f"quoted={int(quoted)}"]))
         if prev_subject is not None:
             opts.append(SpeakerOption("prev", prev_subject.start, prev_subject.end, self.entity_of[prev_subject.id],
                                       prev_subject.text, ["k=prev", f"plabel={prev_subject.label}",

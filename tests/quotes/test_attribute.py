@@ -352,3 +352,19 @@ def test_a_titles_abbreviation_dot_does_not_end_the_way_to_the_complementizer():
     a, quotes_, statements = _statements(text, [("خالد العمري", "PER")])
     assert [q.text for q in quotes_] == ["المهرجان يشهد فعاليات مسرحية توعوية للأطفال"]
     assert not [o for o in statements[0].options if o.kind == "subj"]
+
+
+def test_a_person_named_inside_what_was_said_is_marked_quoted():
+    # وأضاف with no subject: the speaker carried from before, or the last person named; here that person
+    # was named inside the first statement's content, which the option's fact ``quoted`` tells
+    text = "وقال سمير جعجع إن «تنظيم القاعدة كان بقيادة أبو مصعب الزرقاوي». وأضاف أن الفوضى دبت في البلاد."
+    a, _, statements = _statements(text, [("سمير جعجع", "PER"), ("أبو مصعب الزرقاوي", "PER")])
+    last = [o for o in statements[-1].options if o.kind == "last"]
+    assert [o.text for o in last] == ["أبو مصعب الزرقاوي"] and "quoted=1" in last[0].facts
+
+
+def test_also_between_the_cue_and_its_subject_is_skipped():
+    text = "وقال أيضا المتحدث باسم وزارة الصحة إن العمل سيبدأ قريبا في المنطقة."
+    a, _, statements = _statements(text, [("وزارة الصحة", "ORG")])
+    (st,) = statements
+    assert "أيضا" not in [o.text for o in st.options]
