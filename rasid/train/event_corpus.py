@@ -405,10 +405,22 @@ def agreement(first: dict[str, dict], second: dict[str, dict]) -> dict:
 
 # --------------------------------------------------------------------------- labels for training
 
+# The models learn from the train sentences of the first ten draws (batches 1-80). The eleventh and
+# twelfth draws (batches 81-96, 2026-12-08) are labelled, and their dev and test sentences measured
+# like the others', but their train sentences are kept out of training for now: with them the own
+# test split gained (type F1 0.555 -> 0.563, full event 0.244 -> 0.250, roles 0.594 -> 0.601) but the
+# shared cases lost two dyads to role errors (a reporter as the target of the attack it announced, a
+# visit given the wrong visitor), under the seed's and all cases' floors (rasid/models/events/MODEL_CARD.md)
+TRAIN_BATCHES = range(1, 81)
+
+
 def gold(split: str | None = None) -> Iterator[tuple[dict, str, str, list[dict]]]:
     """``(sample row, article text, sentence, events)`` of every labelled sentence (first labelling
-    only: files named ``*.second.jsonl`` hold the double labels), optionally of one split."""
-    yield from labelled(load_sample(), LABELS, "events", split)
+    only: files named ``*.second.jsonl`` hold the double labels), optionally of one split; the train
+    split's sentences only of the draws trained on (:data:`TRAIN_BATCHES`)."""
+    for row, text, sent, events in labelled(load_sample(), LABELS, "events", split):
+        if split != "train" or row["batch"] in TRAIN_BATCHES:
+            yield row, text, sent, events
 
 
 def labelled(sample_rows: list[dict], labels: Path, field: str, split: str | None = None
