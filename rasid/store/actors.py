@@ -381,7 +381,7 @@ class ActorRegistry:
                     cands[aid] = self.actors[aid]
         cands = {aid: a for aid, a in cands.items() if not self._blocked(a, keys)}
         found = [a for a in cands.values() if a.type == etype and self._country_ok(a, country)
-                 and (etype != "PER" or any(_person_alias(k, arabic_key(a.name)) for k in multi))]
+                 and (etype != "PER" or not multi or any(_person_alias(k, arabic_key(a.name)) for k in multi))]
         if found:
             return self._best(found, country, titles)
         # 2. a bare name (or a full name whose actor is only known by a bare name):
