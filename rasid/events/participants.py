@@ -498,7 +498,13 @@ class _ArticleActors:
         readings = event_lexicon().token_readings(prev)
         if not readings or any(r.pos in ("verb", "participle") for r in readings):
             return False                # a verb (or a form read as one) takes the actor as its argument
-        return self.stems[k - 1].startswith("ال") == self.stems[k].startswith("ال")
+        if self.stems[k - 1].startswith("ال") != self.stems[k].startswith("ال"):
+            return False
+        # an adjective has an adjective's shape: a nisba (انتحاري، الإرهابية) or a participle (مسلح،
+        # مجهولين); a noun after the event noun is its complement, the one who acts or is acted on
+        # (زيارة وزير الخارجية، اعتقال عناصر)
+        word = _bare(self.stems[k])
+        return word.endswith(("ي", "يه", "يين", "يون")) or word.startswith("م")
 
     def _word_start(self, tok: Token) -> int:
         """Where a word starts without its conjunction (وقوات -> قوات); other proclitics stay."""

@@ -64,6 +64,21 @@ def test_verbal_noun_of_a_hostile_act_takes_its_genitive_as_target():
     assert set(got) == {"target"} and got["target"][0] == "جنود"
 
 
+def test_a_noun_after_an_event_noun_is_its_complement_not_its_adjective():
+    # زيارة وزير الخارجية التركي: the minister is the visitor; هجوم انتحاري: an adjective, no actor
+    from rasid.events.participants import role_options
+
+    def options(text, trigger, type_):
+        a = article_with(text, [])
+        k = next(i for i, t in enumerate(a.tokens) if a.text[t.start:t.end] == trigger)
+        reading = next(r for r in event_lexicon().token_readings(a.tokens[k]) if r.type == type_)
+        return [o.participant("x").text for o in role_options(a, 0, k, k + 1, reading, type_).options]
+
+    assert "وزير الخارجية التركي" in options("وتأتي زيارة وزير الخارجية التركي إلى الرياض بعد أسبوع.",
+                                           "زيارة", "CONSULT")
+    assert "انتحاري" not in options("قتل خمسة أشخاص في هجوم انتحاري بسيارة مفخخة.", "هجوم", "ASSAULT")
+
+
 def test_noun_with_preposition_genitive_is_the_source():
     got = parts("وقع هجوم المسلحين على مركز الشرطة.", [], "هجوم", "ASSAULT")
     assert got["source"][0] == "المسلحين"
