@@ -297,6 +297,7 @@ class _ArticleActors:
         # the article's mentions by start (with their place in article order), so a sentence's are
         # found by bisection, not by reading them all for every sentence
         self._by_start = sorted((m.start, n) for n, m in enumerate(article.mentions))
+        self._org_heads: list | None = None
         self._starts = [s for s, _ in self._by_start]
 
     # ---- token facts
@@ -371,6 +372,25 @@ class _ArticleActors:
             country = e.country or (e.geo.country if e.geo is not None else None)
             out.append(_Actor(i, j, m.start, m.end, "named", e.id, sector, country))
         return out
+
+    def _referent(self, k: int):
+        """The organisation a definite kind noun at token ``k`` stands for (التنظيم، الحركة، الوزارة): the
+        one named last before it whose name opens with that noun (تنظيم داعش، حركة حماس), else None."""
+        key = self.stems[k]
+        if not key.startswith("ال") or len(key) < 5:
+            return None
+        if self._org_heads is None:         # (start, head word, entity) of each organisation mention
+            heads = []
+            for m in self.article.mentions:
+                e = self.entities.get(self.entity_of.get(m.id, ""))
+                if e is not None and e.type == "ORG":
+                    words = m.norm.split() if m.norm else []
+                    if len(words) > 1:
+                        heads.append((m.start, _bare(words[0]), e))
+            self._org_heads = heads
+        start = self.tokens[k].start
+        head = _bare(key)
+        return next((e for s, h, e in reversed(self._org_heads) if s < start and h == head), None)
 
     def _named_sector(self, e, i: int, j: int) -> str | None:
         if e.type == "LOC":
@@ -468,6 +488,11 @@ class _ArticleActors:
                     end, j = tokens[j + m_n - 1].end, j + m_n
                     continue
                 break
+            if kind == "descriptive" and j == k + 1 and not pronoun:
+                ref = self._referent(k)
+                if ref is not None:     # التنظيم after تنظيم داعش: that organisation
+                    entity, kind = ref.id, "named"
+                    sector, country = ref.sector or sector, ref.country or country
             desc.append(_Actor(k, j, start, end, kind, entity, sector, country, pronoun=pronoun))
             k = j
         acts = sorted(named + desc, key=lambda a: a.i)

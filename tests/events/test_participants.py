@@ -79,6 +79,12 @@ def test_a_noun_after_an_event_noun_is_its_complement_not_its_adjective():
     assert "انتحاري" not in options("قتل خمسة أشخاص في هجوم انتحاري بسيارة مفخخة.", "هجوم", "ASSAULT")
 
 
+def test_a_definite_kind_noun_stands_for_the_organisation_named_before():
+    text = "وقال بيان إن تنظيم داعش فقد مواقعه. وهاجم التنظيم نقطة تفتيش للجيش."
+    got = parts(text, [("تنظيم داعش", "ORG")], "وهاجم", "ASSAULT")
+    assert got["source"][0] == "التنظيم" and got["source"][1] == "named" and got["source"][4] == "تنظيم داعش"
+
+
 def test_noun_with_preposition_genitive_is_the_source():
     got = parts("وقع هجوم المسلحين على مركز الشرطة.", [], "هجوم", "ASSAULT")
     assert got["source"][0] == "المسلحين"
