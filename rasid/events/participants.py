@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Callable
 
 from rasid.doc.layers import Participant, Token
+from rasid.entities.kinds import named_before, organisation_heads
 from rasid.lang.ar.lexicons import data, keys, table
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.triggers import Trigger
@@ -379,18 +380,14 @@ class _ArticleActors:
         key = self.stems[k]
         if not key.startswith("ال") or len(key) < 5:
             return None
-        if self._org_heads is None:         # (start, head word, entity) of each organisation mention
-            heads = []
-            for m in self.article.mentions:
-                e = self.entities.get(self.entity_of.get(m.id, ""))
-                if e is not None and e.type == "ORG":
-                    words = m.norm.split() if m.norm else []
-                    if len(words) > 1:
-                        heads.append((m.start, _bare(words[0]), e))
-            self._org_heads = heads
-        start = self.tokens[k].start
-        head = _bare(key)
-        return next((e for s, h, e in reversed(self._org_heads) if s < start and h == head), None)
+        if self._org_heads is None:         # (start, head word, entity) of each organisation's name
+            def head_of(m):
+                words = m.norm.split() if m.norm else []
+                return _bare(words[0]) if len(words) > 1 and self.entities[self.entity_of[m.id]].type == "ORG" \
+                    else None
+            self._org_heads = organisation_heads(self.article.mentions, self.entity_of, head_of)
+        eid = named_before(self._org_heads, self.tokens[k].start, _bare(key))
+        return self.entities[eid] if eid is not None else None
 
     def _named_sector(self, e, i: int, j: int) -> str | None:
         if e.type == "LOC":

@@ -27,6 +27,7 @@ from functools import cache
 
 from rasid.doc.layers import Mention, Quote, Token
 from rasid.doc.span import SpanSet
+from rasid.entities.kinds import named_before, organisation_heads
 from rasid.lang.ar.lexicons import attached_pronouns, keys
 from rasid.lang.ar.normalize import norm_key
 from rasid.lang.ar.speech import SpeechLexicon, speech_lexicon
@@ -632,12 +633,10 @@ class QuoteFinder:
         if not words or len(words) > 3 or not all(w.startswith("ال") and len(w) > 3 for w in words):
             return      # الوزارة، الصحيفة السعودية; not مصادر طبية, not a name
         if self._org_heads is None:     # (start, head word without its article, entity) of each organisation
-            self._org_heads = [(m.start, (norm_key(m.text).split() or [""])[0].removeprefix("ال"),
-                                self.entity_of[m.id])
-                               for m in self.mentions if m.label == "ORG"]
-        head = words[0][2:]
-        before = bisect_left(self._org_heads, (o.start,))
-        hit = next((eid for _, h, eid in reversed(self._org_heads[:before]) if h == head), None)
+            self._org_heads = organisation_heads(
+                self.mentions, self.entity_of,
+                lambda m: (norm_key(m.text).split() or [""])[0].removeprefix("ال") if m.label == "ORG" else None)
+        hit = named_before(self._org_heads, o.start, words[0][2:])
         if hit is not None:
             o.entity = hit
             o.facts.append("ref=1")

@@ -418,16 +418,15 @@ def gold(split: str | None = None) -> Iterator[tuple[dict, str, str, list[dict]]
     """``(sample row, article text, sentence, events)`` of every labelled sentence (first labelling
     only: files named ``*.second.jsonl`` hold the double labels), optionally of one split; the train
     split's sentences only of the draws trained on (:data:`TRAIN_BATCHES`)."""
-    for row, text, sent, events in labelled(load_sample(), LABELS, "events", split):
-        if split != "train" or row["batch"] in TRAIN_BATCHES:
-            yield row, text, sent, events
+    yield from labelled(load_sample(), LABELS, "events", split, TRAIN_BATCHES)
 
 
-def labelled(sample_rows: list[dict], labels: Path, field: str, split: str | None = None
-             ) -> Iterator[tuple[dict, str, str, list[dict]]]:
+def labelled(sample_rows: list[dict], labels: Path, field: str, split: str | None = None,
+             train_batches: range | None = None) -> Iterator[tuple[dict, str, str, list[dict]]]:
     """``(sample row, article text, sentence, labels[field])`` of every sentence labelled in the files of
     ``labels`` (first labelling only: ``*.second.jsonl`` hold the double labels), optionally of one split
-    (the event and the quotation corpus keep their labels alike)."""
+    (the event and the quotation corpus keep their labels alike); the train split's sentences only of
+    ``train_batches`` when given (the draws a model trains on)."""
     rows = {r["sid"]: r for r in sample_rows}
     for path in sorted(labels.glob("*.jsonl")):
         if path.name.endswith(".second.jsonl"):
@@ -436,6 +435,8 @@ def labelled(sample_rows: list[dict], labels: Path, field: str, split: str | Non
             for lab in map(json.loads, filter(str.strip, fh)):
                 row = rows[lab["sid"]]
                 if split is not None and row["split"] != split:
+                    continue
+                if split == "train" and train_batches is not None and row["batch"] not in train_batches:
                     continue
                 text, sent = rebuild(ref_of(row))
                 yield row, text, sent, lab[field]

@@ -188,10 +188,20 @@ def agreement(first: dict[str, dict], second: dict[str, dict], texts: dict[str, 
             "same_speaker": same / tp if tp else 0.0, "same_kind": kind / tp if tp else 0.0}
 
 
+# The speaker model learns from the train sentences of the first two draws (batches 1-12). The third
+# draw's train sentences (batches 13-18, 2026-12-08) are labelled and kept out for now: with them, 5-fold
+# cross-validation moved 0.596 -> 0.597 and the test split 0.571 -> 0.580 of statements, but the shared
+# cases' quote attribution fell 0.926 -> 0.877, under its floor, through near-ties between the speaker
+# carried from the statement before and a name in the sentence (rasid/models/quotes/MODEL_CARD.md). Its
+# dev and test sentences are measured like the others'.
+TRAIN_BATCHES = range(1, 13)
+
+
 def gold(split: str | None = None) -> Iterator[tuple[dict, str, str, list[dict]]]:
     """``(sample row, article text, sentence, statements)`` of every labelled sentence (first labelling
-    only), optionally of one split."""
-    yield from labelled(load_sample(), LABELS, "statements", split)
+    only), optionally of one split; the train split's sentences only of the draws trained on
+    (:data:`TRAIN_BATCHES`)."""
+    yield from labelled(load_sample(), LABELS, "statements", split, TRAIN_BATCHES)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,13 +26,6 @@ from rasid.quotes.speakers import MODEL_FILE, SpeakerModel, Statement, null_feat
 C = 0.3
 MIN_COUNT = 2
 NULL_BIAS = -0.5    # added to "nobody"'s score: chosen on dev (0, -0.5, -1: 39, 41, 41 speakers right; extra 4, 7, 7)
-# The model learns from the train sentences of the first two draws (batches 1-12). The third draw's
-# train sentences (batches 13-18, 2026-12-08) are labelled and kept out for now: with them, 5-fold
-# cross-validation moved 0.596 -> 0.597 and the test split 0.571 -> 0.580 of statements, but the shared
-# cases' quote attribution fell 0.926 -> 0.877, under its floor, through near-ties between the speaker
-# carried from the statement before and a name in the sentence (see the model card). Its dev and test
-# sentences are measured like the others'.
-TRAIN_BATCHES = range(1, 13)
 
 
 @cache
@@ -60,8 +53,6 @@ def articles(split: str):
     by_url: dict[str, list] = defaultdict(list)
     texts = {}
     for row, text, _sent, sts in gold(split):
-        if split == "train" and row["batch"] not in TRAIN_BATCHES:
-            continue
         by_url[row["url"]].append((row, sts))
         texts[row["url"]] = text
     for url in sorted(by_url):
